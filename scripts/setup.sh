@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing the playground needs, skipping whatever is already there
+# at the right version: the wasm32 target, Trunk, wasm-bindgen-cli, Chromium with its driver,
+# and the npm packages (binaryen's wasm-opt, Playwright, axe-core). A second run takes seconds.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "Installing Trunk $TRUNK_VERSION (takes several minutes once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes several minutes once)"
+  # Not --locked: its shipped lock file pins a dependency version the registry no longer offers.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v chromium >/dev/null || ! [ -x /usr/bin/chromedriver ]; then
+  step "Installing Chromium and ChromeDriver from Debian"
+  sudo_if_needed=""
+  [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+  $sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq chromium chromium-driver
+fi
+
+# npm ci only when the lock file changed since the last install.
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
+  step "Installing npm packages"
+  npm ci --no-audit --no-fund
+  echo "$lock_sum" > node_modules/.installed-lock
+fi
+
+# Trunk builds offline, so every crate must already be in cargo's cache.
+cargo fetch --locked --quiet

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the playground, installing what is missing first:
+#   formatting and lints, host tests (unit, property, snapshot), component tests in headless
+#   Chromium, the release build, then end-to-end tests in Chromium against that build.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --locked --all-targets --quiet -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser --quiet -- -D warnings
+
+step "Host tests: unit, property and snapshot"
+# Snapshots are compared, never written, by this command.
+INSTA_UPDATE=no cargo test --locked --quiet
+
+step "Component tests in headless Chromium"
+WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+  cargo test --locked --quiet --target wasm32-unknown-unknown --test browser
+
+step "Release build"
+trunk build --release
+
+step "End-to-end tests in Chromium against the release build"
+npx playwright test -c tests/e2e/playwright.config.ts

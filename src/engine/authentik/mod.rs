@@ -1,0 +1,3 @@
+//! authentik's side: the wizard values.
+
+pub mod settings;

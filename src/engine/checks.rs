@@ -1,0 +1,227 @@
+//! The catalogue of checks: every mistake the playground knows how to catch, with a stable id,
+//! a severity, the field it belongs to, its cause, its fix and where to read more.
+//!
+//! The catalogue is data; [`crate::engine::model`] decides which checks fire. The user-facing
+//! table in `docs/checks.md` is generated from it.
+
+use super::docs::{self, Link};
+use super::inputs::Field;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The login, or Headscale's startup, will fail.
+    Error,
+    /// It works, but probably not as meant.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What the catalogue says about one check. `cause` may contain `{}`, replaced by the subject
+/// of a [`Diagnostic`] (the offending value).
+#[derive(Debug)]
+pub struct CheckInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub field: Field,
+    pub cause: &'static str,
+    pub fix: &'static str,
+    pub link: Link,
+}
+
+macro_rules! catalogue {
+    ($($check:ident => $id:literal, $severity:ident, $field:ident, $link:expr,
+        cause: $cause:literal, fix: $fix:literal;)+) => {
+        /// A check of the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Check { $($check),+ }
+
+        impl Check {
+            pub const ALL: &'static [Check] = &[$(Check::$check),+];
+
+            pub fn info(self) -> &'static CheckInfo {
+                match self {
+                    $(Check::$check => &CheckInfo {
+                        id: $id,
+                        severity: Severity::$severity,
+                        field: Field::$field,
+                        cause: $cause,
+                        fix: $fix,
+                        link: $link,
+                    }),+
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    HeadscaleUrlMissing => "headscale-url-missing", Error, HeadscaleUrl, docs::HEADSCALE_OIDC,
+        cause: "The Headscale URL is empty, so there is no redirect URI to register.",
+        fix: "Enter the public URL of Headscale, the server_url of its config.yaml.";
+    HeadscaleUrlInvalid => "headscale-url-invalid", Error, HeadscaleUrl, docs::HEADSCALE_OIDC,
+        cause: "The Headscale URL cannot be read as a URL ({}).",
+        fix: "Enter a host name such as headscale.example.com, or a full https:// URL.";
+    HeadscaleUrlScheme => "headscale-url-scheme", Error, HeadscaleUrl, docs::HEADSCALE_CONFIG,
+        cause: "Headscale refuses to start unless server_url starts with http:// or https://, not {}://.",
+        fix: "Use https:// (or http:// for a test setup).";
+    HeadscaleUrlExtra => "headscale-url-extra", Error, HeadscaleUrl, docs::HEADSCALE_OIDC,
+        cause: "The Headscale URL has a {}; Headscale serves /oidc/callback at the root of its host and does not work under a sub-path.",
+        fix: "Give Headscale its own host name and enter only scheme, host and port.";
+    HeadscaleUrlDefaultPort => "headscale-url-default-port", Warning, HeadscaleUrl, docs::HEADSCALE_OIDC,
+        cause: "The Headscale URL names its default port ({}); Headscale keeps it in the callback URL, which then no longer matches the redirect URI registered without it.",
+        fix: "Drop the port from the URL here and from server_url in Headscale's config.yaml.";
+    AuthentikUrlMissing => "authentik-url-missing", Error, AuthentikUrl, docs::AUTHENTIK_GUIDE,
+        cause: "The authentik URL is empty, so there is no issuer for Headscale.",
+        fix: "Enter the URL users open to reach authentik, such as authentik.example.com.";
+    AuthentikUrlInvalid => "authentik-url-invalid", Error, AuthentikUrl, docs::AUTHENTIK_GUIDE,
+        cause: "The authentik URL cannot be read as a URL ({}).",
+        fix: "Enter a host name such as authentik.example.com, or a full https:// URL.";
+    AuthentikUrlScheme => "authentik-url-scheme", Error, AuthentikUrl, docs::AUTHENTIK_GUIDE,
+        cause: "OpenID discovery only works over http:// or https://, not {}://.",
+        fix: "Use the https:// URL of authentik.";
+    AuthentikUrlExtra => "authentik-url-extra", Error, AuthentikUrl, docs::AUTHENTIK_GUIDE,
+        cause: "The authentik URL has a {}, which has no place in an issuer.",
+        fix: "Enter only scheme, host, port and, if authentik runs under one, its sub-path.";
+    AuthentikUrlIssuerPasted => "authentik-url-issuer-pasted", Error, AuthentikUrl, docs::AUTHENTIK_GUIDE,
+        cause: "The authentik URL already contains /application/o/…; the playground adds that part itself, so the issuer would contain it twice.",
+        fix: "Enter only the base URL of authentik, such as https://authentik.example.com.";
+    AuthentikUrlDefaultPort => "authentik-url-default-port", Warning, AuthentikUrl, docs::HEADSCALE_OIDC,
+        cause: "The authentik URL names its default port ({}); authentik builds its issuer from the request, and Headscale compares issuers character by character.",
+        fix: "Drop the port, so the issuer is written the way authentik shows it.";
+    AuthentikUrlInternal => "authentik-url-internal", Warning, AuthentikUrl, docs::AUTHENTIK_OAUTH2,
+        cause: "The authentik URL looks internal ({}); the issuer and the login page must be reachable under the same public URL by browsers and by Headscale.",
+        fix: "Use the public URL of authentik, and make the reverse proxy pass Host and X-Forwarded-Proto.";
+    AppNameMissing => "app-name-missing", Error, AppName, docs::AUTHENTIK_APPLICATIONS,
+        cause: "authentik requires an application name.",
+        fix: "Enter a name such as Headscale; users see it on their dashboard.";
+    SlugMissing => "slug-missing", Error, Slug, docs::AUTHENTIK_APPLICATIONS,
+        cause: "authentik requires an application slug, and the issuer is built from it.",
+        fix: "Enter a slug such as headscale.";
+    SlugInvalid => "slug-invalid", Error, Slug, docs::AUTHENTIK_APPLICATIONS,
+        cause: "The slug {} has characters authentik refuses; only letters, digits, - and _ are allowed.",
+        fix: "Use letters, digits, hyphens and underscores only, for example headscale.";
+    SlugReserved => "slug-reserved", Error, Slug, docs::AUTHENTIK_OAUTH2,
+        cause: "The slug {} is reserved: authentik's own OAuth endpoints live under that name.",
+        fix: "Choose another slug, such as headscale.";
+    SlugTooLong => "slug-too-long", Warning, Slug, docs::AUTHENTIK_APPLICATIONS,
+        cause: "The slug is {} characters long; authentik before 2025.12 refuses slugs longer than 50.",
+        fix: "Use a slug of at most 50 characters.";
+    ClientIdMissing => "client-id-missing", Error, ClientId, docs::AUTHENTIK_GUIDE,
+        cause: "Headscale needs the client ID of the authentik provider.",
+        fix: "Copy the Client ID from the provider in authentik, or generate one here and enter it there.";
+    ClientIdInvalid => "client-id-invalid", Error, ClientId, docs::AUTHENTIK_OAUTH2,
+        cause: "The client ID {}; authentik accepts up to 255 printable ASCII characters.",
+        fix: "Copy the Client ID from authentik again, without extra characters.";
+    ClientSecretMissing => "client-secret-missing", Error, ClientSecret, docs::AUTHENTIK_GUIDE,
+        cause: "Headscale needs the client secret of the confidential authentik provider to exchange the login code.",
+        fix: "Copy the Client Secret from the provider in authentik, or generate one here and enter it there.";
+    ClientSecretInvalid => "client-secret-invalid", Error, ClientSecret, docs::AUTHENTIK_OAUTH2,
+        cause: "The client secret {}; authentik accepts up to 255 printable ASCII characters.",
+        fix: "Copy the Client Secret from authentik again, without extra characters.";
+    ScopeMissingOpenid => "scope-missing-openid", Error, Scopes, docs::HEADSCALE_OIDC,
+        cause: "The scopes do not include openid, so authentik returns no ID token and every login fails.",
+        fix: "Add openid to the scopes.";
+    ScopeMissingEmail => "scope-missing-email", Error, Scopes, docs::HEADSCALE_OIDC,
+        cause: "Allowed users or domains are set but the email scope is not requested, so there is no email to match and every login is refused.",
+        fix: "Add email to the scopes.";
+    ScopeMissingProfile => "scope-missing-profile", Error, Scopes, docs::AUTHENTIK_SCOPE_MAPPINGS,
+        cause: "Allowed groups are set but the profile scope is not requested; authentik sends groups only with profile, so every login is refused.",
+        fix: "Add profile to the scopes.";
+    ScopeUnmapped => "scope-unmapped", Warning, Scopes, docs::AUTHENTIK_SCOPE_MAPPINGS,
+        cause: "authentik has no scope mapping for {} on a new provider and silently drops it (groups already come with profile).",
+        fix: "Remove it, or create a scope mapping with that scope name and add it to the provider.";
+    GroupLeadingSlash => "group-leading-slash", Warning, AllowedGroups, docs::HEADSCALE_OIDC,
+        cause: "The group {} starts with /; authentik sends plain group names, so it only matches a group whose name really starts with /.",
+        fix: "Write the authentik group name exactly, without the slash (the /headscale form comes from Keycloak).";
+    GroupSeparator => "group-separator", Warning, AllowedGroups, docs::HEADSCALE_OIDC,
+        cause: "The group {} contains a comma; groups are written one per line.",
+        fix: "Put each group on its own line, unless the authentik group name really has a comma.";
+    UserInvalid => "user-invalid", Error, AllowedUsers, docs::HEADSCALE_OIDC,
+        cause: "{} is not an email address; Headscale compares allowed users with the whole email claim.",
+        fix: "List the users' email addresses exactly as authentik has them.";
+    DomainInvalid => "domain-invalid", Error, AllowedDomains, docs::HEADSCALE_OIDC,
+        cause: "{} is not a domain name.",
+        fix: "List bare domains such as example.com.";
+    DomainLeadingAt => "domain-leading-at", Error, AllowedDomains, docs::HEADSCALE_OIDC,
+        cause: "{} starts with @; Headscale compares the text after the @ of the email, so it never matches.",
+        fix: "Write the domain without the @.";
+    DomainWildcard => "domain-wildcard", Error, AllowedDomains, docs::HEADSCALE_OIDC,
+        cause: "{} is a pattern; Headscale matches domains exactly and never matches sub-domains.",
+        fix: "List every domain exactly, such as example.com and eu.example.com.";
+    PkceMethodCase => "pkce-method-case", Error, PkceMethod, docs::HEADSCALE_OIDC,
+        cause: "The PKCE method {} is written in the wrong case; Headscale then sends no code challenge but still sends the verifier, and authentik rejects the login.",
+        fix: "Write S256 or plain exactly.";
+    PkceMethodInvalid => "pkce-method-invalid", Error, PkceMethod, docs::HEADSCALE_OIDC,
+        cause: "The PKCE method {} is neither S256 nor plain; Headscale then sends no code challenge and the login fails.",
+        fix: "Use S256.";
+    PkcePlain => "pkce-plain", Info, PkceMethod, docs::HEADSCALE_OIDC,
+        cause: "The plain PKCE method sends the verifier itself as the challenge.",
+        fix: "Use S256 unless something in between cannot do it.";
+    PkceDisabled => "pkce-disabled", Info, PkceEnabled, docs::AUTHENTIK_GUIDE,
+        cause: "PKCE is off; both Headscale's and authentik's guides recommend it.",
+        fix: "Turn PKCE on with the S256 method.";
+}
+
+/// What a fired check is about: a value the user typed (shown quoted) or a phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Value(String),
+    Phrase(String),
+}
+
+/// One check that fired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub check: Check,
+    pub subject: Option<Subject>,
+}
+
+impl Diagnostic {
+    pub fn new(check: Check) -> Self {
+        Diagnostic { check, subject: None }
+    }
+
+    /// About a value the user typed.
+    pub fn value(check: Check, value: impl Into<String>) -> Self {
+        Diagnostic { check, subject: Some(Subject::Value(value.into())) }
+    }
+
+    /// With a phrase that completes the cause.
+    pub fn phrase(check: Check, phrase: impl Into<String>) -> Self {
+        Diagnostic { check, subject: Some(Subject::Phrase(phrase.into())) }
+    }
+
+    pub fn info(&self) -> &'static CheckInfo {
+        self.check.info()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.info().severity
+    }
+
+    pub fn field(&self) -> Field {
+        self.info().field
+    }
+
+    /// The cause, with the subject filled in.
+    pub fn cause(&self) -> String {
+        let subject = match &self.subject {
+            Some(Subject::Value(value)) => format!("“{value}”"),
+            Some(Subject::Phrase(phrase)) => phrase.clone(),
+            None => "…".to_string(),
+        };
+        self.info().cause.replacen("{}", &subject, 1)
+    }
+}

@@ -1,0 +1,25 @@
+//! Client credentials of the shape authentik generates: letters and digits only.
+
+const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// The length of the client IDs authentik generates.
+pub const CLIENT_ID_LENGTH: usize = 40;
+/// The length of the client secrets authentik generates.
+pub const CLIENT_SECRET_LENGTH: usize = 128;
+
+/// `length` letters and digits drawn from `fill`, a source of random bytes. Bytes that would
+/// bias the draw are skipped, so every character is equally likely.
+pub fn alphanumeric(length: usize, mut fill: impl FnMut(&mut [u8])) -> String {
+    let mut out = String::with_capacity(length);
+    let mut buffer = [0u8; 64];
+    while out.len() < length {
+        fill(&mut buffer);
+        for &byte in &buffer {
+            // 248 = 4 × 62: bytes below it map evenly onto the alphabet.
+            if byte < 248 && out.len() < length {
+                out.push(ALPHABET[usize::from(byte % 62)] as char);
+            }
+        }
+    }
+    out
+}

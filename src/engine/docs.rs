@@ -1,0 +1,29 @@
+//! The documentation pages that help text and checks point to.
+
+/// A page of upstream documentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub title: &'static str,
+    pub url: &'static str,
+}
+
+pub const HEADSCALE_OIDC: Link =
+    Link { title: "Headscale: OpenID Connect", url: "https://headscale.net/stable/ref/oidc/" };
+pub const HEADSCALE_CONFIG: Link = Link {
+    title: "Headscale: example configuration",
+    url: "https://github.com/juanfont/headscale/blob/main/config-example.yaml",
+};
+pub const AUTHENTIK_GUIDE: Link = Link {
+    title: "authentik: Integrate with Headscale",
+    url: "https://integrations.goauthentik.io/networking/headscale/",
+};
+pub const AUTHENTIK_OAUTH2: Link = Link {
+    title: "authentik: OAuth 2.0 provider",
+    url: "https://docs.goauthentik.io/add-secure-apps/providers/oauth2/",
+};
+pub const AUTHENTIK_APPLICATIONS: Link =
+    Link { title: "authentik: Applications", url: "https://docs.goauthentik.io/add-secure-apps/applications/" };
+pub const AUTHENTIK_SCOPE_MAPPINGS: Link = Link {
+    title: "authentik: Property mappings",
+    url: "https://docs.goauthentik.io/add-secure-apps/providers/property-mappings/",
+};

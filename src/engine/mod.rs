@@ -1,0 +1,35 @@
+//! The pure core: inputs → model → outputs and checks. No browser APIs in here.
+
+pub mod address;
+pub mod authentik;
+pub mod checks;
+pub mod credentials;
+pub mod docs;
+pub mod headscale;
+pub mod inputs;
+pub mod lists;
+pub mod model;
+pub mod output;
+pub mod rules;
+pub mod yaml;
+
+pub use checks::{Check, Diagnostic, Severity};
+pub use inputs::{Edit, Field, Inputs};
+pub use model::Model;
+pub use output::OutputError;
+
+use authentik::settings::Settings;
+
+/// Everything the playground shows for one set of inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outputs {
+    pub model: Model,
+    pub authentik_settings: Settings,
+    pub headscale_yaml: Result<String, OutputError>,
+}
+
+/// Builds every output and runs every check.
+pub fn render(inputs: &Inputs) -> Outputs {
+    let model = Model::new(inputs);
+    Outputs { authentik_settings: Settings::new(&model), headscale_yaml: headscale::yaml(&model), model }
+}

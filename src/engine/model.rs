@@ -1,0 +1,204 @@
+//! The model: inputs normalised into the values every output uses, plus the checks that fired.
+
+use super::address::{Address, AddressProblem, Service};
+use super::checks::{Check, Diagnostic};
+use super::inputs::Inputs;
+use super::{lists, rules};
+
+/// PKCE as Headscale reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pkce {
+    pub enabled: bool,
+    pub method: String,
+}
+
+/// Everything the outputs need, derived once from the inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    pub headscale: Address,
+    pub authentik: Address,
+    pub app_name: String,
+    pub slug: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub scopes: Vec<String>,
+    pub allowed_groups: Vec<String>,
+    pub allowed_users: Vec<String>,
+    pub allowed_domains: Vec<String>,
+    pub pkce: Pkce,
+    /// Where authentik sends the browser back: Headscale's URL plus `/oidc/callback`.
+    pub redirect_uri: String,
+    /// authentik's per-provider issuer, with the trailing slash authentik uses.
+    pub issuer: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Model {
+    pub fn new(inputs: &Inputs) -> Model {
+        let headscale = Address::parse(&inputs.headscale_url, Service::Headscale);
+        let authentik = Address::parse(&inputs.authentik_url, Service::Authentik);
+        let slug = inputs.slug.trim().to_string();
+        let redirect_uri = format!("{}/oidc/callback", headscale.normalized);
+        let issuer = format!("{}/application/o/{}/", authentik.normalized, slug);
+        let mut model = Model {
+            app_name: inputs.app_name.trim().to_string(),
+            client_id: inputs.client_id.trim().to_string(),
+            client_secret: inputs.client_secret.trim().to_string(),
+            scopes: lists::words(&inputs.scopes),
+            allowed_groups: lists::lines(&inputs.allowed_groups),
+            allowed_users: lists::words(&inputs.allowed_users),
+            allowed_domains: lists::words(&inputs.allowed_domains),
+            pkce: Pkce { enabled: inputs.pkce_enabled, method: inputs.pkce_method.trim().to_string() },
+            headscale,
+            authentik,
+            slug,
+            redirect_uri,
+            issuer,
+            diagnostics: Vec::new(),
+        };
+        model.diagnostics = model.check();
+        model
+    }
+
+    /// The discovery document Headscale fetches at startup.
+    pub fn discovery_url(&self) -> String {
+        format!("{}.well-known/openid-configuration", self.issuer)
+    }
+
+    fn check(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        check_address(&self.headscale, &HEADSCALE_CHECKS, &mut found);
+        check_address(&self.authentik, &AUTHENTIK_CHECKS, &mut found);
+        self.check_application(&mut found);
+        self.check_credentials(&mut found);
+        self.check_scopes(&mut found);
+        self.check_access(&mut found);
+        self.check_pkce(&mut found);
+        found
+    }
+
+    fn check_application(&self, found: &mut Vec<Diagnostic>) {
+        if self.app_name.is_empty() {
+            found.push(Diagnostic::new(Check::AppNameMissing));
+        }
+        if self.slug.is_empty() {
+            found.push(Diagnostic::new(Check::SlugMissing));
+        } else if !rules::is_slug(&self.slug) {
+            found.push(Diagnostic::value(Check::SlugInvalid, &self.slug));
+        } else if rules::RESERVED_SLUGS.contains(&self.slug.as_str()) {
+            found.push(Diagnostic::value(Check::SlugReserved, &self.slug));
+        } else if self.slug.len() > 50 {
+            found.push(Diagnostic::phrase(Check::SlugTooLong, self.slug.len().to_string()));
+        }
+    }
+
+    fn check_credentials(&self, found: &mut Vec<Diagnostic>) {
+        let pairs = [
+            (&self.client_id, Check::ClientIdMissing, Check::ClientIdInvalid),
+            (&self.client_secret, Check::ClientSecretMissing, Check::ClientSecretInvalid),
+        ];
+        for (value, missing, invalid) in pairs {
+            if value.is_empty() {
+                found.push(Diagnostic::new(missing));
+            } else if let Some(problem) = rules::credential_problem(value) {
+                found.push(Diagnostic::phrase(invalid, problem));
+            }
+        }
+    }
+
+    fn check_scopes(&self, found: &mut Vec<Diagnostic>) {
+        let has = |scope: &str| self.scopes.iter().any(|s| s == scope);
+        if !has("openid") {
+            found.push(Diagnostic::new(Check::ScopeMissingOpenid));
+        }
+        let filters_by_email = !self.allowed_users.is_empty() || !self.allowed_domains.is_empty();
+        if filters_by_email && !has("email") {
+            found.push(Diagnostic::new(Check::ScopeMissingEmail));
+        }
+        if !has("profile") && !self.allowed_groups.is_empty() {
+            found.push(Diagnostic::new(Check::ScopeMissingProfile));
+        }
+        for scope in self.scopes.iter().filter(|scope| !rules::MAPPED_SCOPES.contains(&scope.as_str())) {
+            found.push(Diagnostic::value(Check::ScopeUnmapped, scope));
+        }
+    }
+
+    fn check_access(&self, found: &mut Vec<Diagnostic>) {
+        for group in &self.allowed_groups {
+            if group.starts_with('/') {
+                found.push(Diagnostic::value(Check::GroupLeadingSlash, group));
+            }
+            if group.contains(',') {
+                found.push(Diagnostic::value(Check::GroupSeparator, group));
+            }
+        }
+        for user in self.allowed_users.iter().filter(|user| !rules::is_email(user)) {
+            found.push(Diagnostic::value(Check::UserInvalid, user));
+        }
+        for domain in &self.allowed_domains {
+            if domain.starts_with('@') {
+                found.push(Diagnostic::value(Check::DomainLeadingAt, domain));
+            } else if domain.contains('*') {
+                found.push(Diagnostic::value(Check::DomainWildcard, domain));
+            } else if !rules::is_domain(domain) {
+                found.push(Diagnostic::value(Check::DomainInvalid, domain));
+            }
+        }
+    }
+
+    fn check_pkce(&self, found: &mut Vec<Diagnostic>) {
+        if !self.pkce.enabled {
+            found.push(Diagnostic::new(Check::PkceDisabled));
+            return;
+        }
+        let method = self.pkce.method.as_str();
+        if rules::PKCE_METHODS.contains(&method) {
+            if method == "plain" {
+                found.push(Diagnostic::new(Check::PkcePlain));
+            }
+        } else if rules::PKCE_METHODS.iter().any(|known| known.eq_ignore_ascii_case(method)) {
+            found.push(Diagnostic::value(Check::PkceMethodCase, method));
+        } else {
+            found.push(Diagnostic::value(Check::PkceMethodInvalid, method));
+        }
+    }
+}
+
+/// The checks that report each kind of [`AddressProblem`] for one service.
+struct AddressChecks {
+    missing: Check,
+    invalid: Check,
+    scheme: Check,
+    extra: Check,
+    default_port: Check,
+}
+
+const HEADSCALE_CHECKS: AddressChecks = AddressChecks {
+    missing: Check::HeadscaleUrlMissing,
+    invalid: Check::HeadscaleUrlInvalid,
+    scheme: Check::HeadscaleUrlScheme,
+    extra: Check::HeadscaleUrlExtra,
+    default_port: Check::HeadscaleUrlDefaultPort,
+};
+
+const AUTHENTIK_CHECKS: AddressChecks = AddressChecks {
+    missing: Check::AuthentikUrlMissing,
+    invalid: Check::AuthentikUrlInvalid,
+    scheme: Check::AuthentikUrlScheme,
+    extra: Check::AuthentikUrlExtra,
+    default_port: Check::AuthentikUrlDefaultPort,
+};
+
+fn check_address(address: &Address, checks: &AddressChecks, found: &mut Vec<Diagnostic>) {
+    for problem in &address.problems {
+        found.push(match problem {
+            AddressProblem::Missing => Diagnostic::new(checks.missing),
+            AddressProblem::Unparsable(reason) => Diagnostic::phrase(checks.invalid, reason),
+            AddressProblem::Scheme(scheme) => Diagnostic::phrase(checks.scheme, scheme),
+            AddressProblem::Extra(part) => Diagnostic::phrase(checks.extra, part),
+            AddressProblem::DefaultPort(port) => Diagnostic::phrase(checks.default_port, port),
+            AddressProblem::IssuerPasted => Diagnostic::new(Check::AuthentikUrlIssuerPasted),
+            AddressProblem::InternalHost(reason) => Diagnostic::phrase(Check::AuthentikUrlInternal, reason),
+        });
+    }
+}

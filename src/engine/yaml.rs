@@ -1,0 +1,144 @@
+//! Writing YAML for people: fixed key order, short comments, and every string quoted wherever a
+//! YAML 1.1 or 1.2 reader could take it for something else.
+
+use std::fmt::Write;
+
+/// Words that YAML 1.1 readers (go-yaml v2, PyYAML, …) turn into booleans or null.
+const KEYWORDS: [&str; 13] = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "none", "nil", "inf", "nan"];
+
+/// `true` when `text` reads as the same string as a plain scalar in YAML 1.1 and 1.2, in a
+/// block mapping value or a block sequence item.
+///
+/// The rule is deliberately narrow (first character a letter or `/`, then letters, digits,
+/// spaces and `._/@+=:-`), so numbers, dates, booleans, nulls, indicators and comments can
+/// never slip through; anything else is double-quoted.
+pub fn is_plain_safe(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    (first.is_ascii_alphabetic() || first == '/')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '_' | '/' | '@' | '+' | '=' | ':' | '-'))
+        && !text.ends_with([' ', ':'])
+        && !text.contains(": ")
+        && !text.contains("  ")
+        && !KEYWORDS.iter().any(|word| word.eq_ignore_ascii_case(text))
+}
+
+/// A string as a YAML scalar: plain when that is safe, double-quoted otherwise.
+pub fn scalar(text: &str) -> String {
+    if is_plain_safe(text) {
+        text.to_string()
+    } else {
+        double_quoted(text)
+    }
+}
+
+/// A double-quoted scalar; everything a reader could misread or that is not printable is
+/// escaped.
+pub fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters outside YAML's printable set, plus the byte-order mark.
+fn needs_escape(c: char) -> bool {
+    let code = c as u32;
+    code < 0x20 || (0x7F..=0x9F).contains(&code) || matches!(code, 0xFEFF | 0xFFFE | 0xFFFF)
+}
+
+/// Builds a YAML document line by line, two spaces per level.
+#[derive(Default)]
+pub struct YamlWriter {
+    out: String,
+}
+
+impl YamlWriter {
+    pub fn new() -> Self {
+        YamlWriter::default()
+    }
+
+    fn indent(&mut self, level: usize) {
+        for _ in 0..level {
+            self.out.push_str("  ");
+        }
+    }
+
+    /// A comment line. Line breaks in the text are flattened, so a comment can never end early
+    /// and start a key.
+    pub fn comment(&mut self, level: usize, text: &str) {
+        self.indent(level);
+        self.out.push_str("# ");
+        self.out.extend(text.chars().map(|c| if c.is_control() || needs_escape(c) { ' ' } else { c }));
+        self.out.push('\n');
+    }
+
+    /// `key:` opening a nested mapping.
+    pub fn section(&mut self, level: usize, key: &str) {
+        self.indent(level);
+        self.out.push_str(&scalar(key));
+        self.out.push_str(":\n");
+    }
+
+    /// `key: "value"`, quoted as needed.
+    pub fn string(&mut self, level: usize, key: &str, value: &str) {
+        self.raw(level, key, &scalar(value));
+    }
+
+    /// `key: true`.
+    pub fn boolean(&mut self, level: usize, key: &str, value: bool) {
+        self.raw(level, key, if value { "true" } else { "false" });
+    }
+
+    /// `key:` followed by one `- item` per entry, each quoted as needed; `key: []` when empty,
+    /// so the key never reads as null.
+    pub fn list(&mut self, level: usize, key: &str, items: &[String]) {
+        if items.is_empty() {
+            return self.raw(level, key, "[]");
+        }
+        self.section(level, key);
+        for item in items {
+            self.indent(level + 1);
+            self.out.push_str("- ");
+            self.out.push_str(&scalar(item));
+            self.out.push('\n');
+        }
+    }
+
+    /// `key: value` with a value that is already valid YAML.
+    pub fn raw(&mut self, level: usize, key: &str, value: &str) {
+        self.indent(level);
+        self.out.push_str(&scalar(key));
+        self.out.push_str(": ");
+        self.out.push_str(value);
+        self.out.push('\n');
+    }
+
+    pub fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}

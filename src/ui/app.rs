@@ -1,0 +1,53 @@
+//! The root component: one reducer holding the inputs, the engine's outputs derived from them.
+
+use yew::prelude::*;
+
+use super::components::{checks_list::ChecksList, form::Form, output_block::OutputBlock, settings_view::SettingsView};
+use super::state::{Action, State};
+use crate::engine::{self, Edit, Inputs};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The inputs of the first render.
+    #[prop_or_default]
+    pub initial: Inputs,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let inputs = props.initial.clone();
+        move || State { inputs }
+    });
+    let outputs = use_memo(state.inputs.clone(), engine::render);
+    let onedit = {
+        let state = state.clone();
+        Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
+    };
+    let diagnostics = outputs.model.diagnostics.clone();
+    let settings_text = outputs.authentik_settings.to_text();
+
+    html! {
+        <div class="hsp">
+            <header class="hsp-header">
+                <h1>{ "Headscale × authentik single sign-on" }</h1>
+                <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
+            </header>
+            <div class="hsp-layout">
+                <Form inputs={state.inputs.clone()} model={outputs.clone()} {onedit} />
+                <section class="hsp-outputs" aria-label="Outputs">
+                    <ChecksList diagnostics={diagnostics} />
+                    <OutputBlock id="authentik-settings" title="authentik settings" text={settings_text}>
+                        <SettingsView settings={outputs.authentik_settings.clone()} />
+                    </OutputBlock>
+                    <OutputBlock
+                        id="headscale-config"
+                        title="Headscale configuration"
+                        text={outputs.headscale_yaml.clone().unwrap_or_default()}
+                        error={outputs.headscale_yaml.as_ref().err().map(ToString::to_string)}
+                    />
+                </section>
+            </div>
+        </div>
+    }
+}

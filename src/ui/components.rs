@@ -1,0 +1,11 @@
+//! One component per file.
+
+pub mod checkbox;
+pub mod checks_list;
+pub mod field_messages;
+pub mod field_shell;
+pub mod form;
+pub mod output_block;
+pub mod select_field;
+pub mod settings_view;
+pub mod text_field;

@@ -1,0 +1,47 @@
+//! The one component that renders checks: next to a field and in the checks list alike.
+
+use yew::prelude::*;
+
+use crate::engine::Diagnostic;
+
+#[derive(Properties, PartialEq)]
+pub struct FieldMessagesProps {
+    pub id: AttrValue,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[component]
+pub fn FieldMessages(props: &FieldMessagesProps) -> Html {
+    html! {
+        <ul class="hsp-messages" id={props.id.clone()}>
+            { for props.diagnostics.iter().map(|d| html! { <DiagnosticItem diagnostic={d.clone()} /> }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticItemProps {
+    pub diagnostic: Diagnostic,
+    /// Name the field the check belongs to, with a link to it.
+    #[prop_or_default]
+    pub show_field: bool,
+}
+
+/// One check: severity, cause, fix and the page to read.
+#[component]
+pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
+    let d = &props.diagnostic;
+    let info = d.info();
+    let severity = d.severity().label();
+    html! {
+        <li class={classes!("hsp-diagnostic", format!("hsp-{severity}"))} data-check={info.id}>
+            <span class="hsp-severity">{ severity }</span>{ " " }
+            if props.show_field {
+                <a class="hsp-field-link" href={format!("#hsp-{}", info.field.key())}>{ info.field.label() }</a>{ ": " }
+            }
+            <span class="hsp-cause">{ d.cause() }</span>{ " " }
+            <span class="hsp-fix">{ info.fix }</span>{ " " }
+            <a class="hsp-doc" href={info.link.url} target="_blank" rel="noopener noreferrer">{ info.link.title }</a>
+        </li>
+    }
+}

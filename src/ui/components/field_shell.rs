@@ -1,0 +1,79 @@
+//! The frame every form field shares: label, control, help with its link, a note and the
+//! field's messages, tied together for assistive technology.
+
+use yew::prelude::*;
+
+use super::field_messages::FieldMessages;
+use crate::engine::{Diagnostic, Field, Severity};
+
+/// Element ids of one field's parts.
+pub struct FieldIds {
+    pub control: String,
+    pub help: String,
+    pub note: String,
+    pub messages: String,
+}
+
+impl FieldIds {
+    pub fn of(field: Field) -> FieldIds {
+        let key = field.key();
+        FieldIds {
+            control: format!("hsp-{key}"),
+            help: format!("hsp-{key}-help"),
+            note: format!("hsp-{key}-note"),
+            messages: format!("hsp-{key}-messages"),
+        }
+    }
+
+    /// The value of the control's `aria-describedby`.
+    pub fn described_by(&self, has_note: bool) -> String {
+        if has_note {
+            format!("{} {} {}", self.help, self.note, self.messages)
+        } else {
+            format!("{} {}", self.help, self.messages)
+        }
+    }
+}
+
+/// `true` when one of the diagnostics is an error, for `aria-invalid`.
+pub fn has_error(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity() == Severity::Error)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldShellProps {
+    pub field: Field,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Extra information under the control, such as the normalised value.
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    /// Put the control before the label (checkboxes).
+    #[prop_or_default]
+    pub inline: bool,
+    pub children: Html,
+}
+
+#[component]
+pub fn FieldShell(props: &FieldShellProps) -> Html {
+    let ids = FieldIds::of(props.field);
+    let help = props.field.help();
+    let label = html! { <label for={ids.control.clone()}>{ props.field.label() }</label> };
+    let head = if props.inline {
+        html! { <div class="hsp-inline">{ props.children.clone() }{ label }</div> }
+    } else {
+        html! { <>{ label }{ props.children.clone() }</> }
+    };
+    html! {
+        <div class="hsp-field" data-field={props.field.key()}>
+            { head }
+            <p class="hsp-help" id={ids.help.clone()}>
+                { help.text }{ " " }
+                <a href={help.link.url} target="_blank" rel="noopener noreferrer">{ help.link.title }</a>
+            </p>
+            if let Some(note) = &props.note {
+                <p class="hsp-note" id={ids.note.clone()}>{ note.clone() }</p>
+            }
+            <FieldMessages id={ids.messages} diagnostics={props.diagnostics.clone()} />
+        </div>
+    }
+}

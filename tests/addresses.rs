@@ -1,0 +1,99 @@
+//! Normalising the Headscale and authentik URLs.
+
+use sso_playground::engine::address::{Address, AddressProblem, Service};
+
+fn headscale(raw: &str) -> Address {
+    Address::parse(raw, Service::Headscale)
+}
+
+fn authentik(raw: &str) -> Address {
+    Address::parse(raw, Service::Authentik)
+}
+
+#[test]
+fn bare_host_host_port_and_full_url_are_accepted() {
+    assert_eq!(headscale("headscale.example.com").normalized, "https://headscale.example.com");
+    assert_eq!(headscale("headscale.example.com:8443").normalized, "https://headscale.example.com:8443");
+    assert_eq!(headscale("https://headscale.example.com/").normalized, "https://headscale.example.com");
+    assert_eq!(headscale("  http://HS.Example.com  ").normalized, "http://hs.example.com");
+    assert!(headscale("https://headscale.example.com/").problems.is_empty());
+}
+
+#[test]
+fn ip_addresses_and_ipv6_are_kept() {
+    assert_eq!(headscale("10.0.0.5:8080").normalized, "https://10.0.0.5:8080");
+    assert_eq!(headscale("http://[::1]:8080").normalized, "http://[::1]:8080");
+}
+
+#[test]
+fn empty_and_unparsable_urls_are_reported() {
+    assert_eq!(headscale("   ").problems, vec![AddressProblem::Missing]);
+    assert!(matches!(headscale("https://exa mple.com").problems[..], [AddressProblem::Unparsable(_)]));
+    assert!(matches!(headscale("https://host:99999").problems[..], [AddressProblem::Unparsable(_)]));
+    // What the user typed is still shown.
+    assert_eq!(headscale("https://exa mple.com/").normalized, "https://exa mple.com");
+}
+
+#[test]
+fn only_http_and_https_are_allowed() {
+    assert_eq!(headscale("ftp://headscale.example.com").problems, vec![AddressProblem::Scheme("ftp".into())]);
+    assert!(headscale("http://headscale.example.com").problems.is_empty());
+}
+
+#[test]
+fn headscale_takes_no_path_query_or_fragment() {
+    let with_path = headscale("https://example.com/headscale");
+    assert_eq!(with_path.problems, vec![AddressProblem::Extra("path /headscale".into())]);
+    assert_eq!(with_path.normalized, "https://example.com");
+    assert_eq!(headscale("https://example.com?x=1").problems, vec![AddressProblem::Extra("query ?x=1".into())]);
+    assert_eq!(headscale("https://example.com#top").problems, vec![AddressProblem::Extra("fragment #top".into())]);
+    assert_eq!(
+        headscale("https://user:pw@example.com").problems,
+        vec![AddressProblem::Extra("user name or password".into())]
+    );
+}
+
+#[test]
+fn explicit_default_ports_are_warned_about_and_dropped() {
+    let https = headscale("https://headscale.example.com:443");
+    assert_eq!(https.problems, vec![AddressProblem::DefaultPort(":443".into())]);
+    assert_eq!(https.normalized, "https://headscale.example.com");
+    assert_eq!(headscale("http://hs.example.com:80/").problems, vec![AddressProblem::DefaultPort(":80".into())]);
+    assert_eq!(headscale("hs.example.com:443").problems, vec![AddressProblem::DefaultPort(":443".into())]);
+    assert_eq!(headscale("http://[::1]:80").problems, vec![AddressProblem::DefaultPort(":80".into())]);
+    // Not the default of the scheme: fine.
+    assert!(headscale("http://hs.example.com:443").problems.is_empty());
+    assert!(headscale("https://hs.example.com:4443").problems.is_empty());
+}
+
+#[test]
+fn authentik_keeps_its_sub_path() {
+    let address = authentik("https://example.com/auth/");
+    assert!(address.problems.is_empty());
+    assert_eq!(address.normalized, "https://example.com/auth");
+}
+
+#[test]
+fn a_pasted_issuer_is_recognised() {
+    assert_eq!(
+        authentik("https://authentik.example.com/application/o/headscale/").problems,
+        vec![AddressProblem::IssuerPasted]
+    );
+    assert!(authentik("https://authentik.example.com/applications").problems.is_empty());
+}
+
+#[test]
+fn internal_authentik_hosts_are_warned_about() {
+    assert!(matches!(authentik("http://authentik-server:9000").problems[..], [AddressProblem::InternalHost(_)]));
+    assert!(matches!(authentik("https://auth.example.com:9443").problems[..], [AddressProblem::InternalHost(_)]));
+    assert!(matches!(authentik("https://authentik").problems[..], [AddressProblem::InternalHost(_)]));
+    assert!(authentik("https://localhost:8000").problems.is_empty());
+    assert!(authentik("https://10.1.2.3").problems.is_empty());
+    // Headscale is not judged by this rule.
+    assert!(headscale("https://headscale").problems.is_empty());
+}
+
+#[test]
+fn international_names_become_punycode() {
+    assert_eq!(headscale("https://bücher.example").normalized, "https://xn--bcher-kva.example");
+}

@@ -1,0 +1,97 @@
+//! Component tests in headless Chromium: the real app mounted into a fresh element.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use gloo::utils::{body, document};
+use sso_playground::engine::Inputs;
+use sso_playground::ui::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, InputEvent, InputEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn example() -> Inputs {
+    Inputs { client_id: "test-client".into(), client_secret: "test-secret".into(), ..Inputs::default() }
+}
+
+async fn mount() -> Element {
+    let root = document().create_element("div").unwrap();
+    body().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: example() }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
+}
+
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let element = root.query_selector(selector).unwrap().unwrap();
+    match element.dyn_ref::<HtmlInputElement>() {
+        Some(input) => input.set_value(value),
+        None => element.dyn_ref::<HtmlTextAreaElement>().expect("a text control").set_value(value),
+    }
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    element.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn default_render_is_a_complete_example() {
+    let root = mount().await;
+    let yaml = text_of(&root, "#hsp-headscale-config pre");
+    assert!(yaml.contains("issuer: https://authentik.company/application/o/headscale/"), "{yaml}");
+    assert!(text_of(&root, "#hsp-authentik-settings").contains("https://headscale.company/oidc/callback"));
+    assert_eq!(text_of(&root, ".hsp-checks-summary"), "No problems found.");
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_updates_both_outputs() {
+    let root = mount().await;
+    let settings_before = text_of(&root, "#hsp-authentik-settings");
+    let yaml_before = text_of(&root, "#hsp-headscale-config pre");
+    type_into(&root, "#hsp-slug", "tailnet").await;
+    let settings = text_of(&root, "#hsp-authentik-settings");
+    let yaml = text_of(&root, "#hsp-headscale-config pre");
+    assert_ne!(settings, settings_before);
+    assert_ne!(yaml, yaml_before);
+    assert!(settings.contains("https://authentik.company/application/o/tailnet/"));
+    assert!(yaml.contains("issuer: https://authentik.company/application/o/tailnet/"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_value_is_explained_next_to_its_field_and_the_rest_keeps_working() {
+    let root = mount().await;
+    type_into(&root, "#hsp-allowed-groups", "/headscale").await;
+    let messages = text_of(&root, "#hsp-allowed-groups-messages");
+    assert!(messages.contains("“/headscale” starts with /"), "{messages}");
+    let input = root.query_selector("#hsp-allowed-groups").unwrap().unwrap();
+    assert!(input.get_attribute("aria-describedby").unwrap().contains("hsp-allowed-groups-messages"));
+    assert!(text_of(&root, "#hsp-headscale-config pre").contains("- /headscale"));
+    assert!(text_of(&root, ".hsp-checks-summary").contains("1 warning"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_copy_shows_the_failure() {
+    let root = mount().await;
+    let button: HtmlElement = root.query_selector("#hsp-headscale-config button").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    // The clipboard answers asynchronously; the test page has no permission to write.
+    let mut status = String::new();
+    for _ in 0..50 {
+        yew::scheduler::flush().await;
+        status = text_of(&root, "#hsp-headscale-config .hsp-copy-status");
+        if !status.is_empty() {
+            break;
+        }
+        sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(status, "Copy failed — select the text");
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    assert!(String::from(selection.to_string()).contains("issuer:"), "the text is selected for copying by hand");
+}

@@ -1,0 +1,171 @@
+//! Every check of the catalogue: one input that triggers it and a close one that does not.
+
+mod common;
+
+use common::{example, fired, with};
+use sso_playground::engine::{Check, Inputs};
+
+type Change = fn(&mut Inputs);
+
+/// `(check, triggering change, close change that must not trigger it)`.
+const CASES: &[(Check, Change, Change)] = &[
+    (Check::HeadscaleUrlMissing, |i| i.headscale_url = " ".into(), |i| i.headscale_url = " hs.example.com".into()),
+    (
+        Check::HeadscaleUrlInvalid,
+        |i| i.headscale_url = "https://exa mple.com".into(),
+        |i| i.headscale_url = "https://example.com".into(),
+    ),
+    (
+        Check::HeadscaleUrlScheme,
+        |i| i.headscale_url = "ftp://hs.example.com".into(),
+        |i| i.headscale_url = "http://hs.example.com".into(),
+    ),
+    (
+        Check::HeadscaleUrlExtra,
+        |i| i.headscale_url = "https://example.com/headscale".into(),
+        |i| i.headscale_url = "https://example.com/".into(),
+    ),
+    (
+        Check::HeadscaleUrlDefaultPort,
+        |i| i.headscale_url = "https://hs.example.com:443".into(),
+        |i| i.headscale_url = "https://hs.example.com:8443".into(),
+    ),
+    (Check::AuthentikUrlMissing, |i| i.authentik_url = "".into(), |i| i.authentik_url = "auth.example.com".into()),
+    (
+        Check::AuthentikUrlInvalid,
+        |i| i.authentik_url = "https://auth example.com".into(),
+        |i| i.authentik_url = "https://auth.example.com".into(),
+    ),
+    (
+        Check::AuthentikUrlScheme,
+        |i| i.authentik_url = "ldap://auth.example.com".into(),
+        |i| i.authentik_url = "https://auth.example.com".into(),
+    ),
+    (
+        Check::AuthentikUrlExtra,
+        |i| i.authentik_url = "https://auth.example.com/?next=1".into(),
+        |i| i.authentik_url = "https://auth.example.com/auth".into(),
+    ),
+    (
+        Check::AuthentikUrlIssuerPasted,
+        |i| i.authentik_url = "https://auth.example.com/application/o/headscale/".into(),
+        |i| i.authentik_url = "https://auth.example.com/application".into(),
+    ),
+    (
+        Check::AuthentikUrlDefaultPort,
+        |i| i.authentik_url = "https://auth.example.com:443".into(),
+        |i| i.authentik_url = "https://auth.example.com:8443".into(),
+    ),
+    (
+        Check::AuthentikUrlInternal,
+        |i| i.authentik_url = "http://authentik-server:9000".into(),
+        |i| i.authentik_url = "https://auth.example.com".into(),
+    ),
+    (Check::AppNameMissing, |i| i.app_name = "  ".into(), |i| i.app_name = "H".into()),
+    (Check::SlugMissing, |i| i.slug = "".into(), |i| i.slug = "h".into()),
+    (Check::SlugInvalid, |i| i.slug = "head scale".into(), |i| i.slug = "head-scale_1".into()),
+    (Check::SlugReserved, |i| i.slug = "authorize".into(), |i| i.slug = "authorized".into()),
+    (Check::SlugTooLong, |i| i.slug = "a".repeat(51), |i| i.slug = "a".repeat(50)),
+    (Check::ClientIdMissing, |i| i.client_id = " ".into(), |i| i.client_id = "x".into()),
+    (Check::ClientIdInvalid, |i| i.client_id = "a".repeat(256), |i| i.client_id = "a".repeat(255)),
+    (Check::ClientSecretMissing, |i| i.client_secret = "".into(), |i| i.client_secret = "x".into()),
+    (
+        Check::ClientSecretInvalid,
+        |i| i.client_secret = "sécret".into(),
+        |i| i.client_secret = "s~cret with space".into(),
+    ),
+    (Check::ScopeMissingOpenid, |i| i.scopes = "profile email".into(), |i| i.scopes = "openid".into()),
+    (
+        Check::ScopeMissingEmail,
+        |i| {
+            i.allowed_users = "alice@example.com".into();
+            i.scopes = "openid profile".into();
+        },
+        |i| {
+            i.allowed_users = "alice@example.com".into();
+            i.scopes = "openid email".into();
+        },
+    ),
+    (
+        Check::ScopeMissingProfile,
+        |i| {
+            i.allowed_groups = "headscale".into();
+            i.scopes = "openid email".into();
+        },
+        |i| {
+            i.allowed_groups = "headscale".into();
+            i.scopes = "openid profile".into();
+        },
+    ),
+    (
+        Check::ScopeUnmapped,
+        |i| i.scopes = "openid profile email custom".into(),
+        |i| i.scopes = "openid profile email offline_access".into(),
+    ),
+    (Check::GroupLeadingSlash, |i| i.allowed_groups = "/headscale".into(), |i| i.allowed_groups = "head/scale".into()),
+    (Check::GroupSeparator, |i| i.allowed_groups = "admins, ops".into(), |i| i.allowed_groups = "admins\nops".into()),
+    (Check::UserInvalid, |i| i.allowed_users = "alice".into(), |i| i.allowed_users = "alice@example.com".into()),
+    (Check::DomainInvalid, |i| i.allowed_domains = "exa_mple.com".into(), |i| i.allowed_domains = "example.com".into()),
+    (
+        Check::DomainLeadingAt,
+        |i| i.allowed_domains = "@example.com".into(),
+        |i| i.allowed_domains = "example.com".into(),
+    ),
+    (
+        Check::DomainWildcard,
+        |i| i.allowed_domains = "*.example.com".into(),
+        |i| i.allowed_domains = "eu.example.com".into(),
+    ),
+    (Check::PkceMethodCase, |i| i.pkce_method = "s256".into(), |i| i.pkce_method = "S256".into()),
+    (Check::PkceMethodInvalid, |i| i.pkce_method = "sha256".into(), |i| i.pkce_method = "S256".into()),
+    (Check::PkcePlain, |i| i.pkce_method = "plain".into(), |i| i.pkce_method = "S256".into()),
+    (Check::PkceDisabled, |i| i.pkce_enabled = false, |i| i.pkce_enabled = true),
+];
+
+#[test]
+fn the_defaults_are_a_clean_example() {
+    assert_eq!(fired(&example()), vec![]);
+}
+
+#[test]
+fn every_check_fires_on_its_case_and_not_on_the_close_one() {
+    for (check, trigger, near_miss) in CASES {
+        let id = check.info().id;
+        assert!(fired(&with(*trigger)).contains(check), "{id} did not fire");
+        assert!(!fired(&with(*near_miss)).contains(check), "{id} fired on its near miss");
+    }
+}
+
+#[test]
+fn every_check_of_the_catalogue_has_a_case() {
+    for check in Check::ALL {
+        assert!(CASES.iter().any(|(c, ..)| c == check), "no test case for {}", check.info().id);
+    }
+}
+
+#[test]
+fn ids_are_unique_and_causes_take_at_most_one_subject() {
+    let mut ids: Vec<&str> = Check::ALL.iter().map(|c| c.info().id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), Check::ALL.len());
+    for check in Check::ALL {
+        let info = check.info();
+        assert!(info.cause.matches("{}").count() <= 1, "{}", info.id);
+        assert!(info.cause.ends_with('.') && info.fix.ends_with('.'), "{} must be whole sentences", info.id);
+        assert!(info.link.url.starts_with("https://"), "{}", info.id);
+    }
+}
+
+#[test]
+fn messages_name_the_offending_value() {
+    let outputs = common::outputs(&with(|i| i.allowed_groups = "/headscale".into()));
+    let message = outputs.model.diagnostics[0].cause();
+    assert!(message.contains("“/headscale”"), "{message}");
+}
+
+#[test]
+fn each_bad_list_entry_is_reported_once() {
+    let checks = fired(&with(|i| i.allowed_users = "alice, bob@example.com, carol\nalice".into()));
+    assert_eq!(checks, vec![Check::UserInvalid, Check::UserInvalid]);
+}

@@ -1,0 +1,37 @@
+// A tiny static file server for the end-to-end tests, so they need nothing but Node:
+//   node serve.mjs <folder> <port> [url-prefix]
+// Files are served under the prefix (default "/"), which lets tests mount a build under a sub-path.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const [folder = "dist", port = "8089", prefix = "/"] = process.argv.slice(2);
+const root = resolve(folder);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+createServer(async (request, response) => {
+  const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+  if (!path.startsWith(prefix)) {
+    response.writeHead(404).end("not found");
+    return;
+  }
+  let file = join(root, normalize("/" + path.slice(prefix.length)));
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const body = await readFile(file);
+    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end("not found");
+  }
+}).listen(Number(port), "127.0.0.1");

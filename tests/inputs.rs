@@ -1,0 +1,85 @@
+//! Edits, the list splitting rules, and the purity of the core.
+
+use sso_playground::engine::{lists, Edit, Field, Inputs};
+
+#[test]
+fn edits_change_exactly_their_field() {
+    let mut inputs = Inputs::default();
+    assert!(inputs.apply(Edit::Text(Field::Slug, "tailnet".into())));
+    assert_eq!(inputs.slug, "tailnet");
+    assert!(!inputs.apply(Edit::Text(Field::Slug, "tailnet".into())), "no change, no update");
+    assert!(inputs.apply(Edit::Flag(Field::PkceEnabled, false)));
+    assert!(!inputs.pkce_enabled);
+    // An edit of the wrong kind changes nothing.
+    assert!(!inputs.apply(Edit::Flag(Field::Slug, true)));
+    assert!(!inputs.apply(Edit::Text(Field::PkceEnabled, "true".into())));
+    assert_eq!(Inputs { slug: "tailnet".into(), pkce_enabled: false, ..Inputs::default() }, inputs);
+}
+
+#[test]
+fn every_field_is_text_or_flag_and_round_trips() {
+    for field in Field::ALL {
+        let mut inputs = Inputs::default();
+        match inputs.text(field) {
+            Some(_) => {
+                assert!(inputs.apply(Edit::Text(field, "x y".into())));
+                assert_eq!(inputs.text(field), Some("x y"));
+                assert_eq!(inputs.flag(field), None);
+            }
+            None => {
+                let before = inputs.flag(field).expect("a checkbox");
+                assert!(inputs.apply(Edit::Flag(field, !before)));
+                assert_eq!(inputs.flag(field), Some(!before));
+            }
+        }
+        assert!(!field.label().is_empty() && !field.key().is_empty() && !field.help().text.is_empty());
+    }
+}
+
+#[test]
+fn labels_carry_the_words_users_look_for() {
+    let labels: Vec<&str> = Field::ALL.iter().map(|f| f.label()).collect();
+    for word in [
+        "Headscale URL",
+        "authentik URL",
+        "Application name",
+        "Application slug",
+        "Client ID",
+        "Client secret",
+        "Allowed groups",
+        "Allowed users",
+        "Allowed domains",
+        "Scopes",
+    ] {
+        assert!(labels.iter().any(|label| label.contains(word)), "no label contains {word}");
+    }
+}
+
+#[test]
+fn word_lists_split_on_space_comma_and_lines() {
+    assert_eq!(lists::words(" a@x.org, b@x.org\n\tc@x.org,,a@x.org "), ["a@x.org", "b@x.org", "c@x.org"]);
+    assert_eq!(lists::words(""), Vec::<String>::new());
+}
+
+#[test]
+fn group_lists_keep_spaces_and_split_on_lines_only() {
+    assert_eq!(lists::lines("Headscale Users\r\n\n  ops \nops"), ["Headscale Users", "ops"]);
+}
+
+#[test]
+fn the_core_uses_no_browser_api() {
+    let mut pending = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine"))];
+    let mut files = 0;
+    while let Some(path) = pending.pop() {
+        if path.is_dir() {
+            pending.extend(std::fs::read_dir(&path).unwrap().map(|entry| entry.unwrap().path()));
+        } else {
+            files += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for forbidden in ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"] {
+                assert!(!text.contains(forbidden), "{} mentions {forbidden}", path.display());
+            }
+        }
+    }
+    assert!(files > 5);
+}
