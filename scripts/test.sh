@@ -21,7 +21,7 @@ INSTA_UPDATE=no cargo test --locked --quiet
 step "Component tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
-  cargo test --locked --quiet --target wasm32-unknown-unknown --test browser
+  cargo test --locked --target wasm32-unknown-unknown --test browser
 
 step "Release build"
 trunk build --release

@@ -94,6 +94,39 @@ fn internal_authentik_hosts_are_warned_about() {
 }
 
 #[test]
-fn international_names_become_punycode() {
-    assert_eq!(headscale("https://bücher.example").normalized, "https://xn--bcher-kva.example");
+fn international_names_are_asked_for_in_their_ascii_form() {
+    assert_eq!(
+        headscale("https://bücher.example").problems,
+        vec![AddressProblem::Unparsable("international host names must be entered in their xn--… form".into())]
+    );
+    // Found by the property test: upper-case letters next to non-ASCII ones.
+    assert!(matches!(headscale("Aಒ").problems[..], [AddressProblem::Unparsable(_)]));
+    assert!(matches!(headscale("/A𑠀").problems[..], [AddressProblem::Unparsable(_)]));
+    assert!(matches!(headscale("https://\\\\Aಒ").problems[..], [AddressProblem::Unparsable(_)]));
+    assert!(matches!(authentik("https://ÜBER.Example/auth").problems[..], [AddressProblem::Unparsable(_)]));
+    assert!(matches!(headscale("A%C3%BC.example").problems[..], [AddressProblem::Unparsable(_)]));
+    assert!(authentik("https://auth.example/ü").problems.is_empty(), "only the host must be ASCII");
+    let ascii = headscale("https://xn--bcher-kva.example");
+    assert!(ascii.problems.is_empty());
+    assert_eq!(ascii.normalized, "https://xn--bcher-kva.example");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+    #[test]
+    fn no_text_makes_the_parser_panic(
+        raw in proptest::prop_oneof![
+            proptest::prelude::any::<String>(),
+            r"(https?://)?[A-Za-z%0-9ÜüಒÄ.:@/\\\[\]?#-]{0,20}",
+        ]
+    ) {
+        for service in [Service::Headscale, Service::Authentik] {
+            let address = Address::parse(&raw, service);
+            if address.problems.is_empty() {
+                proptest::prop_assert!(address.normalized.starts_with("http"));
+                proptest::prop_assert!(!address.normalized.ends_with('/'));
+            }
+        }
+    }
 }

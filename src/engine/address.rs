@@ -45,11 +45,21 @@ impl Address {
         }
         let full = if has_scheme(trimmed) { trimmed.to_string() } else { format!("https://{trimmed}") };
         let fallback = full.trim_end_matches('/').to_string();
-        let url = match Url::parse(&full) {
+        let unparsable = |reason: String| Address {
+            normalized: fallback.clone(),
+            problems: vec![AddressProblem::Unparsable(reason)],
+        };
+        // The playground carries no Unicode tables (they would add about 45 KB to every page
+        // load), so international names are asked for in the form browsers show them.
+        if !authority(&full).is_ascii() {
+            return unparsable("international host names must be entered in their xn--… form".into());
+        }
+        // Host names are case-insensitive; lower-casing first keeps upper-case letters away from
+        // the host-name mapping, which expects them gone (and asserts so in debug builds).
+        let lowered = full.replacen(authority(&full), &authority(&full).to_ascii_lowercase(), 1);
+        let url = match Url::parse(&lowered) {
             Ok(url) => url,
-            Err(error) => {
-                return Address { normalized: fallback, problems: vec![AddressProblem::Unparsable(error.to_string())] }
-            }
+            Err(error) => return unparsable(error.to_string()),
         };
         let mut problems = Vec::new();
         let scheme = url.scheme();
@@ -57,7 +67,7 @@ impl Address {
             problems.push(AddressProblem::Scheme(scheme.to_string()));
         }
         let Some(host) = url.host_str().filter(|host| !host.is_empty()) else {
-            return Address { normalized: fallback, problems: vec![AddressProblem::Unparsable("empty host".into())] };
+            return unparsable("empty host".into());
         };
         if let Some(port) = explicit_default_port(&full) {
             problems.push(AddressProblem::DefaultPort(port));
@@ -105,17 +115,24 @@ fn has_scheme(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
+/// The part between `scheme://` and the path: user information, host and port. Like the URL
+/// parser, extra slashes and backslashes before the host are skipped.
+fn authority(full: &str) -> &str {
+    let rest = full.split_once("://").map_or(full, |(_, rest)| rest);
+    let rest = rest.trim_start_matches(['/', '\\']);
+    rest.split(['/', '\\', '?', '#']).next().unwrap_or_default()
+}
+
 /// The URL parser drops a default port, but Headscale keeps `server_url` verbatim, so the
 /// port has to be found in the text itself.
 fn explicit_default_port(full: &str) -> Option<String> {
-    let (scheme, rest) = full.split_once("://")?;
+    let (scheme, _) = full.split_once("://")?;
     let default = match scheme.to_ascii_lowercase().as_str() {
         "https" => "443",
         "http" => "80",
         _ => return None,
     };
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host_port = authority.rsplit('@').next()?;
+    let host_port = authority(full).rsplit('@').next()?;
     let port = match host_port.rfind(']') {
         Some(end) => host_port[end + 1..].strip_prefix(':')?,
         None => host_port.rsplit_once(':')?.1,
