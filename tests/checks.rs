@@ -3,6 +3,10 @@
 mod common;
 
 use common::{example, fired, with};
+use sso_playground::engine::headscale::checks::lint;
+use sso_playground::engine::headscale::settings::Settings;
+use sso_playground::engine::headscale::versions::Version;
+use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::{Check, Inputs};
 
 type Change = fn(&mut Inputs);
@@ -120,7 +124,144 @@ const CASES: &[(Check, Change, Change)] = &[
     (Check::PkceMethodInvalid, |i| i.pkce_method = "sha256".into(), |i| i.pkce_method = "S256".into()),
     (Check::PkcePlain, |i| i.pkce_method = "plain".into(), |i| i.pkce_method = "S256".into()),
     (Check::PkceDisabled, |i| i.pkce_enabled = false, |i| i.pkce_enabled = true),
+    (Check::PkceUnsupported, |i| i.headscale_version = Version(23), |i| i.headscale_version = Version(24)),
+    (Check::ExpiryInvalid, |i| i.expiry = "1.5h".into(), |i| i.expiry = "1h30m".into()),
+    (Check::ExpiryZeroSeconds, |i| i.expiry = "0s".into(), |i| i.expiry = "0".into()),
+    (
+        Check::ExpiryNever,
+        |i| i.expiry = "".into(),
+        |i| {
+            i.expiry = "".into();
+            i.headscale_version = Version(28);
+        },
+    ),
+    (Check::ExpiryFromToken, |i| i.use_expiry_from_token = true, |i| i.use_expiry_from_token = false),
+    (
+        Check::EmailVerifiedIgnored,
+        |i| {
+            i.email_verified_required = false;
+            i.headscale_version = Version(27);
+        },
+        |i| {
+            i.email_verified_required = false;
+            i.headscale_version = Version(28);
+        },
+    ),
+    (
+        Check::OnlyStartDisabled,
+        |i| i.only_start_if_oidc_is_available = false,
+        |i| i.only_start_if_oidc_is_available = true,
+    ),
+    (
+        Check::SecretPathMissing,
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.client_secret_path = " ".into();
+        },
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.client_secret_path = "/etc/headscale/secret".into();
+        },
+    ),
+    (
+        Check::SecretPathRelative,
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.client_secret_path = "secrets/oidc".into();
+        },
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.client_secret_path = "/secrets/oidc".into();
+        },
+    ),
+    (
+        Check::SecretPathCredentials,
+        |i| i.secret_delivery = SecretDelivery::File,
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.client_secret_path = "/run/secrets/oidc".into();
+        },
+    ),
+    (
+        Check::SecretFileNewline,
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.headscale_version = Version(22);
+        },
+        |i| {
+            i.secret_delivery = SecretDelivery::File;
+            i.headscale_version = Version(23);
+        },
+    ),
+    (
+        Check::EnvListSpace,
+        |i| i.allowed_groups = "Headscale Users".into(),
+        |i| i.allowed_groups = "headscale-users".into(),
+    ),
+    (Check::ExtraParamInvalid, |i| i.extra_params = "prompt".into(), |i| i.extra_params = "prompt=login".into()),
+    (
+        Check::ExtraParamUppercase,
+        |i| i.extra_params = "Prompt=login".into(),
+        |i| i.extra_params = "prompt=LOGIN".into(),
+    ),
+    (
+        Check::ExtraParamRepeated,
+        |i| i.extra_params = "prompt=login\nprompt=consent".into(),
+        |i| i.extra_params = "prompt=login\nmax_age=0".into(),
+    ),
+    (
+        Check::ExtraParamReserved,
+        |i| i.extra_params = "scope=openid".into(),
+        |i| i.extra_params = "domain_hint=x".into(),
+    ),
+    (Check::ClaimsIdTokenOnly, |i| i.headscale_version = Version(26), |i| i.headscale_version = Version(27)),
+    (Check::DoubleLogin, |i| i.headscale_version = Version(26), |i| i.headscale_version = Version(27)),
 ];
+
+type SettingsChange = fn(&mut Settings);
+
+/// Checks of a whole Headscale configuration (they fire on imported files), on the 0.27 release.
+const LINT_CASES: &[(Check, SettingsChange, SettingsChange)] = &[
+    (Check::KeyRemoved, |s| s.strip_email_domain = Some(true), |s| s.expiry = Some("180d".into())),
+    (Check::KeyIgnored, |s| s.email_verified_required = Some(true), |s| s.use_expiry_from_token = Some(true)),
+    (
+        Check::SecretBoth,
+        |s| {
+            s.client_secret = Some("x".into());
+            s.client_secret_path = Some("/x".into());
+        },
+        |s| s.client_secret = Some("x".into()),
+    ),
+    (
+        Check::IssuerTrailingSlash,
+        |s| s.issuer = Some("https://auth.example.com/application/o/headscale".into()),
+        |s| s.issuer = Some("https://auth.example.com/application/o/headscale/".into()),
+    ),
+];
+
+fn linted(change: SettingsChange) -> Vec<Check> {
+    let mut settings = Settings::default();
+    change(&mut settings);
+    lint(&settings, Version(27)).iter().map(|d| d.check).collect()
+}
+
+#[test]
+fn every_configuration_check_fires_on_its_case_and_not_on_the_close_one() {
+    for (check, trigger, near_miss) in LINT_CASES {
+        let id = check.info().id;
+        assert!(linted(*trigger).contains(check), "{id} did not fire");
+        assert!(!linted(*near_miss).contains(check), "{id} fired on its near miss");
+    }
+}
+
+#[test]
+fn keys_removed_in_0_26_are_fatal_there_and_only_ignored_before_they_existed() {
+    let settings = Settings { strip_email_domain: Some(true), map_legacy_users: Some(false), ..Settings::default() };
+    let checks = |minor| lint(&settings, Version(minor)).iter().map(|d| d.check).collect::<Vec<_>>();
+    assert_eq!(checks(26), [Check::KeyRemoved, Check::KeyRemoved]);
+    assert_eq!(checks(24), []);
+    assert_eq!(checks(23), [Check::KeyIgnored], "map_legacy_users did not exist before 0.24");
+}
 
 #[test]
 fn the_defaults_are_a_clean_example() {
@@ -139,7 +280,8 @@ fn every_check_fires_on_its_case_and_not_on_the_close_one() {
 #[test]
 fn every_check_of_the_catalogue_has_a_case() {
     for check in Check::ALL {
-        assert!(CASES.iter().any(|(c, ..)| c == check), "no test case for {}", check.info().id);
+        let covered = CASES.iter().any(|(c, ..)| c == check) || LINT_CASES.iter().any(|(c, ..)| c == check);
+        assert!(covered, "no test case for {}", check.info().id);
     }
 }
 
@@ -168,4 +310,19 @@ fn messages_name_the_offending_value() {
 fn each_bad_list_entry_is_reported_once() {
     let checks = fired(&with(|i| i.allowed_users = "alice, bob@example.com, carol\nalice".into()));
     assert_eq!(checks, vec![Check::UserInvalid, Check::UserInvalid]);
+}
+
+/// `docs/checks.md` is generated from the catalogue; `UPDATE_DOCS=1 cargo test` rewrites it.
+#[test]
+fn the_documented_catalogue_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checks.md");
+    let generated = sso_playground::engine::checks::catalogue_markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let written = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(written == generated, "docs/checks.md is out of date: run UPDATE_DOCS=1 cargo test --test checks");
+    for check in Check::ALL {
+        assert!(written.contains(&format!("`{}`", check.info().id)));
+    }
 }

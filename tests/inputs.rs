@@ -1,5 +1,7 @@
 //! Edits, the list splitting rules, and the purity of the core.
 
+use sso_playground::engine::headscale::versions::Version;
+use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::{lists, Edit, Field, Inputs};
 
 #[test]
@@ -21,6 +23,12 @@ fn every_field_is_text_or_flag_and_round_trips() {
     for field in Field::ALL {
         let mut inputs = Inputs::default();
         match inputs.text(field) {
+            // Choices only take one of their values.
+            Some(_) if matches!(field, Field::HeadscaleVersion | Field::SecretDelivery) => {
+                let before = inputs.clone();
+                assert!(!inputs.apply(Edit::Text(field, "x y".into())));
+                assert_eq!(inputs, before);
+            }
             Some(_) => {
                 assert!(inputs.apply(Edit::Text(field, "x y".into())));
                 assert_eq!(inputs.text(field), Some("x y"));
@@ -53,6 +61,28 @@ fn labels_carry_the_words_users_look_for() {
     ] {
         assert!(labels.iter().any(|label| label.contains(word)), "no label contains {word}");
     }
+}
+
+#[test]
+fn choices_take_their_values() {
+    let mut inputs = Inputs::default();
+    assert!(inputs.apply(Edit::Text(Field::HeadscaleVersion, "0.24".into())));
+    assert_eq!(inputs.headscale_version, Version(24));
+    assert_eq!(inputs.text(Field::HeadscaleVersion), Some("0.24"));
+    assert!(inputs.apply(Edit::Text(Field::SecretDelivery, "file".into())));
+    assert_eq!(inputs.secret_delivery, SecretDelivery::File);
+    assert!(!inputs.apply(Edit::Text(Field::SecretDelivery, "file".into())));
+}
+
+#[test]
+fn key_value_lines_keep_order_and_report_problems() {
+    let parsed = lists::key_values("prompt=login\n\nbad line\n =x\nprompt = consent\nmax_age=0=1");
+    assert_eq!(
+        parsed.pairs,
+        [("prompt".to_string(), "consent".to_string()), ("max_age".to_string(), "0=1".to_string())]
+    );
+    assert_eq!(parsed.invalid, ["bad line", "=x"]);
+    assert_eq!(parsed.repeated, ["prompt"]);
 }
 
 #[test]

@@ -172,6 +172,72 @@ catalogue! {
     PkceDisabled => "pkce-disabled", Info, PkceEnabled, docs::AUTHENTIK_GUIDE,
         cause: "PKCE is off; both Headscale's and authentik's guides recommend it.",
         fix: "Turn PKCE on with the S256 method.";
+    PkceUnsupported => "pkce-unsupported", Info, PkceEnabled, docs::HEADSCALE_CHANGELOG,
+        cause: "Headscale {} has no PKCE settings, so none are written.",
+        fix: "Upgrade to Headscale 0.24 or later to use PKCE.";
+    ExpiryInvalid => "expiry-invalid", Warning, Expiry, docs::HEADSCALE_CONFIG,
+        cause: "{} is not a duration Headscale reads; up to 0.28 it falls back to 180 days, from 0.29 nodes never expire.",
+        fix: "Write whole numbers with the units y, w, d, h, m, s and ms in that order, such as 180d or 12w; 0 means never.";
+    ExpiryZeroSeconds => "expiry-zero-seconds", Warning, Expiry, docs::HEADSCALE_CONFIG,
+        cause: "{} is a length of zero, so nodes expire the moment they log in; only the bare 0 means never.",
+        fix: "Write 0 for nodes that never expire, or a real length such as 180d.";
+    ExpiryNever => "expiry-never", Info, Expiry, docs::HEADSCALE_CHANGELOG,
+        cause: "Without a node expiry, Headscale 0.29 keeps nodes logged in through authentik valid for ever; earlier releases expired them after 180 days.",
+        fix: "Set a node expiry such as 180d to keep the earlier behaviour.";
+    ExpiryFromToken => "expiry-from-token", Warning, UseExpiryFromToken, docs::HEADSCALE_OIDC,
+        cause: "authentik's tokens are valid for one hour by default and Headscale never refreshes them, so every node would have to log in again each hour.",
+        fix: "Leave this off and use the node expiry, or raise the provider's access token validity in authentik.";
+    EmailVerifiedIgnored => "email-verified-ignored", Info, EmailVerifiedRequired, docs::HEADSCALE_CHANGELOG,
+        cause: "Headscale {} does not check email_verified, so the setting is not written.",
+        fix: "Nothing to do; it matters from Headscale 0.28.";
+    OnlyStartDisabled => "only-start-disabled", Info, OnlyStartIfOidcIsAvailable, docs::HEADSCALE_CONFIG,
+        cause: "If authentik is unreachable while Headscale starts, Headscale runs without login through authentik until its next restart; it does not retry.",
+        fix: "Keep this on and start Headscale after authentik, for example with depends_on and a health check in docker compose.";
+    SecretPathMissing => "secret-path-missing", Error, ClientSecretPath, docs::HEADSCALE_OIDC,
+        cause: "No file is given for the client secret, so Headscale has no secret to send.",
+        fix: "Enter the path of the file that holds the secret.";
+    SecretPathRelative => "secret-path-relative", Warning, ClientSecretPath, docs::HEADSCALE_CONFIG,
+        cause: "{} is a relative path: Headscale resolves it from its working directory, not from config.yaml's folder, and does not expand ~.",
+        fix: "Use an absolute path such as /etc/headscale/oidc_client_secret.";
+    SecretPathCredentials => "secret-path-credentials", Info, ClientSecretPath, docs::SYSTEMD_CREDENTIALS,
+        cause: "${CREDENTIALS_DIRECTORY} is only set when systemd starts Headscale with LoadCredential=; elsewhere it expands to nothing and the path starts at /.",
+        fix: "Add LoadCredential=oidc_client_secret:/etc/headscale/oidc_client_secret to Headscale's unit, with the name before the colon matching the file name here.";
+    SecretFileNewline => "secret-file-newline", Warning, SecretDelivery, docs::HEADSCALE_CHANGELOG,
+        cause: "Headscale 0.22 keeps a trailing newline of the secret file as part of the secret, and authentik then answers invalid_client.",
+        fix: "Write the file without a final newline (printf '%s' rather than echo); 0.23 and later trim it.";
+    SecretBoth => "secret-both", Error, SecretDelivery, docs::HEADSCALE_CONFIG,
+        cause: "Both client_secret and client_secret_path are set, and Headscale refuses to start when it gets both.",
+        fix: "Keep only one of them.";
+    EnvListSpace => "env-list-space", Warning, AllowedGroups, docs::HEADSCALE_CONFIG,
+        cause: "The group {} contains white space, which a HEADSCALE_OIDC_ALLOWED_GROUPS variable cannot express, so the environment form leaves allowed groups out.",
+        fix: "Set allowed_groups in config.yaml, or give the group a name without spaces.";
+    ExtraParamInvalid => "extra-param-invalid", Error, ExtraParams, docs::HEADSCALE_CONFIG,
+        cause: "{} is not of the form key=value.",
+        fix: "Write one key=value pair per line.";
+    ExtraParamUppercase => "extra-param-uppercase", Warning, ExtraParams, docs::HEADSCALE_CONFIG,
+        cause: "Headscale lower-cases the keys of extra_params read from config.yaml, so {} reaches authentik in lower case.",
+        fix: "Write the key in lower case.";
+    ExtraParamRepeated => "extra-param-repeated", Warning, ExtraParams, docs::HEADSCALE_CONFIG,
+        cause: "The key {} is given more than once; only its last value is used.",
+        fix: "Keep one line per key.";
+    ExtraParamReserved => "extra-param-reserved", Warning, ExtraParams, docs::HEADSCALE_OIDC,
+        cause: "Headscale sets {} on the login request itself, and a second value confuses authentik.",
+        fix: "Remove it from the extra parameters.";
+    ClaimsIdTokenOnly => "claims-id-token-only", Info, HeadscaleVersion, docs::AUTHENTIK_OAUTH2,
+        cause: "Headscale {} reads the email and the groups from the ID token only.",
+        fix: "Keep Include claims in id_token on in the authentik provider (it is on by default).";
+    DoubleLogin => "double-login", Info, HeadscaleVersion, docs::HEADSCALE_CHANGELOG,
+        cause: "Headscale before 0.27.1 answers state did not match when a login is started twice, for example by clicking the tray icon again.",
+        fix: "Upgrade to 0.27.1 or later, or start each login once.";
+    KeyRemoved => "key-removed", Error, HeadscaleVersion, docs::HEADSCALE_CHANGELOG,
+        cause: "{} was removed, and this Headscale version refuses to start while it is set, in config.yaml or in the environment.",
+        fix: "Delete it; from 0.29, set node.expiry instead of oidc.expiry.";
+    KeyIgnored => "key-ignored", Warning, HeadscaleVersion, docs::HEADSCALE_CHANGELOG,
+        cause: "This Headscale version does not read {}, so it has no effect.",
+        fix: "Delete it, or choose the Headscale version you really run.";
+    IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, docs::HEADSCALE_OIDC,
+        cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character and refuses to start.",
+        fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";
 }
 
 /// What a fired check is about: a value the user typed (shown quoted) or a phrase.
@@ -224,4 +290,32 @@ impl Diagnostic {
         };
         self.info().cause.replacen("{}", &subject, 1)
     }
+}
+
+/// The catalogue as a Markdown table, the source of `docs/checks.md`.
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# Checks\n\n\
+         Every mistake the playground catches, generated from its catalogue \
+         (`src/engine/checks.rs`); do not edit by hand. **error**: the login or Headscale's \
+         startup will fail. **warning**: it works, but probably not as meant. **info**: worth \
+         knowing. `…` stands for the value the check is about.\n\n\
+         | id | severity | field | cause | fix | read more |\n\
+         | --- | --- | --- | --- | --- | --- |\n",
+    );
+    for check in Check::ALL {
+        let info = check.info();
+        let cell = |text: &str| text.replace('|', "\\|").replace("{}", "…");
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | [{}]({}) |\n",
+            info.id,
+            info.severity.label(),
+            info.field.label(),
+            cell(info.cause),
+            cell(info.fix),
+            info.link.title,
+            info.link.url
+        ));
+    }
+    out
 }

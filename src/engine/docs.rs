@@ -13,6 +13,9 @@ pub const HEADSCALE_CONFIG: Link = Link {
     title: "Headscale: example configuration",
     url: "https://github.com/juanfont/headscale/blob/main/config-example.yaml",
 };
+pub const HEADSCALE_CHANGELOG: Link =
+    Link { title: "Headscale: changelog", url: "https://github.com/juanfont/headscale/blob/main/CHANGELOG.md" };
+pub const SYSTEMD_CREDENTIALS: Link = Link { title: "systemd: credentials", url: "https://systemd.io/CREDENTIALS/" };
 pub const AUTHENTIK_GUIDE: Link = Link {
     title: "authentik: Integrate with Headscale",
     url: "https://integrations.goauthentik.io/networking/headscale/",

@@ -1,6 +1,46 @@
 //! What the user types, and the edits that change it.
 
 use super::docs::{self, Link};
+use super::headscale::versions::Version as HeadscaleVersion;
+
+/// How Headscale gets the client secret.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SecretDelivery {
+    /// `client_secret` in config.yaml.
+    #[default]
+    Inline,
+    /// `client_secret_path`: a file Headscale reads at startup.
+    File,
+    /// The `HEADSCALE_OIDC_CLIENT_SECRET` environment variable; config.yaml carries no secret.
+    Environment,
+}
+
+impl SecretDelivery {
+    pub const ALL: [SecretDelivery; 3] = [SecretDelivery::Inline, SecretDelivery::File, SecretDelivery::Environment];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SecretDelivery::Inline => "inline",
+            SecretDelivery::File => "file",
+            SecretDelivery::Environment => "environment",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SecretDelivery::Inline => "In config.yaml (client_secret)",
+            SecretDelivery::File => "From a file (client_secret_path)",
+            SecretDelivery::Environment => "From the environment (HEADSCALE_OIDC_CLIENT_SECRET)",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SecretDelivery> {
+        SecretDelivery::ALL.into_iter().find(|delivery| delivery.key() == text)
+    }
+}
+
+/// The path systemd offers credentials under; Headscale expands `${…}` in the secret path.
+pub const SYSTEMD_SECRET_PATH: &str = "${CREDENTIALS_DIRECTORY}/oidc_client_secret";
 
 /// Every input of the playground. Text is kept exactly as typed so nothing is ever lost; the
 /// model normalises it (see [`crate::engine::model`]).
@@ -23,6 +63,17 @@ pub struct Inputs {
     pub pkce_enabled: bool,
     /// `S256` or `plain`; kept as text so a wrong case can be shown and explained.
     pub pkce_method: String,
+    pub headscale_version: HeadscaleVersion,
+    pub secret_delivery: SecretDelivery,
+    pub client_secret_path: String,
+    pub only_start_if_oidc_is_available: bool,
+    /// How long a node logged in through OIDC stays valid: `oidc.expiry` up to 0.28,
+    /// `node.expiry` from 0.29. Empty means Headscale's default.
+    pub expiry: String,
+    pub use_expiry_from_token: bool,
+    /// `key=value`, one per line.
+    pub extra_params: String,
+    pub email_verified_required: bool,
 }
 
 impl Default for Inputs {
@@ -43,6 +94,15 @@ impl Default for Inputs {
             allowed_domains: String::new(),
             pkce_enabled: true,
             pkce_method: "S256".into(),
+            headscale_version: HeadscaleVersion::NEWEST,
+            secret_delivery: SecretDelivery::Inline,
+            client_secret_path: SYSTEMD_SECRET_PATH.into(),
+            only_start_if_oidc_is_available: true,
+            // Headscale's old default, which 0.29 no longer applies by itself.
+            expiry: "180d".into(),
+            use_expiry_from_token: false,
+            extra_params: String::new(),
+            email_verified_required: true,
         }
     }
 }
@@ -62,10 +122,18 @@ pub enum Field {
     AllowedDomains,
     PkceEnabled,
     PkceMethod,
+    HeadscaleVersion,
+    SecretDelivery,
+    ClientSecretPath,
+    OnlyStartIfOidcIsAvailable,
+    Expiry,
+    UseExpiryFromToken,
+    ExtraParams,
+    EmailVerifiedRequired,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 20] = [
         Field::HeadscaleUrl,
         Field::AuthentikUrl,
         Field::AppName,
@@ -78,6 +146,14 @@ impl Field {
         Field::AllowedDomains,
         Field::PkceEnabled,
         Field::PkceMethod,
+        Field::HeadscaleVersion,
+        Field::SecretDelivery,
+        Field::ClientSecretPath,
+        Field::OnlyStartIfOidcIsAvailable,
+        Field::Expiry,
+        Field::UseExpiryFromToken,
+        Field::ExtraParams,
+        Field::EmailVerifiedRequired,
     ];
 
     /// The visible label. Tests and users find fields by these words.
@@ -95,6 +171,14 @@ impl Field {
             Field::AllowedDomains => "Allowed domains",
             Field::PkceEnabled => "Use PKCE",
             Field::PkceMethod => "PKCE method",
+            Field::HeadscaleVersion => "Headscale version",
+            Field::SecretDelivery => "How Headscale gets the client secret",
+            Field::ClientSecretPath => "Client secret file",
+            Field::OnlyStartIfOidcIsAvailable => "Only start Headscale when authentik answers",
+            Field::Expiry => "Node expiry",
+            Field::UseExpiryFromToken => "Expire nodes with the ID token",
+            Field::ExtraParams => "Extra parameters",
+            Field::EmailVerifiedRequired => "Require a verified email",
         }
     }
 
@@ -113,18 +197,17 @@ impl Field {
             Field::AllowedDomains => "allowed-domains",
             Field::PkceEnabled => "pkce-enabled",
             Field::PkceMethod => "pkce-method",
+            Field::HeadscaleVersion => "headscale-version",
+            Field::SecretDelivery => "secret-delivery",
+            Field::ClientSecretPath => "client-secret-path",
+            Field::OnlyStartIfOidcIsAvailable => "only-start",
+            Field::Expiry => "expiry",
+            Field::UseExpiryFromToken => "use-expiry-from-token",
+            Field::ExtraParams => "extra-params",
+            Field::EmailVerifiedRequired => "email-verified-required",
         }
     }
-}
 
-/// One or two sentences on what a field is and where to find its value, with the page to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Help {
-    pub text: &'static str,
-    pub link: Link,
-}
-
-impl Field {
     pub fn help(self) -> Help {
         let (text, link) = match self {
             Field::HeadscaleUrl => (
@@ -144,10 +227,7 @@ impl Field {
                 "Shown on the provider's page in authentik (Applications → Providers). Paste it here, or keep this one and enter it there.",
                 docs::AUTHENTIK_OAUTH2,
             ),
-            Field::ClientSecret => (
-                "Shown on the same provider page. It never leaves this browser.",
-                docs::AUTHENTIK_OAUTH2,
-            ),
+            Field::ClientSecret => ("Shown on the same provider page. It never leaves this browser.", docs::AUTHENTIK_OAUTH2),
             Field::Scopes => (
                 "What Headscale asks authentik for, separated by spaces: openid is required, email carries the address, profile the groups.",
                 docs::HEADSCALE_OIDC,
@@ -162,13 +242,55 @@ impl Field {
                 docs::HEADSCALE_OIDC,
             ),
             Field::PkceEnabled => (
-                "Proof Key for Code Exchange ties the login code to this login; authentik supports it without extra settings.",
+                "Proof Key for Code Exchange ties the login code to this login; authentik supports it without extra settings. Read from Headscale 0.24.",
                 docs::HEADSCALE_OIDC,
             ),
-            Field::PkceMethod => ("S256 sends a hash of the verifier and is recommended; plain sends the verifier itself.", docs::HEADSCALE_OIDC),
+            Field::PkceMethod => (
+                "S256 sends a hash of the verifier and is recommended; plain sends the verifier itself.",
+                docs::HEADSCALE_OIDC,
+            ),
+            Field::HeadscaleVersion => (
+                "The Headscale release you run (headscale version). Keys were added and removed between releases; the output only uses what yours reads.",
+                docs::HEADSCALE_CHANGELOG,
+            ),
+            Field::SecretDelivery => (
+                "Keep the secret out of config.yaml by putting it in a file only Headscale can read, or in Headscale's environment.",
+                docs::HEADSCALE_OIDC,
+            ),
+            Field::ClientSecretPath => (
+                "The file Headscale reads the secret from; ${VARIABLES} are expanded. Under systemd, LoadCredential= puts it below ${CREDENTIALS_DIRECTORY}.",
+                docs::HEADSCALE_OIDC,
+            ),
+            Field::OnlyStartIfOidcIsAvailable => (
+                "When on, Headscale refuses to start while authentik is unreachable. When off, it starts without login through authentik and does not retry.",
+                docs::HEADSCALE_CONFIG,
+            ),
+            Field::Expiry => (
+                "How long a node logged in through authentik stays valid, such as 180d, 12w or 0 for never. Up to 0.28 this is oidc.expiry (default 180d); from 0.29 node.expiry (default never).",
+                docs::HEADSCALE_OIDC,
+            ),
+            Field::UseExpiryFromToken => (
+                "Let the node expire when authentik's ID token does, instead of after the node expiry.",
+                docs::HEADSCALE_OIDC,
+            ),
+            Field::ExtraParams => (
+                "Extra query parameters for authentik's login page, one key=value per line, such as prompt=login.",
+                docs::HEADSCALE_CONFIG,
+            ),
+            Field::EmailVerifiedRequired => (
+                "From Headscale 0.28, allowed users and domains only accept emails that authentik marks as verified.",
+                docs::HEADSCALE_OIDC,
+            ),
         };
         Help { text, link }
     }
+}
+
+/// One or two sentences on what a field is and where to find its value, with the page to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Help {
+    pub text: &'static str,
+    pub link: Link,
 }
 
 /// A change to one input, as the UI reports it.
@@ -179,8 +301,16 @@ pub enum Edit {
 }
 
 impl Inputs {
-    /// The text of a text field, or `None` for a checkbox.
+    /// The text of a text or choice field, or `None` for a checkbox.
     pub fn text(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::HeadscaleVersion => self.headscale_version.label(),
+            Field::SecretDelivery => self.secret_delivery.key(),
+            _ => self.text_slot(field)?,
+        })
+    }
+
+    fn text_slot(&self, field: Field) -> Option<&String> {
         Some(match field {
             Field::HeadscaleUrl => &self.headscale_url,
             Field::AuthentikUrl => &self.authentik_url,
@@ -193,11 +323,14 @@ impl Inputs {
             Field::AllowedUsers => &self.allowed_users,
             Field::AllowedDomains => &self.allowed_domains,
             Field::PkceMethod => &self.pkce_method,
-            Field::PkceEnabled => return None,
+            Field::ClientSecretPath => &self.client_secret_path,
+            Field::Expiry => &self.expiry,
+            Field::ExtraParams => &self.extra_params,
+            _ => return None,
         })
     }
 
-    fn text_mut(&mut self, field: Field) -> Option<&mut String> {
+    fn text_slot_mut(&mut self, field: Field) -> Option<&mut String> {
         Some(match field {
             Field::HeadscaleUrl => &mut self.headscale_url,
             Field::AuthentikUrl => &mut self.authentik_url,
@@ -210,34 +343,60 @@ impl Inputs {
             Field::AllowedUsers => &mut self.allowed_users,
             Field::AllowedDomains => &mut self.allowed_domains,
             Field::PkceMethod => &mut self.pkce_method,
-            Field::PkceEnabled => return None,
+            Field::ClientSecretPath => &mut self.client_secret_path,
+            Field::Expiry => &mut self.expiry,
+            Field::ExtraParams => &mut self.extra_params,
+            _ => return None,
         })
     }
 
-    /// The state of a checkbox, or `None` for a text field.
+    /// The state of a checkbox, or `None` for any other field.
     pub fn flag(&self, field: Field) -> Option<bool> {
         match field {
             Field::PkceEnabled => Some(self.pkce_enabled),
+            Field::OnlyStartIfOidcIsAvailable => Some(self.only_start_if_oidc_is_available),
+            Field::UseExpiryFromToken => Some(self.use_expiry_from_token),
+            Field::EmailVerifiedRequired => Some(self.email_verified_required),
             _ => None,
         }
     }
 
-    /// Applies an edit. An edit that names a field of the other kind changes nothing and
-    /// returns `false`.
+    fn flag_mut(&mut self, field: Field) -> Option<&mut bool> {
+        match field {
+            Field::PkceEnabled => Some(&mut self.pkce_enabled),
+            Field::OnlyStartIfOidcIsAvailable => Some(&mut self.only_start_if_oidc_is_available),
+            Field::UseExpiryFromToken => Some(&mut self.use_expiry_from_token),
+            Field::EmailVerifiedRequired => Some(&mut self.email_verified_required),
+            _ => None,
+        }
+    }
+
+    /// Applies an edit and tells whether anything changed. An edit that names a field of the
+    /// other kind, or a choice that does not exist, changes nothing.
     pub fn apply(&mut self, edit: Edit) -> bool {
         match edit {
-            Edit::Text(field, value) => match self.text_mut(field) {
-                Some(slot) if *slot != value => {
-                    *slot = value;
-                    true
-                }
-                _ => false,
-            },
-            Edit::Flag(Field::PkceEnabled, value) if self.pkce_enabled != value => {
-                self.pkce_enabled = value;
-                true
+            Edit::Text(Field::HeadscaleVersion, text) => {
+                replace(&mut self.headscale_version, HeadscaleVersion::parse(&text))
             }
-            Edit::Flag(..) => false,
+            Edit::Text(Field::SecretDelivery, text) => replace(&mut self.secret_delivery, SecretDelivery::parse(&text)),
+            Edit::Text(field, value) => match self.text_slot_mut(field) {
+                Some(slot) => replace(slot, Some(value)),
+                None => false,
+            },
+            Edit::Flag(field, value) => match self.flag_mut(field) {
+                Some(slot) => replace(slot, Some(value)),
+                None => false,
+            },
         }
+    }
+}
+
+fn replace<T: PartialEq>(slot: &mut T, value: Option<T>) -> bool {
+    match value {
+        Some(value) if *slot != value => {
+            *slot = value;
+            true
+        }
+        _ => false,
     }
 }

@@ -25,11 +25,11 @@ use authentik::settings::Settings;
 pub struct Outputs {
     pub model: Model,
     pub authentik_settings: Settings,
-    pub headscale_yaml: Result<String, OutputError>,
+    pub headscale: headscale::Outputs,
 }
 
 /// Builds every output and runs every check.
 pub fn render(inputs: &Inputs) -> Outputs {
     let model = Model::new(inputs);
-    Outputs { authentik_settings: Settings::new(&model), headscale_yaml: headscale::yaml(&model), model }
+    Outputs { authentik_settings: Settings::new(&model), headscale: headscale::Outputs::new(&model), model }
 }

@@ -2,8 +2,9 @@
 
 use super::address::{Address, AddressProblem, Service};
 use super::checks::{Check, Diagnostic};
-use super::inputs::Inputs;
-use super::{lists, rules};
+use super::headscale::versions::Version as HeadscaleVersion;
+use super::inputs::{Inputs, SecretDelivery};
+use super::{headscale, lists, rules};
 
 /// PKCE as Headscale reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +31,15 @@ pub struct Model {
     pub redirect_uri: String,
     /// authentik's per-provider issuer, with the trailing slash authentik uses.
     pub issuer: String,
+    pub headscale_version: HeadscaleVersion,
+    pub secret_delivery: SecretDelivery,
+    pub client_secret_path: String,
+    pub only_start_if_oidc_is_available: bool,
+    pub expiry: String,
+    pub use_expiry_from_token: bool,
+    /// The valid `key=value` lines, in order, the last one winning for a repeated key.
+    pub extra_params: Vec<(String, String)>,
+    pub email_verified_required: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,6 +50,7 @@ impl Model {
         let slug = inputs.slug.trim().to_string();
         let redirect_uri = format!("{}/oidc/callback", headscale.normalized);
         let issuer = format!("{}/application/o/{}/", authentik.normalized, slug);
+        let extra_params = lists::key_values(&inputs.extra_params);
         let mut model = Model {
             app_name: inputs.app_name.trim().to_string(),
             client_id: inputs.client_id.trim().to_string(),
@@ -54,9 +65,17 @@ impl Model {
             slug,
             redirect_uri,
             issuer,
+            headscale_version: inputs.headscale_version,
+            secret_delivery: inputs.secret_delivery,
+            client_secret_path: inputs.client_secret_path.trim().to_string(),
+            only_start_if_oidc_is_available: inputs.only_start_if_oidc_is_available,
+            expiry: inputs.expiry.trim().to_string(),
+            use_expiry_from_token: inputs.use_expiry_from_token,
+            extra_params: extra_params.pairs.clone(),
+            email_verified_required: inputs.email_verified_required,
             diagnostics: Vec::new(),
         };
-        model.diagnostics = model.check();
+        model.diagnostics = model.check(&extra_params);
         model
     }
 
@@ -65,7 +84,7 @@ impl Model {
         format!("{}.well-known/openid-configuration", self.issuer)
     }
 
-    fn check(&self) -> Vec<Diagnostic> {
+    fn check(&self, extra_params: &lists::KeyValues) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         check_address(&self.headscale, &HEADSCALE_CHECKS, &mut found);
         check_address(&self.authentik, &AUTHENTIK_CHECKS, &mut found);
@@ -74,6 +93,7 @@ impl Model {
         self.check_scopes(&mut found);
         self.check_access(&mut found);
         self.check_pkce(&mut found);
+        headscale::checks::check_inputs(self, extra_params, &mut found);
         found
     }
 

@@ -2,7 +2,11 @@
 
 use yew::prelude::*;
 
-use super::components::{checks_list::ChecksList, form::Form, output_block::OutputBlock, settings_view::SettingsView};
+use super::components::checks_list::ChecksList;
+use super::components::environment_block::EnvironmentBlock;
+use super::components::form::Form;
+use super::components::output_block::OutputBlock;
+use super::components::settings_view::SettingsView;
 use super::state::{Action, State};
 use crate::engine::{self, Edit, Inputs};
 
@@ -34,7 +38,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
             <div class="hsp-layout">
-                <Form inputs={state.inputs.clone()} model={outputs.clone()} {onedit} />
+                <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
                 <section class="hsp-outputs" aria-label="Outputs">
                     <ChecksList diagnostics={diagnostics} />
                     <OutputBlock id="authentik-settings" title="authentik settings" text={settings_text}>
@@ -43,9 +47,10 @@ pub fn App(props: &AppProps) -> Html {
                     <OutputBlock
                         id="headscale-config"
                         title="Headscale configuration"
-                        text={outputs.headscale_yaml.clone().unwrap_or_default()}
-                        error={outputs.headscale_yaml.as_ref().err().map(ToString::to_string)}
+                        text={outputs.headscale.yaml.clone().unwrap_or_default()}
+                        error={outputs.headscale.yaml.as_ref().err().map(ToString::to_string)}
                     />
+                    <EnvironmentBlock environment={outputs.headscale.env.clone()} />
                 </section>
             </div>
         </div>

@@ -1,6 +1,8 @@
 //! Shared fixtures of the host tests.
 #![allow(dead_code)]
 
+use sso_playground::engine::headscale::settings::Settings;
+use sso_playground::engine::headscale::versions::{Key, Version};
 use sso_playground::engine::{render, Check, Inputs, Outputs};
 
 /// The defaults, with fixed credentials so outputs are reproducible.
@@ -19,6 +21,18 @@ pub fn with(change: impl FnOnce(&mut Inputs)) -> Inputs {
     inputs
 }
 
+/// Every option set: access rules, extra parameters, PKCE, an expiry.
+pub fn full(version: Version) -> Inputs {
+    with(|i| {
+        i.headscale_version = version;
+        i.allowed_groups = "headscale-users\nops".into();
+        i.allowed_users = "alice@example.com".into();
+        i.allowed_domains = "example.com".into();
+        i.extra_params = "prompt=login\ndomain_hint=example.com".into();
+        i.expiry = "90d".into();
+    })
+}
+
 /// The ids of the checks that fired.
 pub fn fired(inputs: &Inputs) -> Vec<Check> {
     render(inputs).model.diagnostics.iter().map(|d| d.check).collect()
@@ -26,4 +40,87 @@ pub fn fired(inputs: &Inputs) -> Vec<Check> {
 
 pub fn outputs(inputs: &Inputs) -> Outputs {
     render(inputs)
+}
+
+/// Reads an environment file the way a POSIX shell would (bare words and single quotes), then
+/// applies viper's rules: lists split on white space, extra parameters parsed as JSON, booleans
+/// through Go's strconv.ParseBool, empty variables ignored.
+pub fn read_env_file(text: &str) -> Settings {
+    let mut settings = Settings::default();
+    for line in text.lines().filter(|line| !line.starts_with('#') && !line.is_empty()) {
+        let (name, raw) = line.split_once('=').expect("NAME=value");
+        let value = unquote(raw);
+        if value.is_empty() {
+            continue;
+        }
+        let key = sso_playground::engine::headscale::versions::KEYS
+            .iter()
+            .map(|rule| rule.key)
+            .find(|key| key.env_var() == name)
+            .unwrap_or_else(|| panic!("unknown variable {name}"));
+        set(&mut settings, key, &value);
+    }
+    settings
+}
+
+fn unquote(raw: &str) -> String {
+    let mut out = String::new();
+    let mut rest = raw;
+    while !rest.is_empty() {
+        if let Some(quoted) = rest.strip_prefix('\'') {
+            let end = quoted.find('\'').expect("closing quote");
+            out.push_str(&quoted[..end]);
+            rest = &quoted[end + 1..];
+        } else if let Some(escaped) = rest.strip_prefix('\\') {
+            let c = escaped.chars().next().expect("escaped character");
+            out.push(c);
+            rest = &escaped[c.len_utf8()..];
+        } else {
+            let c = rest.chars().next().unwrap();
+            assert!(!c.is_whitespace() && !"\"$`;&|<>()".contains(c), "unquoted {c:?} in {raw}");
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+fn parse_bool(value: &str) -> bool {
+    match value {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => true,
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => false,
+        other => panic!("viper would read {other:?} as false"),
+    }
+}
+
+fn set(settings: &mut Settings, key: Key, value: &str) {
+    let text = || Some(value.to_string());
+    let list = || Some(value.split_whitespace().map(str::to_string).collect::<Vec<_>>());
+    let flag = || Some(parse_bool(value));
+    match key {
+        Key::OnlyStartIfOidcIsAvailable => settings.only_start_if_oidc_is_available = flag(),
+        Key::Issuer => settings.issuer = text(),
+        Key::ClientId => settings.client_id = text(),
+        Key::ClientSecret => settings.client_secret = text(),
+        Key::ClientSecretPath => settings.client_secret_path = text(),
+        Key::Expiry => settings.expiry = text(),
+        Key::UseExpiryFromToken => settings.use_expiry_from_token = flag(),
+        Key::Scope => settings.scope = list(),
+        Key::ExtraParams => {
+            let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(value).expect("a JSON object");
+            let mut pairs: Vec<(String, String)> =
+                map.into_iter().map(|(k, v)| (k, v.as_str().expect("string values").to_string())).collect();
+            pairs.sort();
+            settings.extra_params = Some(pairs);
+        }
+        Key::AllowedDomains => settings.allowed_domains = list(),
+        Key::AllowedUsers => settings.allowed_users = list(),
+        Key::AllowedGroups => settings.allowed_groups = list(),
+        Key::StripEmailDomain => settings.strip_email_domain = flag(),
+        Key::MapLegacyUsers => settings.map_legacy_users = flag(),
+        Key::PkceEnabled => settings.pkce_enabled = flag(),
+        Key::PkceMethod => settings.pkce_method = text(),
+        Key::EmailVerifiedRequired => settings.email_verified_required = flag(),
+        Key::NodeExpiry => settings.node_expiry = text(),
+    }
 }

@@ -1,23 +1,45 @@
-//! Headscale's side: the `oidc:` section, emitted and proven by parsing it back.
+//! Headscale's side: the configuration as YAML and as environment variables, proven by
+//! parsing it back, and the checks that know each release.
 
+pub mod checks;
 pub mod config;
-pub mod emit;
+pub mod duration;
+pub mod env;
+pub mod settings;
+pub mod versions;
+pub mod yaml;
+
+use settings::Settings;
 
 use super::model::Model;
 use super::output::OutputError;
 
-/// The `oidc:` YAML for the model, or why it cannot be trusted.
-pub fn yaml(model: &Model) -> Result<String, OutputError> {
-    let text = emit::yaml(model);
-    verify(model, &text)?;
-    Ok(text)
+/// Everything the playground shows for Headscale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outputs {
+    /// What Headscale will read, from the file and the environment together.
+    pub settings: Settings,
+    /// The config.yaml part, verified.
+    pub yaml: Result<String, OutputError>,
+    /// The same settings as environment variables.
+    pub env: env::Environment,
 }
 
-/// Parses the emitted text back and compares it with what the model means.
-pub fn verify(model: &Model, text: &str) -> Result<(), OutputError> {
+impl Outputs {
+    pub fn new(model: &Model) -> Outputs {
+        let settings = Settings::plan(model);
+        let file = settings.for_file(model.secret_delivery);
+        let text = yaml::emit(model, &file);
+        let yaml = verify(&file, &text).map(|()| text);
+        Outputs { env: env::Environment::new(&settings, model.headscale_version), settings, yaml }
+    }
+}
+
+/// Parses emitted YAML back and compares it with the settings it was written from.
+pub fn verify(expected: &Settings, text: &str) -> Result<(), OutputError> {
     let parsed: config::Document =
         serde_yaml::from_str(text).map_err(|error| OutputError::Unparsable(error.to_string()))?;
-    if parsed != config::Document::expected(model) {
+    if parsed.into_settings() != *expected {
         return Err(OutputError::Mismatch);
     }
     Ok(())

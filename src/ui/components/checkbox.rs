@@ -12,6 +12,10 @@ pub struct CheckboxProps {
     pub checked: bool,
     pub diagnostics: Vec<Diagnostic>,
     pub onedit: Callback<Edit>,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 #[component]
@@ -22,9 +26,9 @@ pub fn Checkbox(props: &CheckboxProps) -> Html {
         .onedit
         .reform(move |event: Event| Edit::Flag(field, event.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
-        <FieldShell field={props.field} diagnostics={props.diagnostics.clone()} inline=true>
-            <input id={ids.control.clone()} type="checkbox" checked={props.checked}
-                aria-describedby={ids.described_by(false)} {onchange} />
+        <FieldShell field={props.field} diagnostics={props.diagnostics.clone()} note={props.note.clone()} inline=true>
+            <input id={ids.control.clone()} type="checkbox" checked={props.checked} disabled={props.disabled}
+                aria-describedby={ids.described_by(props.note.is_some())} {onchange} />
         </FieldShell>
     }
 }

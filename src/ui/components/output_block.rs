@@ -23,6 +23,12 @@ pub struct OutputBlockProps {
     /// When set, the output is withheld and this explains why.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Controls shown in the heading, such as a format choice.
+    #[prop_or_default]
+    pub controls: Html,
+    /// A line under the heading.
+    #[prop_or_default]
+    pub description: Option<AttrValue>,
     /// A richer rendering of `text`; without it the text is shown as is.
     #[prop_or_default]
     pub children: Html,
@@ -65,18 +71,20 @@ pub fn OutputBlock(props: &OutputBlockProps) -> Html {
         None if props.children == Html::default() => html! {
             <pre ref={content.clone()} tabindex="0" aria-labelledby={title_id.clone()}><code>{ props.text.clone() }</code></pre>
         },
-        None => {
-            html! { <div ref={content.clone()} class="hsp-rich">{ props.children.clone() }</div> }
-        }
+        None => html! { <div ref={content.clone()} class="hsp-rich">{ props.children.clone() }</div> },
     };
     html! {
         <section class="hsp-output" id={format!("hsp-{}", props.id)} aria-labelledby={title_id.clone()}>
             <div class="hsp-output-head">
                 <h2 id={title_id}>{ props.title.clone() }</h2>
+                { props.controls.clone() }
                 <button type="button" class="hsp-copy" {onclick} disabled={props.error.is_some()}>{ "Copy" }</button>
                 <span class={classes!("hsp-copy-status", (*status == CopyStatus::Failed).then_some("hsp-failed"))}
                     role="status" aria-live="polite">{ message }</span>
             </div>
+            if let Some(description) = &props.description {
+                <p class="hsp-output-description">{ description.clone() }</p>
+            }
             { body }
         </section>
     }

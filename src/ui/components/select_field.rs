@@ -17,6 +17,8 @@ pub struct SelectFieldProps {
     pub onedit: Callback<Edit>,
     #[prop_or_default]
     pub disabled: bool,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 #[component]
@@ -31,8 +33,8 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         html! { <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option> }
     };
     html! {
-        <FieldShell field={props.field} diagnostics={props.diagnostics.clone()}>
-            <select id={ids.control.clone()} aria-describedby={ids.described_by(false)}
+        <FieldShell field={props.field} diagnostics={props.diagnostics.clone()} note={props.note.clone()}>
+            <select id={ids.control.clone()} aria-describedby={ids.described_by(props.note.is_some())}
                 aria-invalid={has_error(&props.diagnostics).then_some("true")} disabled={props.disabled} {onchange}>
                 { for props.options.iter().map(|(value, label)| option(value, label)) }
                 if !known {

@@ -1,0 +1,136 @@
+//! The same settings as `HEADSCALE_*` environment variables, following the rules of viper,
+//! Headscale's configuration library: lists are separated by white space, maps are JSON, and
+//! an empty variable counts as unset.
+
+use std::fmt::Write;
+
+use super::settings::Settings;
+use super::versions::{Key, Version};
+use crate::engine::yaml::{scalar, YamlWriter};
+
+/// The variables, and what could not be expressed as one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Environment {
+    pub version: Version,
+    /// `(name, value)` in config.yaml's key order.
+    pub variables: Vec<(String, String)>,
+    /// Why a setting was left out, one sentence each.
+    pub left_out: Vec<String>,
+}
+
+impl Environment {
+    pub fn new(settings: &Settings, version: Version) -> Environment {
+        let mut env = Environment { version, variables: Vec::new(), left_out: Vec::new() };
+        for key in settings.keys() {
+            match value_of(settings, key) {
+                Ok(value) if !value.is_empty() => env.variables.push((key.env_var(), value)),
+                Ok(_) => {}
+                Err(reason) => {
+                    env.left_out.push(format!("{} is left out: {reason}; set it in config.yaml.", key.env_var()))
+                }
+            }
+        }
+        env
+    }
+
+    /// For a shell (`set -a; . ./headscale.env`), a systemd `EnvironmentFile=` or a docker
+    /// compose `.env` file: values are single-quoted where needed.
+    pub fn env_file(&self) -> String {
+        let mut out =
+            format!("# Headscale {}: login through authentik, as environment variables.\n", self.version.label());
+        out.push_str("# Lists are separated by spaces; extra parameters are a JSON object.\n");
+        for note in &self.left_out {
+            let _ = writeln!(out, "# {note}");
+        }
+        for (name, value) in &self.variables {
+            let _ = writeln!(out, "{name}={}", shell_quote(value));
+        }
+        out
+    }
+
+    /// The `environment:` block of a docker compose service; `$` is doubled because compose
+    /// would expand it.
+    pub fn compose(&self) -> String {
+        let mut w = YamlWriter::new();
+        w.comment(0, &format!("Headscale {}: merge into the headscale service of compose.yaml.", self.version.label()));
+        for note in &self.left_out {
+            w.comment(0, note);
+        }
+        w.section(0, "services");
+        w.section(1, "headscale");
+        w.section(2, "environment");
+        for (name, value) in &self.variables {
+            w.raw(3, name, &scalar(&value.replace('$', "$$")));
+        }
+        w.finish()
+    }
+}
+
+fn value_of(settings: &Settings, key: Key) -> Result<String, String> {
+    let flag = |value: Option<bool>| Ok(value.map(|v| v.to_string()).unwrap_or_default());
+    let text = |value: &Option<String>| match value {
+        Some(text) if text.contains(['\n', '\r', '\0']) => Err("its value contains a line break".to_string()),
+        Some(text) => Ok(text.clone()),
+        None => Ok(String::new()),
+    };
+    let list = |values: &Option<Vec<String>>| match values {
+        Some(values) => match values.iter().find(|value| value.contains(char::is_whitespace)) {
+            Some(spaced) => Err(format!("\"{}\" contains white space, which would split it", spaced.escape_debug())),
+            None => Ok(values.join(" ")),
+        },
+        None => Ok(String::new()),
+    };
+    match key {
+        Key::OnlyStartIfOidcIsAvailable => flag(settings.only_start_if_oidc_is_available),
+        Key::Issuer => text(&settings.issuer),
+        Key::ClientId => text(&settings.client_id),
+        Key::ClientSecret => text(&settings.client_secret),
+        Key::ClientSecretPath => text(&settings.client_secret_path),
+        Key::Expiry => text(&settings.expiry),
+        Key::UseExpiryFromToken => flag(settings.use_expiry_from_token),
+        Key::Scope => list(&settings.scope),
+        Key::ExtraParams => Ok(settings.extra_params.as_deref().map(json_object).unwrap_or_default()),
+        Key::AllowedDomains => list(&settings.allowed_domains),
+        Key::AllowedUsers => list(&settings.allowed_users),
+        Key::AllowedGroups => list(&settings.allowed_groups),
+        Key::StripEmailDomain => flag(settings.strip_email_domain),
+        Key::MapLegacyUsers => flag(settings.map_legacy_users),
+        Key::PkceEnabled => flag(settings.pkce_enabled),
+        Key::PkceMethod => text(&settings.pkce_method),
+        Key::EmailVerifiedRequired => flag(settings.email_verified_required),
+        Key::NodeExpiry => text(&settings.node_expiry),
+    }
+}
+
+/// A JSON object of strings, keys in the given order.
+pub fn json_object(pairs: &[(String, String)]) -> String {
+    let members: Vec<String> =
+        pairs.iter().map(|(key, value)| format!("{}:{}", json_string(key), json_string(value))).collect();
+    format!("{{{}}}", members.join(","))
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A value as a POSIX shell word: bare when it only has safe characters, else single-quoted.
+pub fn shell_quote(value: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "_./:@%+,=-".contains(c);
+    if !value.is_empty() && value.chars().all(safe) {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', r"'\''"))
+    }
+}

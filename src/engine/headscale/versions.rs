@@ -1,0 +1,200 @@
+//! What each Headscale release reads, rejects and defaults to, as data.
+//!
+//! Every other part of the playground asks this table; adding a release is a new row in
+//! [`RELEASES`] (and, if its settings changed, an edit of [`KEYS`]), plus its tests.
+
+/// A Headscale minor release, `0.<minor>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version(pub u8);
+
+/// Facts about one minor release, as of its newest patch.
+#[derive(Debug)]
+pub struct Release {
+    pub version: Version,
+    /// `0.29`.
+    pub label: &'static str,
+    /// The newest patch release, whose behaviour the row describes.
+    pub patch: &'static str,
+    pub date: &'static str,
+    /// Whether a trailing newline in the `client_secret_path` file is trimmed (from 0.23).
+    pub trims_secret_file: bool,
+    /// Whether claims from the UserInfo endpoint are used for the allowed_* checks (from 0.27);
+    /// older releases read the ID token only.
+    pub reads_userinfo: bool,
+    /// Whether logins started twice (for example from a double-clicked tray icon) still work;
+    /// fixed in 0.27.1.
+    pub survives_double_login: bool,
+}
+
+/// Every supported release, newest first. The first one is the default.
+pub const RELEASES: &[Release] = &[
+    release(29, "0.29", "0.29.2", "2026-07-01"),
+    release(28, "0.28", "0.28.0", "2026-02-04"),
+    release(27, "0.27", "0.27.1", "2025-11-11"),
+    release(26, "0.26", "0.26.1", "2025-06-06"),
+    release(25, "0.25", "0.25.1", "2025-02-25"),
+    release(24, "0.24", "0.24.3", "2025-02-07"),
+    release(23, "0.23", "0.23.0", "2024-09-18"),
+    release(22, "0.22", "0.22.3", "2023-05-12"),
+];
+
+const fn release(minor: u8, label: &'static str, patch: &'static str, date: &'static str) -> Release {
+    Release {
+        version: Version(minor),
+        label,
+        patch,
+        date,
+        trims_secret_file: minor >= 23,
+        reads_userinfo: minor >= 27,
+        survives_double_login: minor >= 27,
+    }
+}
+
+/// A setting Headscale reads from its configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    OnlyStartIfOidcIsAvailable,
+    Issuer,
+    ClientId,
+    ClientSecret,
+    ClientSecretPath,
+    Expiry,
+    UseExpiryFromToken,
+    Scope,
+    ExtraParams,
+    AllowedDomains,
+    AllowedUsers,
+    AllowedGroups,
+    StripEmailDomain,
+    MapLegacyUsers,
+    PkceEnabled,
+    PkceMethod,
+    EmailVerifiedRequired,
+    NodeExpiry,
+}
+
+/// How a release treats a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Support {
+    /// Read and used.
+    Read,
+    /// Not read: silently ignored.
+    Ignored,
+    /// Setting it at all (in the file or the environment) stops Headscale at startup.
+    Fatal,
+}
+
+/// One key: where it lives, from which release it is read, from which it is fatal, and its
+/// default value over time.
+#[derive(Debug)]
+pub struct KeyRule {
+    pub key: Key,
+    /// Dotted path in config.yaml.
+    pub path: &'static str,
+    pub since: Version,
+    pub fatal_from: Option<Version>,
+    /// `(from release, default)`, oldest first; the last entry not newer than a release applies.
+    pub defaults: &'static [(Version, &'static str)],
+}
+
+const V22: Version = Version(22);
+
+/// Every key of Headscale's OIDC configuration, in the order of its example configuration.
+pub const KEYS: &[KeyRule] = &[
+    rule(Key::OnlyStartIfOidcIsAvailable, "oidc.only_start_if_oidc_is_available", 22, None, &[(V22, "true")]),
+    rule(Key::Issuer, "oidc.issuer", 22, None, &[]),
+    rule(Key::ClientId, "oidc.client_id", 22, None, &[]),
+    rule(Key::ClientSecret, "oidc.client_secret", 22, None, &[]),
+    rule(Key::ClientSecretPath, "oidc.client_secret_path", 22, None, &[]),
+    rule(Key::Expiry, "oidc.expiry", 22, Some(29), &[(V22, "180d")]),
+    rule(Key::UseExpiryFromToken, "oidc.use_expiry_from_token", 22, None, &[(V22, "false")]),
+    rule(Key::Scope, "oidc.scope", 22, None, &[(V22, "openid profile email")]),
+    rule(Key::ExtraParams, "oidc.extra_params", 22, None, &[]),
+    rule(Key::AllowedDomains, "oidc.allowed_domains", 22, None, &[]),
+    rule(Key::AllowedUsers, "oidc.allowed_users", 22, None, &[]),
+    rule(Key::AllowedGroups, "oidc.allowed_groups", 22, None, &[]),
+    rule(Key::StripEmailDomain, "oidc.strip_email_domain", 22, Some(26), &[(V22, "true")]),
+    rule(Key::MapLegacyUsers, "oidc.map_legacy_users", 24, Some(26), &[(Version(24), "true"), (Version(25), "false")]),
+    rule(Key::PkceEnabled, "oidc.pkce.enabled", 24, None, &[(Version(24), "false")]),
+    rule(Key::PkceMethod, "oidc.pkce.method", 24, None, &[(Version(24), "S256")]),
+    rule(Key::EmailVerifiedRequired, "oidc.email_verified_required", 28, None, &[(Version(28), "true")]),
+    rule(Key::NodeExpiry, "node.expiry", 29, None, &[(Version(29), "0")]),
+];
+
+const fn rule(
+    key: Key,
+    path: &'static str,
+    since: u8,
+    fatal_from: Option<u8>,
+    defaults: &'static [(Version, &'static str)],
+) -> KeyRule {
+    let fatal_from = match fatal_from {
+        Some(minor) => Some(Version(minor)),
+        None => None,
+    };
+    KeyRule { key, path, since: Version(since), fatal_from, defaults }
+}
+
+impl Key {
+    pub fn rule(self) -> &'static KeyRule {
+        KEYS.iter().find(|rule| rule.key == self).expect("every key has a rule")
+    }
+
+    /// The dotted path in config.yaml.
+    pub fn path(self) -> &'static str {
+        self.rule().path
+    }
+
+    /// The environment variable viper maps to the key: `HEADSCALE_` + the path upper-cased,
+    /// dots as underscores.
+    pub fn env_var(self) -> String {
+        format!("HEADSCALE_{}", self.path().replace('.', "_").to_ascii_uppercase())
+    }
+}
+
+impl Version {
+    pub const NEWEST: Version = RELEASES[0].version;
+
+    pub fn release(self) -> &'static Release {
+        RELEASES.iter().find(|release| release.version == self).unwrap_or(&RELEASES[0])
+    }
+
+    /// `0.29`.
+    pub fn label(self) -> &'static str {
+        self.release().label
+    }
+
+    /// Parses `0.29`, `0.29.2` or `v0.29`.
+    pub fn parse(text: &str) -> Option<Version> {
+        let text = text.trim().trim_start_matches('v');
+        let minor: u8 = text.strip_prefix("0.")?.split('.').next()?.parse().ok()?;
+        RELEASES.iter().map(|release| release.version).find(|version| version.0 == minor)
+    }
+
+    pub fn support(self, key: Key) -> Support {
+        let rule = key.rule();
+        match rule.fatal_from {
+            Some(fatal) if self >= fatal => Support::Fatal,
+            _ if self < rule.since => Support::Ignored,
+            _ => Support::Read,
+        }
+    }
+
+    pub fn reads(self, key: Key) -> bool {
+        self.support(key) == Support::Read
+    }
+
+    /// Headscale's default for the key in this release, if it reads the key and has one.
+    pub fn default_of(self, key: Key) -> Option<&'static str> {
+        if !self.reads(key) {
+            return None;
+        }
+        key.rule().defaults.iter().rev().find(|(from, _)| *from <= self).map(|(_, value)| *value)
+    }
+}
+
+impl Default for Version {
+    fn default() -> Self {
+        Version::NEWEST
+    }
+}

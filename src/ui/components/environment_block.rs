@@ -1,0 +1,47 @@
+//! The Headscale environment output, as an environment file or a docker compose block.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::output_block::OutputBlock;
+use crate::engine::headscale::env::Environment;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    EnvFile,
+    Compose,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EnvironmentBlockProps {
+    pub environment: Environment,
+}
+
+#[component]
+pub fn EnvironmentBlock(props: &EnvironmentBlockProps) -> Html {
+    let format = use_state_eq(|| Format::EnvFile);
+    let onchange = {
+        let format = format.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            format.set(if value == "compose" { Format::Compose } else { Format::EnvFile });
+        })
+    };
+    let text = match *format {
+        Format::EnvFile => props.environment.env_file(),
+        Format::Compose => props.environment.compose(),
+    };
+    let controls = html! {
+        <label class="hsp-format">
+            { "Format " }
+            <select {onchange}>
+                <option value="env" selected={*format == Format::EnvFile}>{ "Environment file" }</option>
+                <option value="compose" selected={*format == Format::Compose}>{ "docker compose" }</option>
+            </select>
+        </label>
+    };
+    html! {
+        <OutputBlock id="headscale-environment" title="Headscale environment" {text} {controls}
+            description={AttrValue::from("The same settings as HEADSCALE_* variables; they override config.yaml.")} />
+    }
+}

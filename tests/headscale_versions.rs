@@ -1,0 +1,108 @@
+//! The Headscale release table and the duration grammar.
+
+use sso_playground::engine::headscale::duration::{parse, Duration};
+use sso_playground::engine::headscale::versions::{Key, Support, Version, KEYS, RELEASES};
+
+/// The key × release matrix, written out by hand from Headscale's history: R = read,
+/// - = ignored, F = fatal at startup. Columns are 0.22 … 0.29.
+const MATRIX: &[(Key, &str)] = &[
+    (Key::OnlyStartIfOidcIsAvailable, "RRRRRRRR"),
+    (Key::Issuer, "RRRRRRRR"),
+    (Key::ClientId, "RRRRRRRR"),
+    (Key::ClientSecret, "RRRRRRRR"),
+    (Key::ClientSecretPath, "RRRRRRRR"),
+    (Key::Expiry, "RRRRRRRF"),
+    (Key::UseExpiryFromToken, "RRRRRRRR"),
+    (Key::Scope, "RRRRRRRR"),
+    (Key::ExtraParams, "RRRRRRRR"),
+    (Key::AllowedDomains, "RRRRRRRR"),
+    (Key::AllowedUsers, "RRRRRRRR"),
+    (Key::AllowedGroups, "RRRRRRRR"),
+    (Key::StripEmailDomain, "RRRRFFFF"),
+    (Key::MapLegacyUsers, "--RRFFFF"),
+    (Key::PkceEnabled, "--RRRRRR"),
+    (Key::PkceMethod, "--RRRRRR"),
+    (Key::EmailVerifiedRequired, "------RR"),
+    (Key::NodeExpiry, "-------R"),
+];
+
+#[test]
+fn the_table_matches_headscale_history() {
+    assert_eq!(MATRIX.len(), KEYS.len());
+    for (key, row) in MATRIX {
+        for (minor, expected) in (22..=29).zip(row.chars()) {
+            let expected = match expected {
+                'R' => Support::Read,
+                '-' => Support::Ignored,
+                _ => Support::Fatal,
+            };
+            assert_eq!(Version(minor).support(*key), expected, "{} in 0.{minor}", key.path());
+        }
+    }
+}
+
+#[test]
+fn releases_are_newest_first_and_the_newest_is_the_default() {
+    let versions: Vec<Version> = RELEASES.iter().map(|r| r.version).collect();
+    let mut sorted = versions.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(versions, sorted);
+    assert_eq!(Version::default(), Version(29));
+    assert_eq!(RELEASES.len(), 8);
+    assert!(RELEASES.iter().all(|r| r.patch.starts_with(r.label)));
+}
+
+#[test]
+fn release_facts_change_where_headscale_changed() {
+    assert!(!Version(22).release().trims_secret_file && Version(23).release().trims_secret_file);
+    assert!(!Version(26).release().reads_userinfo && Version(27).release().reads_userinfo);
+}
+
+#[test]
+fn defaults_follow_the_release() {
+    assert_eq!(Version(28).default_of(Key::Expiry), Some("180d"));
+    assert_eq!(Version(29).default_of(Key::Expiry), None, "fatal keys have no default");
+    assert_eq!(Version(29).default_of(Key::NodeExpiry), Some("0"));
+    assert_eq!(Version(24).default_of(Key::MapLegacyUsers), Some("true"));
+    assert_eq!(Version(25).default_of(Key::MapLegacyUsers), Some("false"));
+    assert_eq!(Version(27).default_of(Key::EmailVerifiedRequired), None);
+    assert_eq!(Version(28).default_of(Key::EmailVerifiedRequired), Some("true"));
+}
+
+#[test]
+fn versions_parse_from_what_people_type() {
+    assert_eq!(Version::parse("0.29"), Some(Version(29)));
+    assert_eq!(Version::parse("v0.26.1"), Some(Version(26)));
+    assert_eq!(Version::parse(" 0.22.3 "), Some(Version(22)));
+    assert_eq!(Version::parse("0.21"), None);
+    assert_eq!(Version::parse("1.0"), None);
+    assert_eq!(Version::parse(""), None);
+    assert_eq!(Version(27).label(), "0.27");
+}
+
+#[test]
+fn environment_variable_names_follow_viper() {
+    assert_eq!(Key::Issuer.env_var(), "HEADSCALE_OIDC_ISSUER");
+    assert_eq!(Key::PkceMethod.env_var(), "HEADSCALE_OIDC_PKCE_METHOD");
+    assert_eq!(Key::NodeExpiry.env_var(), "HEADSCALE_NODE_EXPIRY");
+    assert_eq!(Key::OnlyStartIfOidcIsAvailable.env_var(), "HEADSCALE_OIDC_ONLY_START_IF_OIDC_IS_AVAILABLE");
+}
+
+#[test]
+fn durations_follow_headscales_grammar() {
+    const DAY: u128 = 24 * 3_600_000;
+    assert_eq!(parse("0"), Some(Duration::Never));
+    assert_eq!(parse("180d"), Some(Duration::Millis(180 * DAY)));
+    assert_eq!(
+        parse("1y2w3d4h5m6s7ms"),
+        Some(Duration::Millis(365 * DAY + 14 * DAY + 3 * DAY + 4 * 3_600_000 + 5 * 60_000 + 6_007))
+    );
+    assert_eq!(parse("90m"), Some(Duration::Millis(90 * 60_000)));
+    assert_eq!(parse("500ms"), Some(Duration::Millis(500)));
+    assert_eq!(parse("0s"), Some(Duration::Millis(0)));
+    for bad in
+        ["", "1.5h", "1h 30m", "30m1h", "1d1d", "d", "-1d", "1D", "1", "01x", "1 d", "180days", "99999999999999999999y"]
+    {
+        assert_eq!(parse(bad), None, "{bad:?}");
+    }
+}
