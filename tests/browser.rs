@@ -47,7 +47,8 @@ async fn default_render_is_a_complete_example() {
     let yaml = text_of(&root, "#hsp-headscale-config pre");
     assert!(yaml.contains("issuer: https://authentik.company/application/o/headscale/"), "{yaml}");
     assert!(text_of(&root, "#hsp-authentik-settings").contains("https://headscale.company/oidc/callback"));
-    assert_eq!(text_of(&root, ".hsp-checks-summary"), "No problems found.");
+    // No errors: only the note that everyone may log in, and the grant-types reminder.
+    assert_eq!(text_of(&root, ".hsp-checks-summary"), "1 warning, 1 note.");
 }
 
 #[wasm_bindgen_test]
@@ -73,7 +74,7 @@ async fn a_bad_value_is_explained_next_to_its_field_and_the_rest_keeps_working()
     let input = root.query_selector("#hsp-allowed-groups").unwrap().unwrap();
     assert!(input.get_attribute("aria-describedby").unwrap().contains("hsp-allowed-groups-messages"));
     assert!(text_of(&root, "#hsp-headscale-config pre").contains("- /headscale"));
-    assert!(text_of(&root, ".hsp-checks-summary").contains("1 warning"));
+    assert!(text_of(&root, ".hsp-checks-summary").contains("1 warning"), "the group replaces the open-door warning");
 }
 
 #[wasm_bindgen_test]

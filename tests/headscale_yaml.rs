@@ -234,6 +234,7 @@ prop_compose! {
             expiry: texts[12].clone(), extra_params: texts[13].clone(),
             pkce_enabled: flags[0], only_start_if_oidc_is_available: flags[1], use_expiry_from_token: flags[2],
             email_verified_required: flags[3], headscale_version, secret_delivery,
+            ..Inputs::default()
         }
     }
 }

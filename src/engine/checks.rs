@@ -115,9 +115,9 @@ catalogue! {
     SlugReserved => "slug-reserved", Error, Slug, docs::AUTHENTIK_OAUTH2,
         cause: "The slug {} is reserved: authentik's own OAuth endpoints live under that name.",
         fix: "Choose another slug, such as headscale.";
-    SlugTooLong => "slug-too-long", Warning, Slug, docs::AUTHENTIK_APPLICATIONS,
-        cause: "The slug is {} characters long; authentik before 2025.12 refuses slugs longer than 50.",
-        fix: "Use a slug of at most 50 characters.";
+    SlugTooLong => "slug-too-long", Error, Slug, docs::AUTHENTIK_APPLICATIONS,
+        cause: "The slug is {} characters long; authentik releases before 2025.12 refuse slugs longer than 50.",
+        fix: "Use at most 50 characters, or upgrade authentik to 2025.12 or later.";
     ClientIdMissing => "client-id-missing", Error, ClientId, docs::AUTHENTIK_GUIDE,
         cause: "Headscale needs the client ID of the authentik provider.",
         fix: "Copy the Client ID from the provider in authentik, or generate one here and enter it there.";
@@ -145,6 +145,9 @@ catalogue! {
     GroupLeadingSlash => "group-leading-slash", Warning, AllowedGroups, docs::HEADSCALE_OIDC,
         cause: "The group {} starts with /; authentik sends plain group names, so it only matches a group whose name really starts with /.",
         fix: "Write the authentik group name exactly, without the slash (the /headscale form comes from Keycloak).";
+    GroupPath => "group-path", Warning, AllowedGroups, docs::AUTHENTIK_SCOPE_MAPPINGS,
+        cause: "The group {} looks like a path; authentik sends the plain name of each group the user is a direct member of.",
+        fix: "Write the name of the group itself, as shown in Directory → Groups.";
     GroupSeparator => "group-separator", Warning, AllowedGroups, docs::HEADSCALE_OIDC,
         cause: "The group {} contains a comma; groups are written one per line.",
         fix: "Put each group on its own line, unless the authentik group name really has a comma.";
@@ -235,6 +238,21 @@ catalogue! {
     KeyIgnored => "key-ignored", Warning, HeadscaleVersion, docs::HEADSCALE_CHANGELOG,
         cause: "This Headscale version does not read {}, so it has no effect.",
         fix: "Delete it, or choose the Headscale version you really run.";
+    EmailVerified => "email-verified", Error, EmailVerifiedRequired, docs::AUTHENTIK_RELEASE_2025_10,
+        cause: "authentik {} sends email_verified: false by default, and Headscale 0.28 and later then refuse every allowed user and domain with 401 unverified email.",
+        fix: "Tick Mark authentik emails as verified (the outputs then add a custom email mapping), or untick Require a verified email.";
+    EmailNotStored => "email-not-stored", Info, VerifiedEmailMapping, docs::AUTHENTIK_RELEASE_2025_10,
+        cause: "authentik {} sends email_verified: false by default, so this Headscale release stores no email for its users and names them by their authentik username.",
+        fix: "Tick Mark authentik emails as verified if users should appear under their email.";
+    NoBinding => "no-binding", Warning, AllowedGroups, docs::AUTHENTIK_APPLICATIONS,
+        cause: "No group, user or domain is allowed, and an authentik application without bindings is open to every user, so every authentik user can log in to Headscale.",
+        fix: "Add an allowed group: the outputs bind it to the application, and Headscale checks it as well.";
+    GrantTypes => "grant-types", Info, AuthentikVersion, docs::AUTHENTIK_RELEASE_2026_5,
+        cause: "From authentik 2026.5, a provider created through the API, a blueprint or Terraform without grant_types refuses every login with Invalid grant_type for provider.",
+        fix: "The blueprint and the Terraform here set authorization_code and refresh_token; set them too if you create the provider another way.";
+    RedirectRegex => "redirect-regex", Warning, AuthentikVersion, docs::AUTHENTIK_CVE_2024_52289,
+        cause: "This authentik release reads each redirect URI as a regular expression, so a plain {} would also match other addresses.",
+        fix: "Enter it escaped, as the settings show, and upgrade to 2024.8.5, 2024.10.3 or later, which fix CVE-2024-52289.";
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, docs::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character and refuses to start.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";

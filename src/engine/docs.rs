@@ -16,6 +16,16 @@ pub const HEADSCALE_CONFIG: Link = Link {
 pub const HEADSCALE_CHANGELOG: Link =
     Link { title: "Headscale: changelog", url: "https://github.com/juanfont/headscale/blob/main/CHANGELOG.md" };
 pub const SYSTEMD_CREDENTIALS: Link = Link { title: "systemd: credentials", url: "https://systemd.io/CREDENTIALS/" };
+pub const AUTHENTIK_RELEASES: Link =
+    Link { title: "authentik: release notes", url: "https://docs.goauthentik.io/releases/" };
+pub const AUTHENTIK_RELEASE_2025_10: Link =
+    Link { title: "authentik 2025.10 release notes", url: "https://docs.goauthentik.io/releases/2025.10/" };
+pub const AUTHENTIK_RELEASE_2026_5: Link =
+    Link { title: "authentik 2026.5 release notes", url: "https://docs.goauthentik.io/releases/2026.5/" };
+pub const AUTHENTIK_BLUEPRINTS: Link =
+    Link { title: "authentik: Blueprints", url: "https://docs.goauthentik.io/customize/blueprints/" };
+pub const AUTHENTIK_CVE_2024_52289: Link =
+    Link { title: "authentik: CVE-2024-52289", url: "https://docs.goauthentik.io/security/cves/CVE-2024-52289/" };
 pub const AUTHENTIK_GUIDE: Link = Link {
     title: "authentik: Integrate with Headscale",
     url: "https://integrations.goauthentik.io/networking/headscale/",

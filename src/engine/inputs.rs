@@ -1,5 +1,6 @@
 //! What the user types, and the edits that change it.
 
+use super::authentik::versions::Version as AuthentikVersion;
 use super::docs::{self, Link};
 use super::headscale::versions::Version as HeadscaleVersion;
 
@@ -74,6 +75,9 @@ pub struct Inputs {
     /// `key=value`, one per line.
     pub extra_params: String,
     pub email_verified_required: bool,
+    pub authentik_version: AuthentikVersion,
+    /// Replace authentik's email mapping with one that marks every email as verified.
+    pub verified_email_mapping: bool,
 }
 
 impl Default for Inputs {
@@ -103,6 +107,8 @@ impl Default for Inputs {
             use_expiry_from_token: false,
             extra_params: String::new(),
             email_verified_required: true,
+            authentik_version: AuthentikVersion::default(),
+            verified_email_mapping: false,
         }
     }
 }
@@ -130,10 +136,12 @@ pub enum Field {
     UseExpiryFromToken,
     ExtraParams,
     EmailVerifiedRequired,
+    AuthentikVersion,
+    VerifiedEmailMapping,
 }
 
 impl Field {
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 22] = [
         Field::HeadscaleUrl,
         Field::AuthentikUrl,
         Field::AppName,
@@ -154,7 +162,14 @@ impl Field {
         Field::UseExpiryFromToken,
         Field::ExtraParams,
         Field::EmailVerifiedRequired,
+        Field::AuthentikVersion,
+        Field::VerifiedEmailMapping,
     ];
+
+    /// Fields that only take one of a fixed set of values (releases, secret delivery).
+    pub fn is_choice(self) -> bool {
+        matches!(self, Field::HeadscaleVersion | Field::SecretDelivery | Field::AuthentikVersion)
+    }
 
     /// The visible label. Tests and users find fields by these words.
     pub fn label(self) -> &'static str {
@@ -179,6 +194,8 @@ impl Field {
             Field::UseExpiryFromToken => "Expire nodes with the ID token",
             Field::ExtraParams => "Extra parameters",
             Field::EmailVerifiedRequired => "Require a verified email",
+            Field::AuthentikVersion => "authentik version",
+            Field::VerifiedEmailMapping => "Mark authentik emails as verified",
         }
     }
 
@@ -205,6 +222,8 @@ impl Field {
             Field::UseExpiryFromToken => "use-expiry-from-token",
             Field::ExtraParams => "extra-params",
             Field::EmailVerifiedRequired => "email-verified-required",
+            Field::AuthentikVersion => "authentik-version",
+            Field::VerifiedEmailMapping => "verified-email-mapping",
         }
     }
 
@@ -281,6 +300,14 @@ impl Field {
                 "From Headscale 0.28, allowed users and domains only accept emails that authentik marks as verified.",
                 docs::HEADSCALE_OIDC,
             ),
+            Field::AuthentikVersion => (
+                "The authentik release you run (shown under Admin interface → System → About). Redirect URIs, flows and grant types changed between releases.",
+                docs::AUTHENTIK_RELEASES,
+            ),
+            Field::VerifiedEmailMapping => (
+                "authentik 2025.10 and later send email_verified: false unless told otherwise. This adds a scope mapping that sends true; only do it if users cannot set their own email.",
+                docs::AUTHENTIK_RELEASE_2025_10,
+            ),
         };
         Help { text, link }
     }
@@ -306,6 +333,7 @@ impl Inputs {
         Some(match field {
             Field::HeadscaleVersion => self.headscale_version.label(),
             Field::SecretDelivery => self.secret_delivery.key(),
+            Field::AuthentikVersion => self.authentik_version.key(),
             _ => self.text_slot(field)?,
         })
     }
@@ -357,6 +385,7 @@ impl Inputs {
             Field::OnlyStartIfOidcIsAvailable => Some(self.only_start_if_oidc_is_available),
             Field::UseExpiryFromToken => Some(self.use_expiry_from_token),
             Field::EmailVerifiedRequired => Some(self.email_verified_required),
+            Field::VerifiedEmailMapping => Some(self.verified_email_mapping),
             _ => None,
         }
     }
@@ -367,6 +396,7 @@ impl Inputs {
             Field::OnlyStartIfOidcIsAvailable => Some(&mut self.only_start_if_oidc_is_available),
             Field::UseExpiryFromToken => Some(&mut self.use_expiry_from_token),
             Field::EmailVerifiedRequired => Some(&mut self.email_verified_required),
+            Field::VerifiedEmailMapping => Some(&mut self.verified_email_mapping),
             _ => None,
         }
     }
@@ -379,6 +409,9 @@ impl Inputs {
                 replace(&mut self.headscale_version, HeadscaleVersion::parse(&text))
             }
             Edit::Text(Field::SecretDelivery, text) => replace(&mut self.secret_delivery, SecretDelivery::parse(&text)),
+            Edit::Text(Field::AuthentikVersion, text) => {
+                replace(&mut self.authentik_version, AuthentikVersion::parse(&text))
+            }
             Edit::Text(field, value) => match self.text_slot_mut(field) {
                 Some(slot) => replace(slot, Some(value)),
                 None => false,

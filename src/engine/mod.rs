@@ -18,18 +18,16 @@ pub use inputs::{Edit, Field, Inputs};
 pub use model::Model;
 pub use output::OutputError;
 
-use authentik::settings::Settings;
-
 /// Everything the playground shows for one set of inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outputs {
     pub model: Model,
-    pub authentik_settings: Settings,
+    pub authentik: authentik::Outputs,
     pub headscale: headscale::Outputs,
 }
 
 /// Builds every output and runs every check.
 pub fn render(inputs: &Inputs) -> Outputs {
     let model = Model::new(inputs);
-    Outputs { authentik_settings: Settings::new(&model), headscale: headscale::Outputs::new(&model), model }
+    Outputs { authentik: authentik::Outputs::new(&model), headscale: headscale::Outputs::new(&model), model }
 }

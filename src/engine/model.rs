@@ -1,10 +1,11 @@
 //! The model: inputs normalised into the values every output uses, plus the checks that fired.
 
 use super::address::{Address, AddressProblem, Service};
+use super::authentik::versions::Version as AuthentikVersion;
 use super::checks::{Check, Diagnostic};
 use super::headscale::versions::Version as HeadscaleVersion;
 use super::inputs::{Inputs, SecretDelivery};
-use super::{headscale, lists, rules};
+use super::{authentik, headscale, lists, rules};
 
 /// PKCE as Headscale reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct Model {
     /// The valid `key=value` lines, in order, the last one winning for a repeated key.
     pub extra_params: Vec<(String, String)>,
     pub email_verified_required: bool,
+    pub authentik_version: AuthentikVersion,
+    pub verified_email_mapping: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -73,6 +76,8 @@ impl Model {
             use_expiry_from_token: inputs.use_expiry_from_token,
             extra_params: extra_params.pairs.clone(),
             email_verified_required: inputs.email_verified_required,
+            authentik_version: inputs.authentik_version,
+            verified_email_mapping: inputs.verified_email_mapping,
             diagnostics: Vec::new(),
         };
         model.diagnostics = model.check(&extra_params);
@@ -94,6 +99,7 @@ impl Model {
         self.check_access(&mut found);
         self.check_pkce(&mut found);
         headscale::checks::check_inputs(self, extra_params, &mut found);
+        authentik::checks::check_inputs(self, &mut found);
         found
     }
 
@@ -107,8 +113,6 @@ impl Model {
             found.push(Diagnostic::value(Check::SlugInvalid, &self.slug));
         } else if rules::RESERVED_SLUGS.contains(&self.slug.as_str()) {
             found.push(Diagnostic::value(Check::SlugReserved, &self.slug));
-        } else if self.slug.len() > 50 {
-            found.push(Diagnostic::phrase(Check::SlugTooLong, self.slug.len().to_string()));
         }
     }
 

@@ -142,3 +142,115 @@ impl YamlWriter {
         self.out
     }
 }
+
+/// A scalar inside a flow collection (`[a, b]`), where `,`, `[`, `]`, `{`, `}` and `:` also
+/// end a plain scalar.
+pub fn flow_scalar(text: &str) -> String {
+    if is_plain_safe(text) && !text.contains(':') {
+        text.to_string()
+    } else {
+        double_quoted(text)
+    }
+}
+
+/// A multi-line string as a literal block (`|`), when it can be written as one exactly:
+/// one final newline, no trailing spaces, no control characters, no leading space.
+fn literal_block(text: &str) -> Option<String> {
+    let body = text.strip_suffix('\n')?;
+    let printable = text.chars().all(|c| c == '\n' || !(c.is_control() || needs_escape(c)));
+    let clean = body.lines().all(|line| !line.ends_with([' ', '\t']) && !line.is_empty());
+    (printable && clean && !body.starts_with([' ', '\t']) && !body.ends_with('\n')).then(|| body.to_string())
+}
+
+use serde_yaml::Value;
+
+impl YamlWriter {
+    /// Writes `key: value` for any YAML value, in block style; tagged values (`!Find [...]`)
+    /// are written in flow style after their tag.
+    pub fn value(&mut self, level: usize, key: &str, value: &Value) {
+        match value {
+            Value::Mapping(map) if !map.is_empty() => {
+                self.section(level, key);
+                self.mapping(level + 1, map);
+            }
+            Value::Sequence(items) if !items.is_empty() => {
+                self.section(level, key);
+                for item in items {
+                    self.item(level + 1, item);
+                }
+            }
+            Value::String(text) if text.contains('\n') => match literal_block(text) {
+                Some(body) => {
+                    self.indent(level);
+                    self.out.push_str(&scalar(key));
+                    self.out.push_str(": |\n");
+                    for line in body.lines() {
+                        self.indent(level + 1);
+                        self.out.push_str(line);
+                        self.out.push('\n');
+                    }
+                }
+                None => self.raw(level, key, &double_quoted(text)),
+            },
+            other => self.raw(level, key, &inline(other)),
+        }
+    }
+
+    /// The entries of a mapping at one level.
+    pub fn mapping(&mut self, level: usize, map: &serde_yaml::Mapping) {
+        for (key, value) in map {
+            self.value(level, &inline_key(key), value);
+        }
+    }
+
+    /// One `- item` of a block sequence; a mapping item starts on the dash's line.
+    pub fn item(&mut self, level: usize, value: &Value) {
+        match value {
+            Value::Mapping(map) if !map.is_empty() => {
+                let mut nested = YamlWriter::new();
+                nested.mapping(level + 1, map);
+                let text = nested.finish();
+                self.indent(level);
+                self.out.push_str("- ");
+                self.out.push_str(&text[(level + 1) * 2..]);
+            }
+            other => {
+                self.indent(level);
+                self.out.push_str("- ");
+                self.out.push_str(&inline(other));
+                self.out.push('\n');
+            }
+        }
+    }
+}
+
+fn inline_key(key: &Value) -> String {
+    match key {
+        Value::String(text) => text.clone(),
+        other => inline(other),
+    }
+}
+
+/// A value on one line: scalars as in block context, collections and tags in flow style.
+fn inline(value: &Value) -> String {
+    match value {
+        Value::String(text) => scalar(text),
+        Value::Tagged(tagged) => format!("{} {}", tagged.tag, flow(&tagged.value)),
+        other => flow(other),
+    }
+}
+
+fn flow(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) => flow_scalar(text),
+        Value::Sequence(items) => format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", ")),
+        Value::Mapping(map) => {
+            let entries: Vec<String> = map.iter().map(|(k, v)| format!("{}: {}", flow(k), flow(v))).collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+        Value::Tagged(tagged) => format!("{} {}", tagged.tag, flow(&tagged.value)),
+    }
+}

@@ -29,7 +29,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
     };
     let diagnostics = outputs.model.diagnostics.clone();
-    let settings_text = outputs.authentik_settings.to_text();
+    let settings_text = outputs.authentik.settings.to_text();
 
     html! {
         <div class="hsp">
@@ -41,8 +41,9 @@ pub fn App(props: &AppProps) -> Html {
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
                 <section class="hsp-outputs" aria-label="Outputs">
                     <ChecksList diagnostics={diagnostics} />
-                    <OutputBlock id="authentik-settings" title="authentik settings" text={settings_text}>
-                        <SettingsView settings={outputs.authentik_settings.clone()} />
+                    <OutputBlock id="authentik-settings" title="authentik settings" text={settings_text}
+                        description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
+                        <SettingsView settings={outputs.authentik.settings.clone()} />
                     </OutputBlock>
                     <OutputBlock
                         id="headscale-config"
@@ -51,6 +52,15 @@ pub fn App(props: &AppProps) -> Html {
                         error={outputs.headscale.yaml.as_ref().err().map(ToString::to_string)}
                     />
                     <EnvironmentBlock environment={outputs.headscale.env.clone()} />
+                    <OutputBlock
+                        id="authentik-blueprint"
+                        title="authentik blueprint"
+                        description={AttrValue::from("Creates the provider, the application and the group bindings in one step, instead of the wizard.")}
+                        text={outputs.authentik.blueprint.clone().unwrap_or_default()}
+                        error={outputs.authentik.blueprint.as_ref().err().map(ToString::to_string)}
+                    />
+                    <OutputBlock id="authentik-terraform" title="authentik Terraform" text={outputs.authentik.terraform.clone()}
+                        description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")} />
                 </section>
             </div>
         </div>

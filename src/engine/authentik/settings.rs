@@ -1,5 +1,8 @@
-//! The values to enter in authentik's application wizard, in the order the wizard asks.
+//! The values to enter in authentik's application wizard, in the order it asks for them, for
+//! the chosen release.
 
+use super::plan::{Plan, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING};
+use super::versions::RedirectUris;
 use crate::engine::model::Model;
 
 /// One value to enter, with a short reason where it helps.
@@ -27,68 +30,115 @@ fn row(label: &'static str, value: impl Into<String>, note: Option<&'static str>
     Row { label, value: value.into(), note }
 }
 
-/// The name of the key pair authentik creates on first start.
-pub const SELF_SIGNED_KEY: &str = "authentik Self-signed Certificate";
-/// The built-in authorization flow that asks for no consent.
-pub const AUTHORIZATION_FLOW: &str = "default-provider-authorization-implicit-consent";
-
 impl Settings {
-    pub fn new(model: &Model) -> Settings {
-        let bindings = if model.allowed_groups.is_empty() {
+    pub fn new(model: &Model, plan: &Plan) -> Settings {
+        let release = plan.release;
+        let mut steps = Vec::new();
+        if plan.uses_verified_email() {
+            steps.push(Step {
+                title: "Create the email mapping (Customization → Property Mappings → Create → Scope Mapping)",
+                rows: vec![
+                    row("Name", VERIFIED_EMAIL_MAPPING, None),
+                    row("Scope name", "email", None),
+                    row(
+                        "Expression",
+                        VERIFIED_EMAIL_EXPRESSION.trim_end(),
+                        Some("Sends email_verified: true for every user."),
+                    ),
+                ],
+            });
+        }
+        steps.push(Step {
+            title: "Application",
+            rows: vec![
+                row("Name", &model.app_name, None),
+                row(
+                    "Slug",
+                    &model.slug,
+                    Some("Part of the issuer; changing it later makes Headscale create new users."),
+                ),
+            ],
+        });
+        steps.push(Step {
+            title: "Choose a Provider type",
+            rows: vec![row("Provider type", "OAuth2/OpenID Connect", None)],
+        });
+        let mut provider = vec![
+            row("Authorization flow", AUTHORIZATION_FLOW, None),
+            row("Client type", "Confidential", Some("Headscale sends a client secret.")),
+            row("Client ID", &model.client_id, None),
+            row("Client Secret", &model.client_secret, None),
+        ];
+        match release.redirect_uris {
+            RedirectUris::Regex => provider.push(row(
+                "Redirect URIs/Origins (RegEx)",
+                plan.redirect.regex(),
+                Some("This release reads every line as a regular expression, so the dots are escaped."),
+            )),
+            RedirectUris::Strict | RedirectUris::StrictTyped => {
+                provider.push(row("Redirect URI matching", "Strict", None));
+                if release.redirect_uris == RedirectUris::StrictTyped {
+                    provider.push(row("Redirect URI type", "Authorization", None));
+                }
+                provider.push(row(
+                    "Redirect URI",
+                    &plan.redirect.url,
+                    Some("Exactly as Headscale builds it from server_url."),
+                ));
+            }
+        }
+        provider.push(row(
+            "Signing Key",
+            SIGNING_KEY,
+            Some("Any RSA or EC key; without one, tokens are signed in a way Headscale refuses."),
+        ));
+        if release.encryption_key {
+            provider.push(row("Encryption Key", "leave empty", Some("Headscale cannot read encrypted tokens.")));
+        }
+        if let Some(flow) = plan.invalidation_flow {
+            provider.push(row("Invalidation flow", flow, None));
+        }
+        if let Some(grants) = plan.grant_types {
+            provider.push(row(
+                "Grant types",
+                grants.join(", "),
+                Some("The wizard selects every grant type; these two are the ones Headscale needs."),
+            ));
+        }
+        if plan.uses_verified_email() {
+            provider.push(row(
+                "Scopes (Advanced protocol settings)",
+                format!("replace the default email mapping with {VERIFIED_EMAIL_MAPPING}"),
+                None,
+            ));
+        }
+        steps.push(Step { title: "Configure the Provider", rows: provider });
+        let bindings = if plan.groups.is_empty() {
             vec![row("Bindings", "none", Some("Without a binding every authentik user may log in to Headscale."))]
         } else {
-            model
-                .allowed_groups
+            plan.groups
                 .iter()
                 .map(|group| {
                     row("Group binding", group.clone(), Some("Only members of bound groups get past authentik."))
                 })
                 .collect()
         };
-        let steps = vec![
-            Step {
-                title: "Application",
-                rows: vec![
-                    row("Name", &model.app_name, None),
-                    row(
-                        "Slug",
-                        &model.slug,
-                        Some("Part of the issuer; changing it later makes Headscale create new users."),
-                    ),
-                ],
-            },
-            Step { title: "Choose a Provider type", rows: vec![row("Provider type", "OAuth2/OpenID Connect", None)] },
-            Step {
-                title: "Configure the Provider",
-                rows: vec![
-                    row("Authorization flow", AUTHORIZATION_FLOW, None),
-                    row("Client type", "Confidential", Some("Headscale sends a client secret.")),
-                    row("Client ID", &model.client_id, None),
-                    row("Client Secret", &model.client_secret, None),
-                    row("Redirect URI matching", "Strict", None),
-                    row("Redirect URI type", "Authorization", Some("Offered from authentik 2026.5.")),
-                    row("Redirect URI", &model.redirect_uri, Some("Exactly as Headscale builds it from server_url.")),
-                    row(
-                        "Signing Key",
-                        SELF_SIGNED_KEY,
-                        Some("Any RSA or EC key; without one, tokens are signed in a way Headscale refuses."),
-                    ),
-                    row("Encryption Key", "leave empty", Some("Headscale cannot read encrypted tokens.")),
-                ],
-            },
-            Step { title: "Configure Bindings", rows: bindings },
-            Step {
-                title: "Check the setup",
-                rows: vec![
-                    row("Issuer", &model.issuer, Some("authentik shows it as OpenID Configuration Issuer.")),
-                    row(
-                        "Discovery document",
-                        model.discovery_url(),
-                        Some("Open it: its issuer must equal the one above."),
-                    ),
-                ],
-            },
-        ];
+        steps.push(Step { title: "Configure Bindings", rows: bindings });
+        let endpoints = plan
+            .endpoints()
+            .into_iter()
+            .map(|(name, url)| {
+                let note = match name {
+                    "Issuer" => {
+                        Some("authentik shows it as OpenID Configuration Issuer; Headscale's issuer must equal it.")
+                    }
+                    "Discovery document" => Some("Open it: its issuer field must equal the issuer above."),
+                    _ => None,
+                };
+                row(name, url, note)
+            })
+            .collect();
+        steps.push(Step { title: "Check the setup", rows: endpoints });
         Settings { steps }
     }
 
@@ -98,7 +148,8 @@ impl Settings {
         for (number, step) in self.steps.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", number + 1, step.title));
             for row in &step.rows {
-                out.push_str(&format!("   {}: {}\n", row.label, row.value));
+                let value = row.value.replace('\n', "\n      ");
+                out.push_str(&format!("   {}: {}\n", row.label, value));
             }
         }
         out

@@ -7,9 +7,12 @@ use yew::prelude::*;
 use super::checkbox::Checkbox;
 use super::select_field::SelectField;
 use super::text_field::TextField;
+use crate::engine::authentik::versions::RELEASES as AUTHENTIK_RELEASES;
+use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
 use crate::engine::headscale::versions::{Key, RELEASES};
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::{Diagnostic, Edit, Field, Inputs, Outputs};
+use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
@@ -65,6 +68,17 @@ pub fn Form(props: &FormProps) -> Html {
         version.default_of(expiry_key).unwrap_or("none")
     );
     let releases = options(RELEASES.iter().map(|r| (r.label, format!("{} (newest patch {})", r.label, r.patch))));
+    let authentik_releases = options(AUTHENTIK_RELEASES.iter().map(|r| (r.key, r.label.to_string())));
+    let ongenerate = {
+        let onedit = onedit.clone();
+        Callback::from(move |_: MouseEvent| {
+            onedit.emit(Edit::Text(Field::ClientId, credentials::alphanumeric(CLIENT_ID_LENGTH, browser::fill_random)));
+            onedit.emit(Edit::Text(
+                Field::ClientSecret,
+                credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
+            ));
+        })
+    };
     let deliveries = options(SecretDelivery::ALL.iter().map(|d| (d.key(), d.label().to_string())));
     let methods = options([("S256", "S256 (recommended)".to_string()), ("plain", "plain".to_string())]);
     let pkce_read = version.reads(Key::PkceEnabled);
@@ -75,6 +89,8 @@ pub fn Form(props: &FormProps) -> Html {
                 <legend>{ "Versions" }</legend>
                 <SelectField field={Field::HeadscaleVersion} value={value(Field::HeadscaleVersion)} options={releases}
                     diagnostics={diagnostics(Field::HeadscaleVersion)} onedit={onedit.clone()} />
+                <SelectField field={Field::AuthentikVersion} value={value(Field::AuthentikVersion)}
+                    options={authentik_releases} diagnostics={diagnostics(Field::AuthentikVersion)} onedit={onedit.clone()} />
             </fieldset>
             <fieldset>
                 <legend>{ "Addresses" }</legend>
@@ -87,6 +103,9 @@ pub fn Form(props: &FormProps) -> Html {
                 { text(Field::Slug, None) }
                 { text(Field::ClientId, None) }
                 { text(Field::ClientSecret, None) }
+                <p class="hsp-actions">
+                    <button type="button" class="hsp-secondary" onclick={ongenerate}>{ "Generate new client ID and secret" }</button>
+                </p>
             </fieldset>
             <fieldset>
                 <legend>{ "Who may log in" }</legend>
@@ -94,6 +113,8 @@ pub fn Form(props: &FormProps) -> Html {
                 { list(Field::AllowedUsers, "alice@example.com") }
                 { list(Field::AllowedDomains, "example.com") }
                 { flag(Field::EmailVerifiedRequired, Key::EmailVerifiedRequired) }
+                <Checkbox field={Field::VerifiedEmailMapping} checked={inputs.verified_email_mapping}
+                    diagnostics={diagnostics(Field::VerifiedEmailMapping)} onedit={onedit.clone()} />
             </fieldset>
             <fieldset>
                 <legend>{ "Headscale" }</legend>

@@ -1,0 +1,120 @@
+//! The provider and application to create in authentik, decided once for the chosen release;
+//! the wizard steps, the blueprint and the Terraform all render this plan.
+
+use super::versions::{RedirectUris, Release};
+use crate::engine::model::Model;
+
+/// The key pair authentik creates on first start.
+pub const SIGNING_KEY: &str = "authentik Self-signed Certificate";
+/// The built-in authorization flow that asks for no consent.
+pub const AUTHORIZATION_FLOW: &str = "default-provider-authorization-implicit-consent";
+/// The built-in flow run when a provider session ends (not the user logout flow).
+pub const INVALIDATION_FLOW: &str = "default-provider-invalidation-flow";
+/// The grant types Headscale needs: the login code, and refresh for clients that ask.
+pub const GRANT_TYPES: [&str; 2] = ["authorization_code", "refresh_token"];
+
+/// A scope mapping attached to the provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeMapping {
+    /// One of authentik's own mappings, found by its managed identifier.
+    Managed(&'static str),
+    /// The playground's email mapping that marks emails as verified.
+    VerifiedEmail,
+}
+
+pub const MANAGED_OPENID: &str = "goauthentik.io/providers/oauth2/scope-openid";
+pub const MANAGED_EMAIL: &str = "goauthentik.io/providers/oauth2/scope-email";
+pub const MANAGED_PROFILE: &str = "goauthentik.io/providers/oauth2/scope-profile";
+
+/// The name of the email mapping that marks emails as verified (mapping names are unique).
+pub const VERIFIED_EMAIL_MAPPING: &str = "Headscale: email, marked as verified";
+/// Its expression: the same claims as authentik's email mapping, with `email_verified` true.
+pub const VERIFIED_EMAIL_EXPRESSION: &str =
+    "return {\n    \"email\": request.user.email,\n    \"email_verified\": True,\n}\n";
+
+/// The callback as authentik stores it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    pub kind: RedirectUris,
+    /// The exact callback URL.
+    pub url: String,
+}
+
+impl Redirect {
+    /// The URL as a regular expression that matches only itself, for releases that read
+    /// redirect URIs as regular expressions.
+    pub fn regex(&self) -> String {
+        let mut out = String::new();
+        for c in self.url.chars() {
+            if ".^$*+?()[]{}|\\".contains(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub release: &'static Release,
+    pub provider_name: String,
+    pub application_name: String,
+    pub slug: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub invalidation_flow: Option<&'static str>,
+    pub redirect: Redirect,
+    pub grant_types: Option<[&'static str; 2]>,
+    pub scope_mappings: Vec<ScopeMapping>,
+    pub groups: Vec<String>,
+    /// The authentik URL the shared endpoints are built on.
+    pub base_url: String,
+    /// The provider's issuer (per-provider mode), with authentik's trailing slash.
+    pub issuer: String,
+}
+
+impl Plan {
+    pub fn new(model: &Model) -> Plan {
+        let release = model.authentik_version.release();
+        let email = if model.verified_email_mapping {
+            ScopeMapping::VerifiedEmail
+        } else {
+            ScopeMapping::Managed(MANAGED_EMAIL)
+        };
+        Plan {
+            release,
+            provider_name: format!("Provider for {}", model.app_name),
+            application_name: model.app_name.clone(),
+            slug: model.slug.clone(),
+            client_id: model.client_id.clone(),
+            client_secret: model.client_secret.clone(),
+            invalidation_flow: release.invalidation_flow.then_some(INVALIDATION_FLOW),
+            redirect: Redirect { kind: release.redirect_uris, url: model.redirect_uri.clone() },
+            grant_types: release.grant_types.then_some(GRANT_TYPES),
+            scope_mappings: vec![ScopeMapping::Managed(MANAGED_OPENID), email, ScopeMapping::Managed(MANAGED_PROFILE)],
+            groups: model.allowed_groups.clone(),
+            base_url: model.authentik.normalized.clone(),
+            issuer: model.issuer.clone(),
+        }
+    }
+
+    pub fn uses_verified_email(&self) -> bool {
+        self.scope_mappings.contains(&ScopeMapping::VerifiedEmail)
+    }
+
+    /// The URLs a user can open to check the setup, as `(name, url)`.
+    pub fn endpoints(&self) -> Vec<(&'static str, String)> {
+        let base = format!("{}/application/o", self.base_url);
+        let issuer = &self.issuer;
+        vec![
+            ("Issuer", issuer.clone()),
+            ("Discovery document", format!("{issuer}.well-known/openid-configuration")),
+            ("JWKS", format!("{issuer}jwks/")),
+            ("Authorize", format!("{base}/authorize/")),
+            ("Token", format!("{base}/token/")),
+            ("UserInfo", format!("{base}/userinfo/")),
+            ("End session", format!("{issuer}end-session/")),
+        ]
+    }
+}

@@ -1,0 +1,202 @@
+//! The same provider and application as Terraform for the goauthentik/authentik provider.
+
+use std::fmt::Write;
+
+use super::plan::{
+    Plan, ScopeMapping, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
+};
+use super::versions::RedirectUris;
+
+/// An HCL string literal: quotes, backslashes and control characters escaped, and `${` / `%{`
+/// doubled so Terraform never reads a template.
+pub fn string(text: &str) -> String {
+    let mut out = String::from("\"");
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn list(items: &[String], level: usize) -> String {
+    let pad = "  ".repeat(level + 1);
+    let mut out = String::from("[\n");
+    for item in items {
+        let _ = writeln!(out, "{pad}{item},");
+    }
+    out.push_str(&"  ".repeat(level));
+    out.push(']');
+    out
+}
+
+/// A block whose single-line attributes are aligned on `=`, the way `terraform fmt` does.
+fn block(out: &mut String, header: &str, attrs: &[(&str, String)]) {
+    let _ = writeln!(out, "{header} {{");
+    let mut start = 0;
+    while start < attrs.len() {
+        let mut end = start;
+        while end < attrs.len() && !attrs[end].1.contains('\n') {
+            end += 1;
+        }
+        let width = attrs[start..end].iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+        for (key, value) in &attrs[start..end] {
+            let _ = writeln!(out, "  {key:width$} = {value}");
+        }
+        if end < attrs.len() {
+            let (key, value) = &attrs[end];
+            let _ = writeln!(out, "  {key} = {value}");
+            end += 1;
+        }
+        start = end;
+    }
+    out.push_str("}\n\n");
+}
+
+/// A Terraform identifier for a group name, unique among `taken`.
+fn identifier(name: &str, taken: &mut Vec<String>) -> String {
+    let mut base: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .collect::<String>()
+        .trim_matches('_')
+        .to_string();
+    if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+        base = format!("group_{base}");
+    }
+    let mut candidate = base.clone();
+    let mut counter = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}_{counter}");
+        counter += 1;
+    }
+    taken.push(candidate.clone());
+    candidate
+}
+
+/// The Terraform configuration for the plan.
+pub fn emit(plan: &Plan) -> String {
+    let release = plan.release;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# authentik {}: an OAuth2/OpenID provider and an application for Headscale, for the",
+        release.key
+    );
+    out.push_str("# goauthentik/authentik Terraform provider; use the provider release that matches authentik.\n");
+    out.push_str("# The client secret is in this file: keep it private, or pass it in as a sensitive variable.\n\n");
+    out.push_str(
+        "terraform {\n  required_providers {\n    authentik = {\n      source = \"goauthentik/authentik\"\n    }\n  }\n}\n\n",
+    );
+    block(&mut out, "data \"authentik_flow\" \"authorization\"", &[("slug", string(AUTHORIZATION_FLOW))]);
+    if let Some(flow) = plan.invalidation_flow {
+        block(&mut out, "data \"authentik_flow\" \"invalidation\"", &[("slug", string(flow))]);
+    }
+    block(
+        &mut out,
+        "data \"authentik_certificate_key_pair\" \"signing\"",
+        &[("name", string(SIGNING_KEY)), ("fetch_certificate", "false".into()), ("fetch_key", "false".into())],
+    );
+    let managed: Vec<String> = plan
+        .scope_mappings
+        .iter()
+        .filter_map(|mapping| match mapping {
+            ScopeMapping::Managed(managed) => Some(string(managed)),
+            ScopeMapping::VerifiedEmail => None,
+        })
+        .collect();
+    block(
+        &mut out,
+        "data \"authentik_property_mapping_provider_scope\" \"oidc\"",
+        &[("managed_list", list(&managed, 1))],
+    );
+    let mut mappings = "data.authentik_property_mapping_provider_scope.oidc.ids".to_string();
+    if plan.uses_verified_email() {
+        let expression: String = VERIFIED_EMAIL_EXPRESSION.lines().map(|line| format!("    {line}\n")).collect();
+        block(
+            &mut out,
+            "resource \"authentik_property_mapping_provider_scope\" \"verified_email\"",
+            &[
+                ("name", string(VERIFIED_EMAIL_MAPPING)),
+                ("scope_name", string("email")),
+                ("expression", format!("<<-EOT\n{expression}  EOT")),
+            ],
+        );
+        mappings = format!("concat({mappings}, [authentik_property_mapping_provider_scope.verified_email.id])");
+    }
+    let mut provider = vec![
+        ("name", string(&plan.provider_name)),
+        ("client_type", string("confidential")),
+        ("client_id", string(&plan.client_id)),
+        ("client_secret", string(&plan.client_secret)),
+        ("authorization_flow", "data.authentik_flow.authorization.id".to_string()),
+    ];
+    if plan.invalidation_flow.is_some() {
+        provider.push(("invalidation_flow", "data.authentik_flow.invalidation.id".to_string()));
+    }
+    provider.push(("signing_key", "data.authentik_certificate_key_pair.signing.id".to_string()));
+    provider.push(("property_mappings", mappings));
+    match release.redirect_uris {
+        RedirectUris::Regex => provider.push(("redirect_uris", list(&[string(&plan.redirect.regex())], 1))),
+        RedirectUris::Strict | RedirectUris::StrictTyped => {
+            let mut entry =
+                format!("{{\n      matching_mode = \"strict\"\n      url           = {}\n", string(&plan.redirect.url));
+            if release.redirect_uris == RedirectUris::StrictTyped {
+                entry = format!(
+                    "{{\n      matching_mode     = \"strict\"\n      url               = {}\n      redirect_uri_type = \"authorization\"\n",
+                    string(&plan.redirect.url)
+                );
+            }
+            entry.push_str("    }");
+            provider.push(("allowed_redirect_uris", list(&[entry], 1)));
+        }
+    }
+    if let Some(grants) = plan.grant_types {
+        let grants: Vec<String> = grants.iter().map(|grant| string(grant)).collect();
+        provider.push(("grant_types", format!("[{}]", grants.join(", "))));
+    }
+    provider.push(("sub_mode", string("hashed_user_id")));
+    provider.push(("issuer_mode", string("per_provider")));
+    block(&mut out, "resource \"authentik_provider_oauth2\" \"headscale\"", &provider);
+    block(
+        &mut out,
+        "resource \"authentik_application\" \"headscale\"",
+        &[
+            ("name", string(&plan.application_name)),
+            ("slug", string(&plan.slug)),
+            ("protocol_provider", "authentik_provider_oauth2.headscale.id".to_string()),
+        ],
+    );
+    let mut taken = Vec::new();
+    for (order, group) in plan.groups.iter().enumerate() {
+        let name = identifier(group, &mut taken);
+        let _ = writeln!(out, "# Allowed group {}; if it exists already, import it first.", string(group));
+        block(&mut out, &format!("resource \"authentik_group\" \"{name}\""), &[("name", string(group))]);
+        block(
+            &mut out,
+            &format!("resource \"authentik_policy_binding\" \"{name}\""),
+            &[
+                ("target", "authentik_application.headscale.uuid".to_string()),
+                ("group", format!("authentik_group.{name}.id")),
+                ("order", order.to_string()),
+            ],
+        );
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,145 @@
+//! What each authentik release expects of an OAuth2 provider and application, as data.
+//!
+//! Adding a release is a new row in [`RELEASES`] and its tests; the wizard steps, the blueprint,
+//! the Terraform and the checks all read these rows.
+
+/// An authentik release: year, month and the first patch the row describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version {
+    pub year: u16,
+    pub month: u8,
+    pub patch: u8,
+}
+
+/// How a provider stores its redirect URIs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirectUris {
+    /// One URI per line in a text field, each a regular expression (before the fix of
+    /// CVE-2024-52289 in 2024.8.5 and 2024.10.3).
+    Regex,
+    /// A list of `{matching_mode, url}`.
+    Strict,
+    /// A list of `{matching_mode, url, redirect_uri_type}` (2026.5).
+    StrictTyped,
+}
+
+/// Facts about one release line.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Release {
+    pub version: Version,
+    /// Value of the version selector, such as `2026.8` or `2024.10.0`.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// Not yet a final release.
+    pub preview: bool,
+    pub redirect_uris: RedirectUris,
+    /// Providers need an invalidation flow (2024.10).
+    pub invalidation_flow: bool,
+    /// Providers can encrypt their tokens with an encryption key (2024.10).
+    pub encryption_key: bool,
+    /// Providers list their allowed grant types, and an empty list refuses every login (2026.5).
+    pub grant_types: bool,
+    /// The longest application slug accepted; no limit from 2025.12.
+    pub slug_max: Option<usize>,
+    /// What the default email scope mapping sends as `email_verified` (false from 2025.10).
+    pub email_verified_default: bool,
+    /// How a scope mapping's expression reaches the user's groups.
+    pub group_accessor: &'static str,
+    /// Slugs that collide with OAuth endpoints are refused (2025.8).
+    pub reserved_slugs_refused: bool,
+}
+
+/// Every release line the playground knows, newest first.
+pub const RELEASES: &[Release] = &[
+    release(2026, 11, 0, "2026.11", "2026.11 (release candidate)", true),
+    release(2026, 8, 0, "2026.8", "2026.8", false),
+    release(2026, 5, 0, "2026.5", "2026.5", false),
+    release(2026, 2, 0, "2026.2", "2026.2", false),
+    release(2025, 12, 0, "2025.12", "2025.12", false),
+    release(2025, 10, 0, "2025.10", "2025.10", false),
+    release(2025, 8, 0, "2025.8", "2025.8", false),
+    release(2025, 6, 0, "2025.6", "2025.6", false),
+    release(2025, 4, 0, "2025.4", "2025.4", false),
+    release(2025, 2, 0, "2025.2", "2025.2", false),
+    release(2024, 12, 0, "2024.12", "2024.12", false),
+    release(2024, 10, 3, "2024.10.3", "2024.10.3 or a later 2024.10 patch", false),
+    release(2024, 10, 0, "2024.10.0", "2024.10.0 to 2024.10.2", false),
+    release(2024, 8, 5, "2024.8.5", "2024.8.5 or a later 2024.8 patch", false),
+    release(2024, 8, 0, "2024.8.0", "2024.8.0 to 2024.8.4", false),
+];
+
+/// The release selected by default: the newest final one.
+pub const DEFAULT_KEY: &str = "2026.8";
+
+const fn at_least(version: Version, year: u16, month: u8) -> bool {
+    version.year > year || (version.year == year && version.month >= month)
+}
+
+const fn release(year: u16, month: u8, patch: u8, key: &'static str, label: &'static str, preview: bool) -> Release {
+    let version = Version { year, month, patch };
+    let strict = at_least(version, 2024, 12)
+        || (year == 2024 && month == 10 && patch >= 3)
+        || (year == 2024 && month == 8 && patch >= 5);
+    Release {
+        version,
+        key,
+        label,
+        preview,
+        redirect_uris: if at_least(version, 2026, 5) {
+            RedirectUris::StrictTyped
+        } else if strict {
+            RedirectUris::Strict
+        } else {
+            RedirectUris::Regex
+        },
+        invalidation_flow: at_least(version, 2024, 10),
+        encryption_key: at_least(version, 2024, 10),
+        grant_types: at_least(version, 2026, 5),
+        slug_max: if at_least(version, 2025, 12) { None } else { Some(50) },
+        email_verified_default: !at_least(version, 2025, 10),
+        group_accessor: if at_least(version, 2026, 2) {
+            "request.user.groups.all()"
+        } else {
+            "request.user.ak_groups.all()"
+        },
+        reserved_slugs_refused: at_least(version, 2025, 8),
+    }
+}
+
+impl Version {
+    pub fn release(self) -> &'static Release {
+        RELEASES.iter().find(|release| release.version == self).unwrap_or_else(|| Version::default().release())
+    }
+
+    /// Finds the row for a selector value (`2026.8`, `2024.10.0`) or a full version
+    /// (`2024.10.1` belongs to the `2024.10.0` row, `2026.8.7` to `2026.8`).
+    pub fn parse(text: &str) -> Option<Version> {
+        let mut parts = text.trim().trim_start_matches(['v', 'V']).split('.');
+        let year: u16 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let patch: u8 = match parts.next() {
+            Some(patch) => patch.split(['-', '+']).next()?.parse().ok()?,
+            None => u8::MAX,
+        };
+        RELEASES
+            .iter()
+            .map(|release| release.version)
+            .filter(|v| v.year == year && v.month == month && v.patch <= patch)
+            .max()
+    }
+
+    pub fn key(self) -> &'static str {
+        self.release().key
+    }
+
+    /// `2026.8`, without the patch.
+    pub fn short(self) -> String {
+        format!("{}.{}", self.year, self.month)
+    }
+}
+
+impl Default for Version {
+    fn default() -> Self {
+        Version::parse(DEFAULT_KEY).expect("the default release is in the table")
+    }
+}

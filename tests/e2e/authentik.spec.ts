@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const block = (page: Page, name: string) => page.getByRole("region", { name });
+const blueprint = (page: Page) => block(page, "authentik blueprint").locator("pre");
+
+test("authentik 2025.8 and 2026.8 get their own redirect URI form and grant types", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("authentik version").selectOption("2025.8");
+  await expect(blueprint(page)).toContainText("redirect_uris:\n        - matching_mode: strict\n          url: https://headscale.company/oidc/callback\n      sub_mode");
+  await expect(blueprint(page)).not.toContainText("grant_types");
+  await expect(blueprint(page)).not.toContainText("redirect_uri_type");
+  await expect(block(page, "authentik settings")).not.toContainText("Redirect URI type");
+
+  await page.getByLabel("authentik version").selectOption("2026.8");
+  await expect(blueprint(page)).toContainText("redirect_uri_type: authorization");
+  await expect(blueprint(page)).toContainText("grant_types:\n        - authorization_code\n        - refresh_token");
+  await expect(block(page, "authentik settings")).toContainText("Redirect URI typeAuthorization");
+  await expect(block(page, "authentik Terraform")).toContainText('grant_types = ["authorization_code", "refresh_token"]');
+});
+
+test("Generate makes a secret that the blueprint and the Headscale YAML share", async ({ page }) => {
+  await page.goto("/");
+  const before = await page.getByLabel("Client secret", { exact: true }).inputValue();
+  await page.getByRole("button", { name: "Generate new client ID and secret" }).click();
+  const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
+  expect(secret).not.toBe(before);
+  expect(secret).toMatch(/^[A-Za-z0-9]{128}$/);
+  const written = /^[0-9]/.test(secret) ? `"${secret}"` : secret;
+  await expect(blueprint(page)).toContainText(`client_secret: ${written}`);
+  await expect(block(page, "Headscale configuration").locator("pre")).toContainText(`client_secret: ${written}`);
+  await expect(block(page, "authentik Terraform")).toContainText(`client_secret      = "${secret}"`);
+});
+
+test("allowed groups become bindings, and unverified emails are caught", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Allowed groups").fill("headscale-users");
+  await expect(blueprint(page)).toContainText("model: authentik_policies.policybinding");
+  await expect(block(page, "authentik settings")).toContainText("Group bindingheadscale-users");
+
+  await page.getByLabel("Allowed domains").fill("example.com");
+  const check = page.locator('#hsp-email-verified-required-messages [data-check="email-verified"]');
+  await expect(check).toContainText("email_verified: false");
+  await page.getByLabel("Mark authentik emails as verified").check();
+  await expect(check).toHaveCount(0);
+  await expect(blueprint(page)).toContainText("model: authentik_providers_oauth2.scopemapping");
+  await expect(blueprint(page)).toContainText('"email_verified": True,');
+});
