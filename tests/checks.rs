@@ -294,6 +294,41 @@ const LINT_CASES: &[(Check, SettingsChange, SettingsChange)] = &[
     ),
 ];
 
+/// Checks that only a pasted configuration can trigger: `(check, text, close text)`.
+const IMPORT_CASES: &[(Check, &str, &str)] = &[
+    (Check::UnknownKey, "oidc:\n  allowed_group: [a]\n", "oidc:\n  allowed_groups: [a]\n"),
+    (Check::NotAString, "oidc:\n  client_id: 1234\n", "oidc:\n  client_id: \"1234\"\n"),
+    (Check::StringForBool, "oidc:\n  pkce:\n    enabled: \"enabled\"\n", "oidc:\n  pkce:\n    enabled: \"true\"\n"),
+    (Check::YesNoString, "oidc:\n  use_expiry_from_token: no\n", "oidc:\n  use_expiry_from_token: false\n"),
+    (Check::ScalarForList, "oidc:\n  scope: openid email\n", "oidc:\n  scope: [openid, email]\n"),
+    (Check::WrongType, "oidc:\n  issuer: [a, b]\n", "oidc:\n  issuer: a\n"),
+    (Check::EmptyValue, "oidc:\n  client_id:\n", "oidc:\n  client_id: x\n"),
+    (
+        Check::OidcMissing,
+        "server_url: https://hs.example.com\n",
+        "server_url: https://hs.example.com\noidc:\n  issuer: https://a.example.com/application/o/hs/\n",
+    ),
+    (
+        Check::IssuerNotAuthentik,
+        "oidc:\n  issuer: https://accounts.google.com\n",
+        "oidc:\n  issuer: https://a.example.com/application/o/hs/\n",
+    ),
+];
+
+fn imported(text: &str) -> Vec<Check> {
+    let found = sso_playground::engine::import::import(text, &example()).expect("importable");
+    found.findings.iter().map(|f| f.diagnostic.check).collect()
+}
+
+#[test]
+fn every_import_check_fires_on_its_text_and_not_on_the_close_one() {
+    for (check, trigger, near_miss) in IMPORT_CASES {
+        let id = check.info().id;
+        assert!(imported(trigger).contains(check), "{id} did not fire");
+        assert!(!imported(near_miss).contains(check), "{id} fired on its near miss");
+    }
+}
+
 fn linted(change: SettingsChange) -> Vec<Check> {
     let mut settings = Settings::default();
     change(&mut settings);
@@ -337,7 +372,9 @@ fn every_check_fires_on_its_case_and_not_on_the_close_one() {
 #[test]
 fn every_check_of_the_catalogue_has_a_case() {
     for check in Check::ALL {
-        let covered = CASES.iter().any(|(c, ..)| c == check) || LINT_CASES.iter().any(|(c, ..)| c == check);
+        let covered = CASES.iter().any(|(c, ..)| c == check)
+            || LINT_CASES.iter().any(|(c, ..)| c == check)
+            || IMPORT_CASES.iter().any(|(c, ..)| c == check);
         assert!(covered, "no test case for {}", check.info().id);
     }
 }

@@ -17,7 +17,9 @@ fn yaml_of(inputs: &Inputs) -> String {
 }
 
 fn parse(text: &str) -> Settings {
-    serde_yaml::from_str::<headscale::config::Document>(text).expect("strict parse").into_settings()
+    let read = headscale::read::read(&serde_yaml::from_str(text).expect("valid YAML"));
+    assert_eq!(read.problems, []);
+    read.settings
 }
 
 #[test]

@@ -253,6 +253,33 @@ catalogue! {
     RedirectRegex => "redirect-regex", Warning, AuthentikVersion, docs::AUTHENTIK_CVE_2024_52289,
         cause: "This authentik release reads each redirect URI as a regular expression, so a plain {} would also match other addresses.",
         fix: "Enter it escaped, as the settings show, and upgrade to 2024.8.5, 2024.10.3 or later, which fix CVE-2024-52289.";
+    UnknownKey => "unknown-key", Warning, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{} is not a setting Headscale knows, so it is silently ignored.",
+        fix: "Correct the spelling, or delete it.";
+    NotAString => "not-a-string", Warning, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{}: the value is not written as text, so Headscale reads a number or boolean turned into text, which can differ from what was typed.",
+        fix: "Put the value in double quotes.";
+    StringForBool => "string-for-bool", Warning, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{} is text where Headscale expects true or false, and it reads it as false.",
+        fix: "Write true or false, without quotes.";
+    YesNoString => "yes-no-string", Warning, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{} uses yes, no, on or off, which Headscale's YAML reader keeps as text and then reads as false.",
+        fix: "Write true or false.";
+    ScalarForList => "scalar-for-list", Warning, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{} is a single value where Headscale expects a list, and Headscale splits it at white space.",
+        fix: "Write it as a list, one - item per line.";
+    WrongType => "wrong-type", Error, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{} has a kind of value Headscale cannot use there.",
+        fix: "Write it the way Headscale's example configuration does.";
+    EmptyValue => "empty-value", Warning, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "{} has no value, so Headscale uses its default.",
+        fix: "Give it a value, or delete the line.";
+    OidcMissing => "oidc-missing", Info, ImportText, docs::HEADSCALE_OIDC,
+        cause: "The configuration has no oidc issuer, so Headscale offers no login through authentik.",
+        fix: "Add the oidc: section the playground shows.";
+    IssuerNotAuthentik => "issuer-not-authentik", Warning, AuthentikUrl, docs::AUTHENTIK_GUIDE,
+        cause: "The issuer {} is not an authentik application issuer of the form …/application/o/<slug>/.",
+        fix: "Use the OpenID Configuration Issuer that authentik shows for the application.";
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, docs::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character and refuses to start.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";

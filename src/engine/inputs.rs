@@ -138,9 +138,12 @@ pub enum Field {
     EmailVerifiedRequired,
     AuthentikVersion,
     VerifiedEmailMapping,
+    /// The import box: problems of a pasted configuration that no form field owns.
+    ImportText,
 }
 
 impl Field {
+    /// Every field of the form; the import box is not one of them.
     pub const ALL: [Field; 22] = [
         Field::HeadscaleUrl,
         Field::AuthentikUrl,
@@ -196,6 +199,7 @@ impl Field {
             Field::EmailVerifiedRequired => "Require a verified email",
             Field::AuthentikVersion => "authentik version",
             Field::VerifiedEmailMapping => "Mark authentik emails as verified",
+            Field::ImportText => "Import Headscale config",
         }
     }
 
@@ -224,6 +228,7 @@ impl Field {
             Field::EmailVerifiedRequired => "email-verified-required",
             Field::AuthentikVersion => "authentik-version",
             Field::VerifiedEmailMapping => "verified-email-mapping",
+            Field::ImportText => "import",
         }
     }
 
@@ -307,6 +312,10 @@ impl Field {
             Field::VerifiedEmailMapping => (
                 "authentik 2025.10 and later send email_verified: false unless told otherwise. This adds a scope mapping that sends true; only do it if users cannot set their own email.",
                 docs::AUTHENTIK_RELEASE_2025_10,
+            ),
+            Field::ImportText => (
+                "Paste a whole config.yaml, only its oidc: section, or HEADSCALE_* environment variables. Nothing changes until you apply it.",
+                docs::HEADSCALE_CONFIG,
             ),
         };
         Help { text, link }

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod credentials;
 pub mod docs;
 pub mod headscale;
+pub mod import;
 pub mod inputs;
 pub mod lists;
 pub mod model;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::components::checks_list::ChecksList;
 use super::components::environment_block::EnvironmentBlock;
 use super::components::form::Form;
+use super::components::import_panel::ImportPanel;
 use super::components::output_block::OutputBlock;
 use super::components::settings_view::SettingsView;
 use super::state::{Action, State};
@@ -28,6 +29,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
     };
+    let onapply = {
+        let state = state.clone();
+        Callback::from(move |inputs: Inputs| state.dispatch(Action::Replace(inputs)))
+    };
     let diagnostics = outputs.model.diagnostics.clone();
     let settings_text = outputs.authentik.settings.to_text();
 
@@ -37,6 +42,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h1>{ "Headscale × authentik single sign-on" }</h1>
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
+            <ImportPanel inputs={state.inputs.clone()} {onapply} />
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
                 <section class="hsp-outputs" aria-label="Outputs">

@@ -6,6 +6,7 @@ pub mod environment_block;
 pub mod field_messages;
 pub mod field_shell;
 pub mod form;
+pub mod import_panel;
 pub mod output_block;
 pub mod select_field;
 pub mod settings_view;

@@ -14,6 +14,8 @@ pub struct State {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Edit(Edit),
+    /// Replace every input at once (an import the user applied).
+    Replace(Inputs),
 }
 
 impl Reducible for State {
@@ -30,6 +32,8 @@ impl Reducible for State {
                     self
                 }
             }
+            Action::Replace(inputs) if inputs != self.inputs => Rc::new(State { inputs }),
+            Action::Replace(_) => self,
         }
     }
 }

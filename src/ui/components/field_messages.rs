@@ -25,6 +25,9 @@ pub struct DiagnosticItemProps {
     /// Name the field the check belongs to, with a link to it.
     #[prop_or_default]
     pub show_field: bool,
+    /// Where in a pasted text the problem is, such as "line 3, column 5".
+    #[prop_or_default]
+    pub place: Option<AttrValue>,
 }
 
 /// One check: severity, cause, fix and the page to read.
@@ -35,6 +38,9 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
     let severity = d.severity().label();
     html! {
         <li class={classes!("hsp-diagnostic", format!("hsp-{severity}"))} data-check={info.id}>
+            if let Some(place) = &props.place {
+                <span class="hsp-place">{ place.clone() }</span>{ ": " }
+            }
             <span class="hsp-severity">{ severity }</span>{ " " }
             if props.show_field {
                 <a class="hsp-field-link" href={format!("#hsp-{}", info.field.key())}>{ info.field.label() }</a>{ ": " }

@@ -1,0 +1,321 @@
+//! Reading a Headscale configuration (parsed YAML) the way Headscale does: go-yaml, then viper
+//! and its `cast` helpers. The result is what Headscale would use, plus every place where the
+//! text says something other than it seems to.
+//!
+//! The playground reads its own output back through here (where any problem is a bug), and
+//! pasted configurations (where problems are reported with their line).
+
+use serde_yaml::{Mapping, Value};
+
+use super::settings::Settings;
+use super::versions::{Key, KEYS};
+
+/// Something a configuration says that Headscale reads differently than it looks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Not a key Headscale knows; it is silently ignored.
+    UnknownKey { suggestion: Option<String> },
+    /// A number or boolean where a string is expected: Headscale reads its text form.
+    NotAString { read_as: String },
+    /// A string where a boolean is expected; Headscale reads it as `read_as`.
+    StringForBool { text: String, read_as: bool },
+    /// A single string where a list is expected; Headscale splits it at white space.
+    ScalarForList { items: Vec<String> },
+    /// A value of a type Headscale cannot use here.
+    WrongType { expected: &'static str },
+    /// No value (`key:` alone); Headscale uses its default.
+    Empty,
+}
+
+/// One problem, at a dotted path such as `oidc.allowed_groups[1]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// A configuration as Headscale reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Read {
+    pub settings: Settings,
+    pub server_url: Option<String>,
+    /// Which keys were present, as dotted paths, in the order found.
+    pub present: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// The keys Headscale reads directly under `oidc:` (plus the `pkce` section).
+fn oidc_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&str> = KEYS
+        .iter()
+        .filter_map(|rule| rule.path.strip_prefix("oidc."))
+        .map(|rest| rest.split('.').next().unwrap_or(rest))
+        .collect();
+    keys.dedup();
+    keys
+}
+
+/// The known name closest to `name`, if it is close enough to be a typo.
+pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    known
+        .into_iter()
+        .map(|candidate| (edit_distance(&lower, &candidate.to_ascii_lowercase()), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate.to_string())
+}
+
+/// Levenshtein distance, counting an adjacent swap as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 8 || a.len() > 64 {
+        return usize::MAX;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    rows[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+struct Reader {
+    read: Read,
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, kind: ProblemKind) {
+        self.read.problems.push(Problem { path: path.to_string(), kind });
+    }
+
+    /// A string, as `viper.GetString` gives it.
+    fn text(&mut self, path: &str, value: &Value) -> Option<String> {
+        match value {
+            Value::String(text) => Some(text.clone()),
+            Value::Number(number) => {
+                let read_as = number.to_string();
+                self.problem(path, ProblemKind::NotAString { read_as: read_as.clone() });
+                Some(read_as)
+            }
+            Value::Bool(flag) => {
+                self.problem(path, ProblemKind::NotAString { read_as: flag.to_string() });
+                Some(flag.to_string())
+            }
+            Value::Null => {
+                self.problem(path, ProblemKind::Empty);
+                None
+            }
+            Value::Tagged(tagged) => self.text(path, &tagged.value),
+            Value::Sequence(_) | Value::Mapping(_) => {
+                self.problem(path, ProblemKind::WrongType { expected: "a single value" });
+                None
+            }
+        }
+    }
+
+    /// A boolean, as `viper.GetBool` gives it: strings go through Go's `strconv.ParseBool`
+    /// and anything it refuses is false.
+    fn flag(&mut self, path: &str, value: &Value) -> Option<bool> {
+        match value {
+            Value::Bool(flag) => Some(*flag),
+            Value::String(text) => {
+                let read_as = matches!(text.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True");
+                self.problem(path, ProblemKind::StringForBool { text: text.clone(), read_as });
+                Some(read_as)
+            }
+            Value::Number(number) => {
+                let read_as = number.as_f64().is_some_and(|n| n != 0.0);
+                self.problem(path, ProblemKind::WrongType { expected: "true or false" });
+                Some(read_as)
+            }
+            Value::Null => {
+                self.problem(path, ProblemKind::Empty);
+                None
+            }
+            Value::Tagged(tagged) => self.flag(path, &tagged.value),
+            Value::Sequence(_) | Value::Mapping(_) => {
+                self.problem(path, ProblemKind::WrongType { expected: "true or false" });
+                None
+            }
+        }
+    }
+
+    /// A list of strings, as `viper.GetStringSlice` gives it: a single string is split at
+    /// white space.
+    fn list(&mut self, path: &str, value: &Value) -> Option<Vec<String>> {
+        match value {
+            Value::Sequence(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(index, item)| self.text(&format!("{path}[{index}]"), item))
+                    .collect(),
+            ),
+            Value::String(text) => {
+                let items: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+                self.problem(path, ProblemKind::ScalarForList { items: items.clone() });
+                Some(items)
+            }
+            Value::Null => {
+                self.problem(path, ProblemKind::Empty);
+                None
+            }
+            Value::Tagged(tagged) => self.list(path, &tagged.value),
+            _ => {
+                self.problem(path, ProblemKind::WrongType { expected: "a list" });
+                None
+            }
+        }
+    }
+
+    /// A map of strings, as `viper.GetStringMapString` gives it.
+    fn pairs(&mut self, path: &str, value: &Value) -> Option<Vec<(String, String)>> {
+        let map = self.mapping(path, value)?;
+        let mut pairs = Vec::new();
+        for (key, value) in map {
+            let Some(key) = self.key(path, key) else { continue };
+            if let Some(value) = self.text(&format!("{path}.{key}"), value) {
+                pairs.push((key, value));
+            }
+        }
+        Some(pairs)
+    }
+
+    fn mapping<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Mapping> {
+        match value {
+            Value::Mapping(map) => Some(map),
+            Value::Null => {
+                self.problem(path, ProblemKind::Empty);
+                None
+            }
+            Value::Tagged(tagged) => self.mapping(path, &tagged.value),
+            _ => {
+                self.problem(path, ProblemKind::WrongType { expected: "a section of keys" });
+                None
+            }
+        }
+    }
+
+    fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
+        match key {
+            Value::String(text) => Some(text.clone()),
+            Value::Number(number) => Some(number.to_string()),
+            Value::Bool(flag) => Some(flag.to_string()),
+            _ => {
+                self.problem(parent, ProblemKind::WrongType { expected: "plain keys" });
+                None
+            }
+        }
+    }
+
+    fn oidc(&mut self, map: &Mapping) {
+        let known = oidc_keys();
+        for (key, value) in map {
+            let Some(name) = self.key("oidc", key) else { continue };
+            let path = format!("oidc.{name}");
+            self.read.present.push(path.clone());
+            if name == "pkce" {
+                self.pkce(value);
+                continue;
+            }
+            let Some(rule) = KEYS.iter().find(|rule| rule.path == path) else {
+                let suggestion = nearest(&name, known.iter().copied()).filter(|s| *s != name);
+                self.problem(&path, ProblemKind::UnknownKey { suggestion });
+                continue;
+            };
+            self.set(rule.key, &path, value);
+        }
+    }
+
+    fn pkce(&mut self, value: &Value) {
+        let Some(map) = self.mapping("oidc.pkce", value) else { return };
+        for (key, value) in map {
+            let Some(name) = self.key("oidc.pkce", key) else { continue };
+            let path = format!("oidc.pkce.{name}");
+            self.read.present.push(path.clone());
+            match name.as_str() {
+                "enabled" => self.set(Key::PkceEnabled, &path, value),
+                "method" => self.set(Key::PkceMethod, &path, value),
+                _ => {
+                    let suggestion = nearest(&name, ["enabled", "method"]);
+                    self.problem(&path, ProblemKind::UnknownKey { suggestion });
+                }
+            }
+        }
+    }
+
+    /// Stores the value of one key.
+    pub fn set(&mut self, key: Key, path: &str, value: &Value) {
+        let s = &mut Settings::default();
+        std::mem::swap(s, &mut self.read.settings);
+        match key {
+            Key::OnlyStartIfOidcIsAvailable => s.only_start_if_oidc_is_available = self.flag(path, value),
+            Key::Issuer => s.issuer = self.text(path, value),
+            Key::ClientId => s.client_id = self.text(path, value),
+            Key::ClientSecret => s.client_secret = self.text(path, value),
+            Key::ClientSecretPath => s.client_secret_path = self.text(path, value),
+            Key::Expiry => s.expiry = self.text(path, value),
+            Key::UseExpiryFromToken => s.use_expiry_from_token = self.flag(path, value),
+            Key::Scope => s.scope = self.list(path, value),
+            Key::ExtraParams => s.extra_params = self.pairs(path, value),
+            Key::AllowedDomains => s.allowed_domains = self.list(path, value),
+            Key::AllowedUsers => s.allowed_users = self.list(path, value),
+            Key::AllowedGroups => s.allowed_groups = self.list(path, value),
+            Key::StripEmailDomain => s.strip_email_domain = self.flag(path, value),
+            Key::MapLegacyUsers => s.map_legacy_users = self.flag(path, value),
+            Key::PkceEnabled => s.pkce_enabled = self.flag(path, value),
+            Key::PkceMethod => s.pkce_method = self.text(path, value),
+            Key::EmailVerifiedRequired => s.email_verified_required = self.flag(path, value),
+            Key::NodeExpiry => s.node_expiry = self.text(path, value),
+        }
+        std::mem::swap(s, &mut self.read.settings);
+    }
+}
+
+/// Reads a whole configuration, or only its `oidc:` section, as Headscale would.
+pub fn read(document: &Value) -> Read {
+    let mut reader = Reader { read: Read::default() };
+    let Some(top) = reader.mapping("", document) else { return reader.read };
+    for (key, value) in top {
+        match key.as_str() {
+            Some("server_url") => {
+                reader.read.present.push("server_url".into());
+                reader.read.server_url = reader.text("server_url", value);
+            }
+            Some("oidc") => {
+                reader.read.present.push("oidc".into());
+                if let Some(map) = reader.mapping("oidc", value) {
+                    reader.oidc(map);
+                }
+            }
+            Some("node") => {
+                let expiry = reader.mapping("node", value).and_then(|map| map.get("expiry"));
+                if let Some(expiry) = expiry {
+                    reader.read.present.push("node.expiry".into());
+                    reader.set(Key::NodeExpiry, "node.expiry", expiry);
+                }
+            }
+            // The rest of config.yaml is not about login.
+            _ => {}
+        }
+    }
+    reader.read
+}
+
+/// Reads one value of one key (for environment variables, which have no document).
+pub fn read_value(key: Key, path: &str, value: &Value, into: &mut Read) {
+    let mut reader = Reader { read: std::mem::take(into) };
+    reader.set(key, path, value);
+    *into = reader.read;
+}

@@ -1,0 +1,148 @@
+//! Where each key and list item of a block-style YAML document starts, by dotted path
+//! (`oidc.allowed_groups[1]`). The YAML parser gives the values; this gives their lines.
+//!
+//! It follows indentation only, so flow collections and unusual layouts get the position of
+//! their parent key; a path it cannot place simply has no position.
+
+/// A 1-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Positions {
+    entries: Vec<(String, Position)>,
+}
+
+impl Positions {
+    /// The position of a path, or of its nearest ancestor that has one.
+    pub fn find(&self, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some((_, position)) = self.entries.iter().find(|(p, _)| p == path) {
+                return Some(*position);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+
+    /// The position of exactly this path.
+    pub fn exact(&self, path: &str) -> Option<Position> {
+        self.entries.iter().find(|(p, _)| p == path).map(|(_, position)| *position)
+    }
+
+    /// Positions given directly, such as one line per environment variable.
+    pub fn from_entries(entries: Vec<(String, Position)>) -> Positions {
+        Positions { entries }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(String, Position)> {
+        self.entries.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// One open level of nesting: its indentation, its path, and how many items it has.
+struct Level {
+    indent: usize,
+    path: String,
+    items: usize,
+}
+
+/// The key at the start of `text` (after any indentation), and the rest after its colon.
+fn key_of(text: &str) -> Option<(String, &str)> {
+    let (key, rest) = if let Some(quote @ ('"' | '\'')) = text.chars().next() {
+        let end = text[1..].find(quote)? + 1;
+        (text[1..end].to_string(), text[end + 1..].trim_start_matches(' '))
+    } else {
+        if text.starts_with(['#', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`']) {
+            return None;
+        }
+        let colon = text
+            .char_indices()
+            .find(|&(i, c)| c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace))?;
+        let key = &text[..colon.0];
+        if key.contains(" #") {
+            return None;
+        }
+        (key.trim_end().to_string(), &text[colon.0..])
+    };
+    let rest = rest.strip_prefix(':')?;
+    Some((key, rest.trim_start()))
+}
+
+/// Deeper nesting than this is not placed; Headscale's settings are at most three levels deep.
+const MAX_DEPTH: usize = 16;
+
+/// Scans the document. Stops early after `limit` lines, which bounds the work on huge input.
+pub fn scan(text: &str, limit: usize) -> Positions {
+    let mut out = Positions::default();
+    let mut stack: Vec<Level> = Vec::new();
+    // While inside a block scalar (`|` or `>`), lines indented deeper than this are content.
+    let mut block_scalar: Option<usize> = None;
+    for (index, raw) in text.lines().enumerate().take(limit) {
+        let line = raw.trim_end_matches('\r');
+        let number = index + 1;
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = &line[indent..];
+        if let Some(parent) = block_scalar {
+            if content.is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar = None;
+        }
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if line.starts_with("---") || line.starts_with("...") {
+            stack.clear();
+            continue;
+        }
+        let mut column = indent;
+        let mut rest = content;
+        // Sequence items, possibly several on one line ("- - x").
+        while (rest == "-" || rest.starts_with("- ")) && stack.len() < MAX_DEPTH {
+            while stack.last().is_some_and(|level| level.indent > column) {
+                stack.pop();
+            }
+            let Some(parent) = stack.last_mut() else { break };
+            let path = format!("{}[{}]", parent.path, parent.items);
+            parent.items += 1;
+            let after = rest[1..].trim_start_matches(' ');
+            let value_column = column + rest.len() - after.len();
+            // An item is placed at its value, after the dash.
+            out.entries.push((path.clone(), Position { line: number, column: value_column + 1 }));
+            // The item is a new level just inside the dash.
+            stack.push(Level { indent: column + 1, path, items: 0 });
+            column = value_column;
+            rest = after;
+        }
+        let Some((key, value)) = key_of(rest) else { continue };
+        if stack.len() >= MAX_DEPTH {
+            continue;
+        }
+        while stack.last().is_some_and(|level| level.indent >= column) {
+            stack.pop();
+        }
+        let path = match stack.last() {
+            Some(parent) => format!("{}.{key}", parent.path),
+            None => key,
+        };
+        out.entries.push((path.clone(), Position { line: number, column: column + 1 }));
+        if value.starts_with(['|', '>']) {
+            block_scalar = Some(column);
+        }
+        stack.push(Level { indent: column, path, items: 0 });
+    }
+    out
+}

@@ -1,0 +1,134 @@
+//! The import panel: paste a Headscale configuration, see every problem with its line and
+//! what would change, then apply it to the form, or not.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::field_messages::DiagnosticItem;
+use crate::engine::import::{self, fill::Source, Import, ImportError};
+use crate::engine::{Field, Inputs};
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub inputs: Inputs,
+    pub onapply: Callback<Inputs>,
+}
+
+fn describe(source: Source) -> &'static str {
+    match source {
+        Source::Config => "a whole config.yaml",
+        Source::OidcSection => "an oidc: section",
+        Source::Environment => "HEADSCALE_ environment variables",
+    }
+}
+
+#[component]
+pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    let text = use_state(String::new);
+    let applied = use_state(|| None::<usize>);
+    let result = use_memo(((*text).clone(), props.inputs.clone()), |(text, inputs)| {
+        (!text.trim().is_empty()).then(|| import::import(text, inputs))
+    });
+    let oninput = {
+        let (text, applied) = (text.clone(), applied.clone());
+        Callback::from(move |event: InputEvent| {
+            text.set(event.target_unchecked_into::<HtmlTextAreaElement>().value());
+            applied.set(None);
+        })
+    };
+    let onclear = {
+        let (text, applied) = (text.clone(), applied.clone());
+        Callback::from(move |_: MouseEvent| {
+            text.set(String::new());
+            applied.set(None);
+        })
+    };
+    let id = "hsp-import";
+    let body = match result.as_ref() {
+        None => html! {},
+        Some(Err(error)) => render_error(error),
+        Some(Ok(found)) => {
+            let onapply = {
+                let (onapply, applied, inputs, count) =
+                    (props.onapply.clone(), applied.clone(), found.inputs.clone(), found.changes.len());
+                Callback::from(move |_: MouseEvent| {
+                    onapply.emit(inputs.clone());
+                    applied.set(Some(count));
+                })
+            };
+            render_import(found, onapply)
+        }
+    };
+    let status = match *applied {
+        Some(0) => "Nothing to apply: the form already says the same.".to_string(),
+        Some(1) => "Applied 1 change to the form.".to_string(),
+        Some(n) => format!("Applied {n} changes to the form."),
+        None => String::new(),
+    };
+    let help = Field::ImportText.help();
+    html! {
+        <details class="hsp-import" id="hsp-import-panel">
+            <summary>{ "Import an existing Headscale configuration" }</summary>
+            <div class="hsp-field">
+                <label for={id}>{ Field::ImportText.label() }</label>
+                <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput}
+                    aria-describedby="hsp-import-help hsp-import-result"
+                    placeholder="oidc:\n  issuer: https://authentik.example.com/application/o/headscale/" />
+                <p class="hsp-help" id="hsp-import-help">{ help.text }</p>
+            </div>
+            <div id="hsp-import-result">{ body }</div>
+            <p class="hsp-import-status" role="status" aria-live="polite">{ status }</p>
+            if !text.is_empty() {
+                <button type="button" class="hsp-secondary" onclick={onclear}>{ "Clear the import box" }</button>
+            }
+        </details>
+    }
+}
+
+fn render_error(error: &ImportError) -> Html {
+    let place = match error {
+        ImportError::Yaml { position: Some(p), .. } => format!(" (line {}, column {})", p.line, p.column),
+        _ => String::new(),
+    };
+    html! { <p class="hsp-output-error" role="alert">{ format!("{error}{place}") }</p> }
+}
+
+fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
+    let problems = found.findings.len();
+    let summary = match problems {
+        0 => format!("Read {}: no problems found.", describe(found.source)),
+        1 => format!("Read {}: 1 problem.", describe(found.source)),
+        n => format!("Read {}: {n} problems.", describe(found.source)),
+    };
+    html! {
+        <>
+            <p class="hsp-import-summary">{ summary }</p>
+            if problems > 0 {
+                <ul class="hsp-messages hsp-import-findings">
+                    { for found.findings.iter().map(|finding| html! {
+                        <DiagnosticItem diagnostic={finding.diagnostic.clone()} show_field=false
+                            place={finding.place().map(AttrValue::from)} />
+                    }) }
+                </ul>
+            }
+            if found.changes.is_empty() {
+                <p>{ "The form already says the same; nothing would change." }</p>
+            } else {
+                <table class="hsp-changes">
+                    <caption>{ "Applying changes these fields" }</caption>
+                    <thead><tr><th scope="col">{ "Field" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "After" }</th></tr></thead>
+                    <tbody>
+                        { for found.changes.iter().map(|change| html! {
+                            <tr>
+                                <th scope="row">{ change.field.label() }</th>
+                                <td><code>{ change.before.clone() }</code></td>
+                                <td><code>{ change.after.clone() }</code></td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <button type="button" onclick={onapply}>{ "Apply to the form" }</button>
+        </>
+    }
+}
