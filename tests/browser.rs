@@ -20,7 +20,8 @@ fn example() -> Inputs {
 async fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     body().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: example() }).render();
+    let props = yew::props!(AppProps { initial: example() });
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
 }

@@ -113,3 +113,19 @@ fn the_core_uses_no_browser_api() {
     }
     assert!(files > 5);
 }
+
+/// Tests (and people) find a field by a few words of its label, case-insensitively; no label may
+/// contain another field's label, or the words would name two fields.
+#[test]
+fn no_label_contains_another() {
+    let mut labels: Vec<&str> = Field::ALL.iter().chain([&Field::ImportText]).map(|f| f.label()).collect();
+    labels.extend(sso_playground::engine::share::PRIVATE_CHOICES.iter().map(|(_, label)| *label));
+    labels.extend(["Remember the secret on this device", "Format", "Share link"]);
+    for a in &labels {
+        for b in &labels {
+            if a != b {
+                assert!(!a.to_lowercase().contains(&b.to_lowercase()), "“{a}” contains “{b}”");
+            }
+        }
+    }
+}

@@ -190,8 +190,8 @@ impl Field {
             Field::PkceEnabled => "Use PKCE",
             Field::PkceMethod => "PKCE method",
             Field::HeadscaleVersion => "Headscale version",
-            Field::SecretDelivery => "How Headscale gets the client secret",
-            Field::ClientSecretPath => "Client secret file",
+            Field::SecretDelivery => "How Headscale reads the secret",
+            Field::ClientSecretPath => "Secret file path",
             Field::OnlyStartIfOidcIsAvailable => "Only start Headscale when authentik answers",
             Field::Expiry => "Node expiry",
             Field::UseExpiryFromToken => "Expire nodes with the ID token",
@@ -410,35 +410,29 @@ impl Inputs {
         }
     }
 
+    /// Sets a text or choice field. `None` when the field takes no text or the choice does not
+    /// exist; otherwise whether the value changed.
+    pub fn set_text(&mut self, field: Field, text: String) -> Option<bool> {
+        match field {
+            Field::HeadscaleVersion => replace(&mut self.headscale_version, HeadscaleVersion::parse(&text)?),
+            Field::SecretDelivery => replace(&mut self.secret_delivery, SecretDelivery::parse(&text)?),
+            Field::AuthentikVersion => replace(&mut self.authentik_version, AuthentikVersion::parse(&text)?),
+            _ => replace(self.text_slot_mut(field)?, text),
+        }
+    }
+
     /// Applies an edit and tells whether anything changed. An edit that names a field of the
     /// other kind, or a choice that does not exist, changes nothing.
     pub fn apply(&mut self, edit: Edit) -> bool {
         match edit {
-            Edit::Text(Field::HeadscaleVersion, text) => {
-                replace(&mut self.headscale_version, HeadscaleVersion::parse(&text))
-            }
-            Edit::Text(Field::SecretDelivery, text) => replace(&mut self.secret_delivery, SecretDelivery::parse(&text)),
-            Edit::Text(Field::AuthentikVersion, text) => {
-                replace(&mut self.authentik_version, AuthentikVersion::parse(&text))
-            }
-            Edit::Text(field, value) => match self.text_slot_mut(field) {
-                Some(slot) => replace(slot, Some(value)),
-                None => false,
-            },
-            Edit::Flag(field, value) => match self.flag_mut(field) {
-                Some(slot) => replace(slot, Some(value)),
-                None => false,
-            },
+            Edit::Text(field, text) => self.set_text(field, text).unwrap_or(false),
+            Edit::Flag(field, value) => self.flag_mut(field).and_then(|slot| replace(slot, value)).unwrap_or(false),
         }
     }
 }
 
-fn replace<T: PartialEq>(slot: &mut T, value: Option<T>) -> bool {
-    match value {
-        Some(value) if *slot != value => {
-            *slot = value;
-            true
-        }
-        _ => false,
-    }
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> Option<bool> {
+    let changed = *slot != value;
+    *slot = value;
+    Some(changed)
 }

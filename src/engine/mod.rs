@@ -5,6 +5,7 @@ pub mod authentik;
 pub mod checks;
 pub mod credentials;
 pub mod docs;
+pub mod embed;
 pub mod headscale;
 pub mod import;
 pub mod inputs;
@@ -12,6 +13,7 @@ pub mod lists;
 pub mod model;
 pub mod output;
 pub mod rules;
+pub mod share;
 pub mod yaml;
 
 pub use checks::{Check, Diagnostic, Severity};

@@ -1,4 +1,5 @@
-//! The root component: one reducer holding the inputs, the engine's outputs derived from them.
+//! The root component: one reducer holding the inputs, the engine's outputs derived from them,
+//! and the effects that keep the URL and the browser's storage current.
 
 use yew::prelude::*;
 
@@ -6,9 +7,13 @@ use super::components::checks_list::ChecksList;
 use super::components::environment_block::EnvironmentBlock;
 use super::components::form::Form;
 use super::components::import_panel::ImportPanel;
+use super::components::notices::Notices;
 use super::components::output_block::OutputBlock;
 use super::components::settings_view::SettingsView;
+use super::components::share_bar::ShareBar;
 use super::state::{Action, State};
+use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
+use crate::engine::share::{self, PARAMS};
 use crate::engine::{self, Edit, Inputs};
 
 #[derive(Properties, PartialEq)]
@@ -16,22 +21,62 @@ pub struct AppProps {
     /// The inputs of the first render.
     #[prop_or_default]
     pub initial: Inputs,
+    /// What Reset goes back to (the page's defaults).
+    #[prop_or_default]
+    pub defaults: Inputs,
+    /// Messages about how the page was opened (an old or damaged share link).
+    #[prop_or_default]
+    pub notices: Vec<AttrValue>,
+    /// Keep the page's query string equal to the share link.
+    #[prop_or_default]
+    pub sync_url: bool,
+    /// Save the inputs in the browser's local storage.
+    #[prop_or_default]
+    pub storage: bool,
+    #[prop_or_default]
+    pub remember_secret: bool,
+    #[prop_or_default]
+    pub private: Vec<engine::Field>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
-        let inputs = props.initial.clone();
-        move || State { inputs }
+        let state = State {
+            inputs: props.initial.clone(),
+            remember_secret: props.remember_secret,
+            private: props.private.clone(),
+        };
+        move || state
     });
     let outputs = use_memo(state.inputs.clone(), engine::render);
+    {
+        let (sync_url, storage) = (props.sync_url, props.storage);
+        use_effect_with((*state).clone(), move |state| {
+            let builtin = Inputs::default();
+            if storage {
+                persist::save(SAVED_INPUTS, &share::encode_saved(&state.inputs, &builtin, state.remember_secret));
+                persist::save(REMEMBER_SECRET, if state.remember_secret { "1" } else { "0" });
+                let private: Vec<&str> =
+                    PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
+                persist::save(PRIVATE_FIELDS, &private.join(","));
+            }
+            if sync_url {
+                persist::replace_query(&share::encode(&state.inputs, &builtin, &state.private));
+            }
+        });
+    }
     let onedit = {
         let state = state.clone();
         Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
     };
-    let onapply = {
+    let onreplace = {
         let state = state.clone();
         Callback::from(move |inputs: Inputs| state.dispatch(Action::Replace(inputs)))
+    };
+    let ondispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
     };
     let diagnostics = outputs.model.diagnostics.clone();
     let settings_text = outputs.authentik.settings.to_text();
@@ -42,7 +87,9 @@ pub fn App(props: &AppProps) -> Html {
                 <h1>{ "Headscale × authentik single sign-on" }</h1>
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
-            <ImportPanel inputs={state.inputs.clone()} {onapply} />
+            <Notices notices={props.notices.clone()} />
+            <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch} />
+            <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
                 <section class="hsp-outputs" aria-label="Outputs">

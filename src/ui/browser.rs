@@ -40,9 +40,11 @@ pub fn select_contents(element: &web_sys::Element) {
 pub fn show_panics_on_page() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("sso-playground: {info}").into());
-        let Some(root) = super::mount_point() else {
-            return;
-        };
+        let document = web_sys::window().and_then(|window| window.document());
+        let root = document.as_ref().and_then(|document| {
+            document.query_selector("[data-hsp-mounted]").ok().flatten().or_else(|| document.body().map(Into::into))
+        });
+        let Some(root) = root else { return };
         let document = root.owner_document();
         let Some(message) = document.and_then(|document| document.create_element("div").ok()) else {
             return;

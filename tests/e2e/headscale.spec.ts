@@ -22,12 +22,12 @@ test("switching Headscale from 0.29 to 0.25 rewrites the YAML for that release",
 test("the secret can come from a file or the environment instead of config.yaml", async ({ page }) => {
   await page.goto("/");
   const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
-  await page.getByLabel("How Headscale gets the client secret").selectOption("file");
+  await page.getByLabel("How Headscale reads the secret").selectOption("file");
   await expect(headscaleYaml(page)).toContainText('client_secret_path: "${CREDENTIALS_DIRECTORY}/oidc_client_secret"');
   await expect(headscaleYaml(page)).not.toContainText(secret);
   await expect(page.locator("#hsp-client-secret-path-messages")).toContainText("LoadCredential");
 
-  await page.getByLabel("How Headscale gets the client secret").selectOption("environment");
+  await page.getByLabel("How Headscale reads the secret").selectOption("environment");
   await expect(headscaleYaml(page)).not.toContainText("client_secret_path");
   await expect(headscaleYaml(page)).not.toContainText(secret);
   await expect(environment(page)).toContainText(`HEADSCALE_OIDC_CLIENT_SECRET=${secret}`);

@@ -24,10 +24,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node serve.mjs ../../dist 8089",
-    url: "http://127.0.0.1:8089/",
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: "node serve.mjs 8089 /=../../dist",
+      url: "http://127.0.0.1:8089/",
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // Host pages that embed the build under a sub-path, as a docs site would.
+      command:
+        "node serve.mjs 8090 /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist",
+      url: "http://127.0.0.1:8090/docs/guide/",
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

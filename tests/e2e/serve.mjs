@@ -1,12 +1,17 @@
 // A tiny static file server for the end-to-end tests, so they need nothing but Node:
-//   node serve.mjs <folder> <port> [url-prefix]
-// Files are served under the prefix (default "/"), which lets tests mount a build under a sub-path.
+//   node serve.mjs <port> <url-prefix>=<folder> [<url-prefix>=<folder> ...]
+// The longest matching prefix wins; a folder answers with its index.html.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
-const [folder = "dist", port = "8089", prefix = "/"] = process.argv.slice(2);
-const root = resolve(folder);
+const [port = "8089", ...specs] = process.argv.slice(2);
+const mounts = (specs.length ? specs : ["/=dist"])
+  .map((spec) => {
+    const [prefix, folder] = spec.split("=");
+    return { prefix, root: resolve(folder) };
+  })
+  .sort((a, b) => b.prefix.length - a.prefix.length);
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -21,11 +26,12 @@ const types = {
 
 createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
-  if (!path.startsWith(prefix)) {
+  const mount = mounts.find(({ prefix }) => path.startsWith(prefix));
+  if (!mount) {
     response.writeHead(404).end("not found");
     return;
   }
-  let file = join(root, normalize("/" + path.slice(prefix.length)));
+  let file = join(mount.root, normalize("/" + path.slice(mount.prefix.length)));
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);

@@ -1,0 +1,203 @@
+//! Share links and saved state: the inputs that differ from their defaults, as a query string
+//! with a format version, so later versions can still read old links.
+//!
+//! The client secret has no key in [`PARAMS`]; a share link cannot carry it, whatever the
+//! inputs. Only [`encode_saved`] adds it, and only when the user asked to remember it.
+
+use std::fmt;
+
+use url::form_urlencoded;
+
+use super::inputs::{Edit, Field, Inputs};
+
+/// The format written today. Readers accept this and every older one.
+pub const FORMAT_VERSION: u32 = 1;
+/// Longer values are refused: no real input is this long, and links must stay usable.
+pub const MAX_VALUE_LENGTH: usize = 4096;
+/// The key of the secret in saved state (never in a share link).
+const SECRET_KEY: &str = "client_secret";
+
+/// A field and its key in the query string. Keys never change once released.
+#[derive(Debug)]
+pub struct Param {
+    pub field: Field,
+    pub key: &'static str,
+}
+
+const fn param(field: Field, key: &'static str) -> Param {
+    Param { field, key }
+}
+
+/// Every field a link can carry: all of them except the client secret.
+pub const PARAMS: &[Param] = &[
+    param(Field::HeadscaleUrl, "hs"),
+    param(Field::AuthentikUrl, "ak"),
+    param(Field::AppName, "name"),
+    param(Field::Slug, "slug"),
+    param(Field::ClientId, "client_id"),
+    param(Field::Scopes, "scope"),
+    param(Field::AllowedGroups, "groups"),
+    param(Field::AllowedUsers, "users"),
+    param(Field::AllowedDomains, "domains"),
+    param(Field::PkceEnabled, "pkce"),
+    param(Field::PkceMethod, "pkce_method"),
+    param(Field::HeadscaleVersion, "hs_version"),
+    param(Field::SecretDelivery, "secret_from"),
+    param(Field::ClientSecretPath, "secret_path"),
+    param(Field::OnlyStartIfOidcIsAvailable, "only_start"),
+    param(Field::Expiry, "expiry"),
+    param(Field::UseExpiryFromToken, "token_expiry"),
+    param(Field::ExtraParams, "params"),
+    param(Field::EmailVerifiedRequired, "verified_required"),
+    param(Field::AuthentikVersion, "ak_version"),
+    param(Field::VerifiedEmailMapping, "mark_verified"),
+];
+
+/// Fields a user may want to keep out of links (the ones that name their infrastructure), with
+/// the labels of their checkboxes; these must not repeat a form label, so each label names one
+/// control.
+pub const PRIVATE_CHOICES: [(Field, &str); 9] = [
+    (Field::HeadscaleUrl, "the Headscale address"),
+    (Field::AuthentikUrl, "the authentik address"),
+    (Field::AppName, "the app's name"),
+    (Field::Slug, "the slug"),
+    (Field::ClientId, "the client's identifier"),
+    (Field::AllowedGroups, "the group list"),
+    (Field::AllowedUsers, "the user list"),
+    (Field::AllowedDomains, "the domain list"),
+    (Field::ClientSecretPath, "the path of the secret file"),
+];
+
+/// Something in a link or saved state that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A key this version does not know.
+    Unknown(String),
+    /// A key given more than once; the first one counts.
+    Repeated(String),
+    /// A value that cannot be this field's (a release that does not exist, a flag that is
+    /// not 0 or 1, text that is too long).
+    Invalid(String),
+    /// A link written by a newer version of the playground.
+    NewerFormat(String),
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Unknown(key) => write!(f, "“{key}” is not a setting of this playground and was ignored."),
+            Notice::Repeated(key) => write!(f, "“{key}” appears more than once; the first value was used."),
+            Notice::Invalid(key) => write!(f, "The value of “{key}” cannot be used and was ignored."),
+            Notice::NewerFormat(version) => {
+                write!(f, "This link was made by a newer playground (format {version}); settings it does not know were ignored.")
+            }
+        }
+    }
+}
+
+/// Inputs read back from a link or saved state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub inputs: Inputs,
+    /// Whether the query held any setting at all (so an empty query is not a link).
+    pub found: bool,
+    pub notices: Vec<Notice>,
+}
+
+fn value(inputs: &Inputs, field: Field) -> String {
+    match inputs.flag(field) {
+        Some(flag) => if flag { "1" } else { "0" }.to_string(),
+        None => inputs.text(field).unwrap_or_default().to_string(),
+    }
+}
+
+/// The query string (without `?`) of a share link: `v=1` and every non-default, non-private
+/// input. The secret is never part of it.
+pub fn encode(inputs: &Inputs, defaults: &Inputs, private: &[Field]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.append_pair("v", &FORMAT_VERSION.to_string());
+    for param in PARAMS.iter().filter(|param| !private.contains(&param.field)) {
+        let current = value(inputs, param.field);
+        if current != value(defaults, param.field) {
+            query.append_pair(param.key, &current);
+        }
+    }
+    query.finish()
+}
+
+/// The saved state: like a share link, plus the secret when the user chose to remember it.
+pub fn encode_saved(inputs: &Inputs, defaults: &Inputs, remember_secret: bool) -> String {
+    let mut query = encode(inputs, defaults, &[]);
+    if remember_secret && !inputs.client_secret.is_empty() {
+        let pair: String =
+            form_urlencoded::Serializer::new(String::new()).append_pair(SECRET_KEY, &inputs.client_secret).finish();
+        query.push('&');
+        query.push_str(&pair);
+    }
+    query
+}
+
+/// Applies one `key=value` to the inputs; `false` when the value does not fit the field.
+fn apply(inputs: &mut Inputs, field: Field, text: &str) -> bool {
+    if text.len() > MAX_VALUE_LENGTH {
+        return false;
+    }
+    match (inputs.flag(field), text) {
+        (Some(_), "1" | "0") => {
+            inputs.apply(Edit::Flag(field, text == "1"));
+            true
+        }
+        (Some(_), _) => false,
+        (None, _) => inputs.set_text(field, text.to_string()).is_some(),
+    }
+}
+
+fn decode_with(query: &str, defaults: &Inputs, secret_allowed: bool) -> Decoded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut decoded = Decoded { inputs: defaults.clone(), found: false, notices: Vec::new() };
+    let mut seen: Vec<String> = Vec::new();
+    for (key, text) in form_urlencoded::parse(query.as_bytes()) {
+        let key = key.into_owned();
+        if seen.contains(&key) {
+            decoded.notices.push(Notice::Repeated(key));
+            continue;
+        }
+        seen.push(key.clone());
+        if key == "v" {
+            match text.parse::<u32>() {
+                Ok(version) if (1..=FORMAT_VERSION).contains(&version) => {}
+                Ok(version) if version > FORMAT_VERSION => {
+                    decoded.notices.push(Notice::NewerFormat(version.to_string()))
+                }
+                _ => decoded.notices.push(Notice::Invalid(key)),
+            }
+            continue;
+        }
+        if secret_allowed && key == SECRET_KEY {
+            decoded.inputs.client_secret = text.chars().take(MAX_VALUE_LENGTH).collect();
+            continue;
+        }
+        match PARAMS.iter().find(|param| param.key == key) {
+            Some(param) => {
+                if apply(&mut decoded.inputs, param.field, &text) {
+                    decoded.found = true;
+                } else {
+                    decoded.notices.push(Notice::Invalid(key));
+                }
+            }
+            None => decoded.notices.push(Notice::Unknown(key.chars().take(64).collect())),
+        }
+    }
+    decoded
+}
+
+/// Reads a share link's query string over the defaults. Never fails: what cannot be used is
+/// listed in the notices.
+pub fn decode(query: &str, defaults: &Inputs) -> Decoded {
+    decode_with(query, defaults, false)
+}
+
+/// Reads saved state, which may also hold the secret.
+pub fn decode_saved(query: &str, defaults: &Inputs) -> Decoded {
+    decode_with(query, defaults, true)
+}

@@ -1,0 +1,107 @@
+//! Copy share link, Reset, and what links and this browser may keep.
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::engine::share::{self, PRIVATE_CHOICES};
+use crate::engine::Inputs;
+use crate::ui::state::{Action, State};
+use crate::ui::{browser, persist, with_fresh_credentials};
+
+#[derive(Clone, PartialEq)]
+enum LinkStatus {
+    Idle,
+    Copied,
+    /// The link could not be copied; it is shown for copying by hand.
+    Failed(String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub state: State,
+    pub defaults: Inputs,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let status = use_state(|| LinkStatus::Idle);
+    let confirming = use_state(|| false);
+    let link = persist::address_with(&share::encode(&props.state.inputs, &Inputs::default(), &props.state.private))
+        .unwrap_or_default();
+    let oncopy = {
+        let (status, link) = (status.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (status, link) = (status.clone(), link.clone());
+            spawn_local(async move {
+                let copied = browser::copy_text(&link).await.is_ok();
+                status.set(if copied { LinkStatus::Copied } else { LinkStatus::Failed(link) });
+            });
+        })
+    };
+    let onask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let oncancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let onreset = {
+        let (confirming, ondispatch, defaults) = (confirming.clone(), props.ondispatch.clone(), props.defaults.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            ondispatch.emit(Action::Replace(with_fresh_credentials(&defaults)));
+        })
+    };
+    let onremember = props.ondispatch.reform(|event: Event| {
+        Action::RememberSecret(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+    });
+    let message = match &*status {
+        LinkStatus::Idle => html! {},
+        LinkStatus::Copied => html! { { "Link copied" } },
+        LinkStatus::Failed(_) => html! { { "Copy failed — copy the link below" } },
+    };
+    html! {
+        <div class="hsp-share">
+            <div class="hsp-toolbar">
+                <button type="button" onclick={oncopy}>{ "Copy share link" }</button>
+                <span class="hsp-copy-status" role="status" aria-live="polite">{ message }</span>
+                if *confirming {
+                    <span class="hsp-confirm" role="group" aria-label="Confirm reset">
+                        { "Reset every field to its default? " }
+                        <button type="button" onclick={onreset}>{ "Yes, reset" }</button>
+                        <button type="button" class="hsp-secondary" onclick={oncancel}>{ "Cancel" }</button>
+                    </span>
+                } else {
+                    <button type="button" class="hsp-secondary" onclick={onask}>{ "Reset" }</button>
+                }
+            </div>
+            if let LinkStatus::Failed(link) = &*status {
+                <label class="hsp-manual-link">{ "Share link " }
+                    <input type="text" readonly=true value={link.clone()} />
+                </label>
+            }
+            <details class="hsp-share-options">
+                <summary>{ "What links and this browser keep" }</summary>
+                <p class="hsp-help">{ "Share links hold every setting that differs from the defaults, never the client secret. This browser keeps your inputs so a reload or restart loses nothing." }</p>
+                <label class="hsp-inline">
+                    <input type="checkbox" checked={props.state.remember_secret} onchange={onremember} />
+                    { "Remember the secret on this device" }
+                </label>
+                <fieldset>
+                    <legend>{ "Leave out of share links" }</legend>
+                    { for PRIVATE_CHOICES.iter().map(|&(field, label)| {
+                        let onchange = props.ondispatch.reform(move |_: Event| Action::TogglePrivate(field));
+                        html! {
+                            <label class="hsp-inline">
+                                <input type="checkbox" checked={props.state.private.contains(&field)} {onchange} />
+                                { label }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+            </details>
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+//! The page's URL and the browser's local storage. Every call tolerates a browser that
+//! refuses (storage disabled, sandboxed frames): state is then simply not kept.
+
+use wasm_bindgen::JsValue;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn save(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The page's query string, without the `?`.
+pub fn query() -> String {
+    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').to_string()
+}
+
+/// The page's address with `query` as its query string; the fragment is kept, because a docs
+/// site may route with it.
+pub fn address_with(query: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let (origin, path, hash) = (location.origin().ok()?, location.pathname().ok()?, location.hash().ok()?);
+    // file:// pages have the origin "null".
+    let origin = if origin == "null" { "file://".to_string() } else { origin };
+    let query = if query.is_empty() { String::new() } else { format!("?{query}") };
+    Some(format!("{origin}{path}{query}{hash}"))
+}
+
+/// Replaces the page's query string without adding a history entry.
+pub fn replace_query(query: &str) {
+    let Some(address) = address_with(query) else { return };
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+    }
+}

@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { expect, test } from "@playwright/test";
+
+test("with every request outside the page's origin blocked, nothing is requested anyway", async ({ page, baseURL }) => {
+  const blocked: string[] = [];
+  await page.context().route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseURL!) || url.startsWith("data:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  await page.goto("/");
+  await page.getByLabel("Allowed groups").fill("headscale-users");
+  await page.getByRole("button", { name: "Generate new client ID and secret" }).click();
+  await expect(page.getByRole("region", { name: "authentik blueprint" })).toContainText("headscale-users");
+  expect(blocked).toEqual([]);
+});
+
+test("the single offline file works from file:// and updates on input", async ({ page }) => {
+  const root = resolve(__dirname, "../..");
+  const file = resolve(root, "target/e2e-offline/headscale-sso-playground.html");
+  execFileSync("node", ["scripts/single-file.mjs", "dist", file], { cwd: root });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto(pathToFileURL(file).href);
+  const yaml = page.getByRole("region", { name: "Headscale configuration" }).locator("pre");
+  await expect(yaml).toContainText("issuer: https://authentik.company/application/o/headscale/");
+  await page.getByLabel("authentik URL").fill("sso.example.org");
+  await expect(yaml).toContainText("issuer: https://sso.example.org/application/o/headscale/");
+  expect(errors).toEqual([]);
+});

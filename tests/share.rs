@@ -1,0 +1,158 @@
+//! Share links, saved state and embedding defaults.
+
+mod common;
+
+use common::{example, with};
+use proptest::prelude::*;
+use sso_playground::engine::authentik::versions::RELEASES as AUTHENTIK_RELEASES;
+use sso_playground::engine::embed::embedding;
+use sso_playground::engine::headscale::versions::RELEASES;
+use sso_playground::engine::inputs::SecretDelivery;
+use sso_playground::engine::share::{self, decode, decode_saved, encode, encode_saved, Notice, PARAMS};
+use sso_playground::engine::{Field, Inputs};
+
+#[test]
+fn no_link_key_belongs_to_the_secret() {
+    assert!(PARAMS.iter().all(|param| param.field != Field::ClientSecret));
+    // Every other form field can be shared.
+    for field in Field::ALL.iter().filter(|f| **f != Field::ClientSecret) {
+        assert!(PARAMS.iter().any(|param| param.field == *field), "{field:?} has no key");
+    }
+    let mut keys: Vec<&str> = PARAMS.iter().map(|p| p.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), PARAMS.len());
+}
+
+#[test]
+fn only_what_differs_from_the_defaults_is_written() {
+    let defaults = Inputs::default();
+    assert_eq!(encode(&defaults, &defaults, &[]), "v=1");
+    let inputs = Inputs { slug: "tail net".into(), pkce_enabled: false, ..Inputs::default() };
+    assert_eq!(encode(&inputs, &defaults, &[]), "v=1&slug=tail+net&pkce=0");
+    assert_eq!(encode(&inputs, &defaults, &[Field::Slug]), "v=1&pkce=0");
+}
+
+#[test]
+fn a_link_never_carries_the_secret_but_saved_state_may() {
+    let inputs = with(|i| i.client_secret = "SECRET-value".into());
+    let defaults = Inputs::default();
+    assert!(!encode(&inputs, &defaults, &[]).contains("SECRET"));
+    assert!(!encode_saved(&inputs, &defaults, false).contains("SECRET"));
+    let saved = encode_saved(&inputs, &defaults, true);
+    assert!(saved.contains("client_secret=SECRET-value"));
+    assert_eq!(decode_saved(&saved, &defaults).inputs, inputs);
+    // A link that tries to set the secret is not obeyed.
+    let decoded = decode(&saved, &defaults);
+    assert_eq!(decoded.inputs.client_secret, "");
+    assert!(decoded.notices.contains(&Notice::Unknown("client_secret".into())));
+}
+
+#[test]
+fn damaged_links_are_read_as_far_as_they_go() {
+    let defaults = Inputs::default();
+    let decoded = decode(
+        "?v=1&slug=tailnet&hs_version=0.5&ak_version=2024.8.3&pkce=yes&expiry=30d&bogus=1&slug=again&%FF=%FE",
+        &defaults,
+    );
+    assert_eq!(decoded.inputs.slug, "tailnet");
+    assert_eq!(decoded.inputs.expiry, "30d");
+    assert_eq!(decoded.inputs.authentik_version.key(), "2024.8.0", "a patch release belongs to its line");
+    assert_eq!(decoded.inputs.headscale_version, defaults.headscale_version);
+    assert!(decoded.found);
+    assert_eq!(
+        decoded.notices,
+        [
+            Notice::Invalid("hs_version".into()),
+            Notice::Invalid("pkce".into()),
+            Notice::Unknown("bogus".into()),
+            Notice::Repeated("slug".into()),
+            Notice::Unknown("\u{fffd}".into()),
+        ]
+    );
+    let newer = decode("v=2&slug=x&shiny=1", &defaults);
+    assert_eq!(newer.notices, [Notice::NewerFormat("2".into()), Notice::Unknown("shiny".into())]);
+    assert_eq!(newer.inputs.slug, "x");
+    let long = decode(&format!("v=1&slug={}", "a".repeat(share::MAX_VALUE_LENGTH + 1)), &defaults);
+    assert_eq!(long.notices, [Notice::Invalid("slug".into())]);
+    assert!(!decode("", &defaults).found);
+    assert!(Notice::NewerFormat("2".into()).to_string().contains("newer playground"));
+}
+
+#[test]
+fn data_attributes_set_the_defaults() {
+    let attributes = [
+        ("data-headscale-url", "https://vpn.example.org"),
+        ("data-slug", "tailnet"),
+        ("data-headscale-version", "0.27"),
+        ("data-authentik-version", "1999.1"),
+        ("data-sync-url", ""),
+    ];
+    let found = embedding(|name| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+    assert_eq!(found.defaults.headscale_url, "https://vpn.example.org");
+    assert_eq!(found.defaults.slug, "tailnet");
+    assert_eq!(found.defaults.headscale_version.label(), "0.27");
+    assert_eq!(found.ignored, ["data-authentik-version"]);
+    assert!(found.sync_url && found.storage);
+    let plain = embedding(|name| (name == "data-no-storage").then(String::new));
+    assert!(!plain.sync_url && !plain.storage);
+    assert_eq!(plain.defaults, Inputs::default());
+}
+
+fn field_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "[a-zA-Z0-9 &=+%#?/:@.,;'\"\\n-]{0,20}"]
+        .prop_map(|text| text.replace("SECRET", "secret"))
+}
+
+prop_compose! {
+    fn any_inputs()(
+        texts in prop::collection::vec(field_text(), 13),
+        flags in prop::collection::vec(any::<bool>(), 5),
+        headscale in prop::sample::select(RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
+        authentik in prop::sample::select(AUTHENTIK_RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
+        delivery in prop::sample::select(SecretDelivery::ALL.to_vec()),
+        secret in "[a-zA-Z0-9]{1,64}",
+    ) -> Inputs {
+        Inputs {
+            headscale_url: texts[0].clone(), authentik_url: texts[1].clone(), app_name: texts[2].clone(),
+            slug: texts[3].clone(), client_id: texts[4].clone(), scopes: texts[5].clone(),
+            allowed_groups: texts[6].clone(), allowed_users: texts[7].clone(), allowed_domains: texts[8].clone(),
+            pkce_method: texts[9].clone(), client_secret_path: texts[10].clone(), expiry: texts[11].clone(),
+            extra_params: texts[12].clone(),
+            pkce_enabled: flags[0], only_start_if_oidc_is_available: flags[1], use_expiry_from_token: flags[2],
+            email_verified_required: flags[3], verified_email_mapping: flags[4],
+            headscale_version: headscale, authentik_version: authentik, secret_delivery: delivery,
+            client_secret: format!("SECRET{secret}"),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn a_link_gives_back_every_input_but_the_secret_and_the_private_ones(
+        inputs in any_inputs(),
+        private in prop::sample::subsequence(vec![Field::HeadscaleUrl, Field::ClientId, Field::AllowedUsers, Field::Expiry], 0..=4),
+    ) {
+        let defaults = Inputs::default();
+        let link = encode(&inputs, &defaults, &private);
+        prop_assert!(!link.contains("SECRET"), "the secret leaked into {}", link);
+        let decoded = decode(&link, &defaults);
+        prop_assert_eq!(&decoded.notices, &Vec::<Notice>::new());
+        let mut expected = Inputs { client_secret: defaults.client_secret.clone(), ..inputs.clone() };
+        for field in &private {
+            let default = defaults.text(*field).unwrap_or_default().to_string();
+            expected.set_text(*field, default);
+        }
+        prop_assert_eq!(decoded.inputs, expected);
+        // Saved state keeps everything, the secret included when asked.
+        prop_assert_eq!(decode_saved(&encode_saved(&inputs, &defaults, true), &defaults).inputs, inputs);
+    }
+
+    #[test]
+    fn no_text_makes_the_decoder_panic(text in any::<String>()) {
+        let _ = decode(&text, &example());
+        let _ = decode_saved(&text, &example());
+    }
+}
