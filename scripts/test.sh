@@ -23,8 +23,10 @@ WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "Release build"
+step "Release build, the single offline file, and the size budget"
 trunk build --release
+node scripts/single-file.mjs dist dist-offline/headscale-sso-playground.html
+node scripts/size-report.mjs --check tests/size-budget.json
 
 step "End-to-end tests in Chromium against the release build"
 npx playwright test -c tests/e2e/playwright.config.ts

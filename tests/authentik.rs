@@ -100,8 +100,11 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
     for version in ["2026.8", "2025.8", "2024.8.5", "2024.8.0"] {
         for (suffix, groups) in [("", ""), ("_groups", "headscale-users\nHeadscale Admins")] {
             let outputs = render(&inputs_for(version, groups));
-            insta::assert_snapshot!(format!("blueprint_{version}{suffix}"), outputs.authentik.blueprint.unwrap());
-            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), outputs.authentik.terraform);
+            insta::assert_snapshot!(
+                format!("blueprint_{version}{suffix}"),
+                outputs.authentik.blueprint.clone().unwrap()
+            );
+            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), outputs.authentik.terraform.clone());
         }
     }
     let mapping = with(|i| {
@@ -109,8 +112,8 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
         i.allowed_users = "alice@example.com".into();
     });
     let outputs = render(&mapping);
-    insta::assert_snapshot!("blueprint_verified_email", outputs.authentik.blueprint.unwrap());
-    insta::assert_snapshot!("terraform_verified_email", outputs.authentik.terraform);
+    insta::assert_snapshot!("blueprint_verified_email", outputs.authentik.blueprint.clone().unwrap());
+    insta::assert_snapshot!("terraform_verified_email", outputs.authentik.terraform.clone());
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn every_release_gets_a_blueprint_authentik_can_import() {
                 i.allowed_groups = "headscale-users\nops".into();
                 i.verified_email_mapping = mapping;
             });
-            let blueprint = render(&inputs).authentik.blueprint.expect("verified");
+            let blueprint = render(&inputs).authentik.blueprint.clone().expect("verified");
             assert_blueprint_shape(&blueprint, release.version, 2, mapping);
         }
     }
@@ -324,8 +327,8 @@ fn a_generated_secret_reaches_every_output() {
         }
     });
     let outputs = render(&with(|i| i.client_secret = secret.clone()));
-    assert!(outputs.headscale.yaml.unwrap().contains(&secret));
-    assert!(outputs.authentik.blueprint.unwrap().contains(&secret));
+    assert!(outputs.headscale.yaml.clone().unwrap().contains(&secret));
+    assert!(outputs.authentik.blueprint.clone().unwrap().contains(&secret));
     assert_eq!(terraform_string(&outputs.authentik.terraform, "headscale", "client_secret"), secret);
     assert!(outputs.authentik.settings.to_text().contains(&secret));
 }

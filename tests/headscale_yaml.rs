@@ -13,7 +13,7 @@ use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::{render, Inputs, Model, OutputError, Severity};
 
 fn yaml_of(inputs: &Inputs) -> String {
-    render(inputs).headscale.yaml.expect("the YAML is verified")
+    render(inputs).headscale.yaml.clone().expect("the YAML is verified")
 }
 
 fn parse(text: &str) -> Settings {
@@ -91,9 +91,9 @@ fn empty_values_and_lists_are_left_out() {
 
 #[test]
 fn a_tampered_text_is_refused() {
-    let model = Model::new(&example());
-    let settings = Settings::plan(&model);
-    let good = yaml::emit(&model, &settings);
+    let source = headscale::Source::new(&Model::new(&example()));
+    let settings = source.settings.clone();
+    let good = yaml::emit(&source, &settings);
     assert_eq!(headscale::verify(&settings, &good), Ok(()));
     let extra_key = good.replace("  pkce:", "  allowed_group: [x]\n  pkce:");
     assert!(matches!(headscale::verify(&settings, &extra_key), Err(OutputError::Unparsable(_))));

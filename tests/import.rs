@@ -120,7 +120,7 @@ fn a_0_28_expiry_is_fatal_on_0_29_and_moves_to_node_expiry() {
     assert_eq!(on_29.findings[0].diagnostic.cause(), "oidc.expiry was removed, and this Headscale version refuses to start while it is set, in config.yaml or in the environment.");
     // Applying it writes node.expiry instead.
     assert_eq!(on_29.inputs.expiry, "30d");
-    assert!(render(&on_29.inputs).headscale.yaml.unwrap().contains("node:\n  expiry: \"30d\""));
+    assert!(render(&on_29.inputs).headscale.yaml.clone().unwrap().contains("node:\n  expiry: \"30d\""));
 }
 
 #[test]
@@ -326,7 +326,7 @@ proptest! {
     fn importing_the_emitted_yaml_gives_back_the_same_inputs(inputs in accepted_inputs()) {
         let model = Model::new(&inputs);
         prop_assume!(model.diagnostics.iter().all(|d| d.severity() != Severity::Error));
-        let yaml = render(&inputs).headscale.yaml.expect("accepted inputs give YAML");
+        let yaml = render(&inputs).headscale.yaml.clone().expect("accepted inputs give YAML");
         let found = run(&yaml, &inputs);
         prop_assert_eq!(&found.inputs, &inputs);
         prop_assert_eq!(found.changes.len(), 0);

@@ -1,5 +1,7 @@
 //! Splitting the list inputs into their entries.
 
+use std::collections::{HashMap, HashSet};
+
 /// Entries separated by white space or commas (scopes, emails, domains cannot contain either).
 /// Duplicates are dropped, keeping the first.
 pub fn words(text: &str) -> Vec<String> {
@@ -12,13 +14,8 @@ pub fn lines(text: &str) -> Vec<String> {
 }
 
 fn dedup<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        if !out.iter().any(|seen| seen == item) {
-            out.push(item.to_string());
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    items.filter(|item| seen.insert(*item)).map(str::to_string).collect()
 }
 
 /// `key=value` lines, read the way they will be written.
@@ -35,18 +32,22 @@ pub struct KeyValues {
 /// Reads one `key=value` pair per line; blank lines are skipped, key and value are trimmed.
 pub fn key_values(text: &str) -> KeyValues {
     let mut out = KeyValues::default();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
         match line.split_once('=') {
             Some((key, value)) if !key.trim().is_empty() => {
                 let (key, value) = (key.trim().to_string(), value.trim().to_string());
-                match out.pairs.iter_mut().find(|(seen, _)| *seen == key) {
-                    Some(pair) => {
-                        pair.1 = value;
+                match index.get(&key) {
+                    Some(&at) => {
+                        out.pairs[at].1 = value;
                         if !out.repeated.contains(&key) {
                             out.repeated.push(key);
                         }
                     }
-                    None => out.pairs.push((key, value)),
+                    None => {
+                        index.insert(key.clone(), out.pairs.len());
+                        out.pairs.push((key, value));
+                    }
                 }
             }
             _ => out.invalid.push(line.to_string()),

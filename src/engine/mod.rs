@@ -21,16 +21,50 @@ pub use inputs::{Edit, Field, Inputs};
 pub use model::Model;
 pub use output::OutputError;
 
+use std::rc::Rc;
+
 /// Everything the playground shows for one set of inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outputs {
     pub model: Model,
-    pub authentik: authentik::Outputs,
-    pub headscale: headscale::Outputs,
+    pub authentik: Rc<authentik::Outputs>,
+    pub headscale: Rc<headscale::Outputs>,
 }
 
 /// Builds every output and runs every check.
 pub fn render(inputs: &Inputs) -> Outputs {
-    let model = Model::new(inputs);
-    Outputs { authentik: authentik::Outputs::new(&model), headscale: headscale::Outputs::new(&model), model }
+    Renderer::default().render(inputs)
+}
+
+/// Renders inputs one after the other, rebuilding only the outputs whose sources changed: a
+/// keystroke in a Headscale-only field does not rebuild (and re-verify) the blueprint.
+#[derive(Default)]
+pub struct Renderer {
+    authentik: Option<(authentik::plan::Plan, Rc<authentik::Outputs>)>,
+    headscale: Option<(headscale::Source, Rc<headscale::Outputs>)>,
+}
+
+impl Renderer {
+    pub fn render(&mut self, inputs: &Inputs) -> Outputs {
+        let model = Model::new(inputs);
+        let plan = authentik::plan::Plan::new(&model);
+        let authentik = match &self.authentik {
+            Some((cached, outputs)) if *cached == plan => outputs.clone(),
+            _ => {
+                let outputs = Rc::new(authentik::Outputs::from_plan(&plan));
+                self.authentik = Some((plan, outputs.clone()));
+                outputs
+            }
+        };
+        let source = headscale::Source::new(&model);
+        let headscale = match &self.headscale {
+            Some((cached, outputs)) if *cached == source => outputs.clone(),
+            _ => {
+                let outputs = Rc::new(headscale::Outputs::from_source(&source));
+                self.headscale = Some((source, outputs.clone()));
+                outputs
+            }
+        };
+        Outputs { model, authentik, headscale }
+    }
 }

@@ -207,12 +207,11 @@ impl YamlWriter {
     pub fn item(&mut self, level: usize, value: &Value) {
         match value {
             Value::Mapping(map) if !map.is_empty() => {
-                let mut nested = YamlWriter::new();
-                nested.mapping(level + 1, map);
-                let text = nested.finish();
-                self.indent(level);
-                self.out.push_str("- ");
-                self.out.push_str(&text[(level + 1) * 2..]);
+                // Written one level deeper, then the last two spaces of its first line become
+                // the dash.
+                let dash = self.out.len() + level * 2;
+                self.mapping(level + 1, map);
+                self.out.replace_range(dash..dash + 2, "- ");
             }
             other => {
                 self.indent(level);

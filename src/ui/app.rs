@@ -1,6 +1,8 @@
 //! The root component: one reducer holding the inputs, the engine's outputs derived from them,
 //! and the effects that keep the URL and the browser's storage current.
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::components::checks_list::ChecksList;
@@ -15,6 +17,9 @@ use super::state::{Action, State};
 use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
 use crate::engine::share::{self, PARAMS};
 use crate::engine::{self, Edit, Inputs};
+
+/// How long the page address waits for typing to pause.
+const URL_DELAY_MS: u32 = 250;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -49,7 +54,25 @@ pub fn App(props: &AppProps) -> Html {
         };
         move || state
     });
-    let outputs = use_memo(state.inputs.clone(), engine::render);
+    // One renderer per playground: it rebuilds only the outputs a keystroke changes.
+    let renderer = use_mut_ref(engine::Renderer::default);
+    let outputs = use_memo(state.inputs.clone(), move |inputs| renderer.borrow_mut().render(inputs));
+    // The page address follows the inputs, but at most a few times a second (browsers throttle
+    // history updates), and at once when the page is left, so a reload finds it current.
+    let pending_query = use_mut_ref(|| None::<(String, Timeout)>);
+    {
+        let pending_query = pending_query.clone();
+        use_effect_with(props.sync_url, move |&sync_url| {
+            let listener = sync_url.then(|| {
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    if let Some((query, _)) = pending_query.borrow().as_ref() {
+                        persist::replace_query(query);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let (sync_url, storage) = (props.sync_url, props.storage);
         use_effect_with((*state).clone(), move |state| {
@@ -62,7 +85,11 @@ pub fn App(props: &AppProps) -> Html {
                 persist::save(PRIVATE_FIELDS, &private.join(","));
             }
             if sync_url {
-                persist::replace_query(&share::encode(&state.inputs, &builtin, &state.private));
+                let query = share::encode(&state.inputs, &builtin, &state.private);
+                let later = query.clone();
+                let timeout = Timeout::new(URL_DELAY_MS, move || persist::replace_query(&later));
+                // Replacing the pending update cancels it.
+                *pending_query.borrow_mut() = Some((query, timeout));
             }
         });
     }
@@ -108,11 +135,12 @@ pub fn App(props: &AppProps) -> Html {
                     <OutputBlock
                         id="authentik-blueprint"
                         title="authentik blueprint"
+                        collapsed=true
                         description={AttrValue::from("Creates the provider, the application and the group bindings in one step, instead of the wizard.")}
                         text={outputs.authentik.blueprint.clone().unwrap_or_default()}
                         error={outputs.authentik.blueprint.as_ref().err().map(ToString::to_string)}
                     />
-                    <OutputBlock id="authentik-terraform" title="authentik Terraform" text={outputs.authentik.terraform.clone()}
+                    <OutputBlock id="authentik-terraform" title="authentik Terraform" text={outputs.authentik.terraform.clone()} collapsed=true
                         description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")} />
                 </section>
             </div>

@@ -2,6 +2,7 @@
 
 pub mod checkbox;
 pub mod checks_list;
+pub mod disclosure;
 pub mod environment_block;
 pub mod field_messages;
 pub mod field_shell;

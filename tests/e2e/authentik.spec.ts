@@ -3,8 +3,15 @@ import { expect, test, type Page } from "@playwright/test";
 const block = (page: Page, name: string) => page.getByRole("region", { name });
 const blueprint = (page: Page) => block(page, "authentik blueprint").locator("pre");
 
+/// The blueprint and the Terraform start closed; open them.
+async function openOutputs(page: Page) {
+  await page.locator("#hsp-authentik-blueprint summary").click();
+  await page.locator("#hsp-authentik-terraform summary").click();
+}
+
 test("authentik 2025.8 and 2026.8 get their own redirect URI form and grant types", async ({ page }) => {
   await page.goto("/");
+  await openOutputs(page);
   await page.getByLabel("authentik version").selectOption("2025.8");
   await expect(blueprint(page)).toContainText("redirect_uris:\n        - matching_mode: strict\n          url: https://headscale.company/oidc/callback\n      sub_mode");
   await expect(blueprint(page)).not.toContainText("grant_types");
@@ -20,6 +27,7 @@ test("authentik 2025.8 and 2026.8 get their own redirect URI form and grant type
 
 test("Generate makes a secret that the blueprint and the Headscale YAML share", async ({ page }) => {
   await page.goto("/");
+  await openOutputs(page);
   const before = await page.getByLabel("Client secret", { exact: true }).inputValue();
   await page.getByRole("button", { name: "Generate new client ID and secret" }).click();
   const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
@@ -33,6 +41,7 @@ test("Generate makes a secret that the blueprint and the Headscale YAML share", 
 
 test("allowed groups become bindings, and unverified emails are caught", async ({ page }) => {
   await page.goto("/");
+  await openOutputs(page);
   await page.getByLabel("Allowed groups").fill("headscale-users");
   await expect(blueprint(page)).toContainText("model: authentik_policies.policybinding");
   await expect(block(page, "authentik settings")).toContainText("Group bindingheadscale-users");

@@ -14,6 +14,7 @@ test("with every request outside the page's origin blocked, nothing is requested
   await page.goto("/");
   await page.getByLabel("Allowed groups").fill("headscale-users");
   await page.getByRole("button", { name: "Generate new client ID and secret" }).click();
+  await page.locator("#hsp-authentik-blueprint summary").click();
   await expect(page.getByRole("region", { name: "authentik blueprint" })).toContainText("headscale-users");
   expect(blocked).toEqual([]);
 });

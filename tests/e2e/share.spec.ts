@@ -18,7 +18,7 @@ test("a share link restores every input but the secret, in a fresh browser", asy
   expect(link).not.toContain(secret);
   expect(link).not.toContain("secret=");
   // The page's own address follows the inputs.
-  expect(page.url()).toBe(link);
+  await expect.poll(() => page.url()).toBe(link);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -42,7 +42,7 @@ test("fields marked private stay out of the link", async ({ page, context }) => 
   await page.getByRole("button", { name: "Copy share link" }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).not.toContain("alice");
-  expect(page.url()).not.toContain("alice");
+  await expect.poll(() => page.url()).not.toContain("alice");
 });
 
 test("a damaged link is read as far as it goes, with a notice", async ({ page }) => {
@@ -85,5 +85,6 @@ test("Reset asks first, then restores the defaults", async ({ page }) => {
   await page.getByRole("button", { name: "Yes, reset" }).click();
   await expect(page.getByLabel("Application slug")).toHaveValue("headscale");
   await expect(page.getByLabel("Client ID")).toHaveValue(/^[A-Za-z0-9]{40}$/);
-  expect(new URL(page.url()).search).toBe("?v=1&client_id=" + (await page.getByLabel("Client ID").inputValue()));
+  const clientId = await page.getByLabel("Client ID").inputValue();
+  await expect.poll(() => new URL(page.url()).search).toBe("?v=1&client_id=" + clientId);
 });

@@ -22,11 +22,16 @@ pub struct Outputs {
 
 impl Outputs {
     pub fn new(model: &Model) -> Outputs {
-        let plan = plan::Plan::new(model);
+        Outputs::from_plan(&plan::Plan::new(model))
+    }
+
+    /// Everything authentik needs is in the plan; a keystroke that leaves it unchanged need
+    /// not rebuild these outputs.
+    pub fn from_plan(plan: &plan::Plan) -> Outputs {
         Outputs {
-            settings: settings::Settings::new(model, &plan),
-            blueprint: blueprint::Blueprint::new(&plan).verified(),
-            terraform: terraform::emit(&plan),
+            settings: settings::Settings::new(plan),
+            blueprint: blueprint::Blueprint::new(plan).verified(),
+            terraform: terraform::emit(plan),
         }
     }
 }

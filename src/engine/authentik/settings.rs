@@ -3,7 +3,6 @@
 
 use super::plan::{Plan, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING};
 use super::versions::RedirectUris;
-use crate::engine::model::Model;
 
 /// One value to enter, with a short reason where it helps.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +30,7 @@ fn row(label: &'static str, value: impl Into<String>, note: Option<&'static str>
 }
 
 impl Settings {
-    pub fn new(model: &Model, plan: &Plan) -> Settings {
+    pub fn new(plan: &Plan) -> Settings {
         let release = plan.release;
         let mut steps = Vec::new();
         if plan.uses_verified_email() {
@@ -51,10 +50,10 @@ impl Settings {
         steps.push(Step {
             title: "Application",
             rows: vec![
-                row("Name", &model.app_name, None),
+                row("Name", &plan.application_name, None),
                 row(
                     "Slug",
-                    &model.slug,
+                    &plan.slug,
                     Some("Part of the issuer; changing it later makes Headscale create new users."),
                 ),
             ],
@@ -66,8 +65,8 @@ impl Settings {
         let mut provider = vec![
             row("Authorization flow", AUTHORIZATION_FLOW, None),
             row("Client type", "Confidential", Some("Headscale sends a client secret.")),
-            row("Client ID", &model.client_id, None),
-            row("Client Secret", &model.client_secret, None),
+            row("Client ID", &plan.client_id, None),
+            row("Client Secret", &plan.client_secret, None),
         ];
         match release.redirect_uris {
             RedirectUris::Regex => provider.push(row(

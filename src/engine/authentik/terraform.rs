@@ -1,5 +1,6 @@
 //! The same provider and application as Terraform for the goauthentik/authentik provider.
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::plan::{
@@ -68,7 +69,7 @@ fn block(out: &mut String, header: &str, attrs: &[(&str, String)]) {
 }
 
 /// A Terraform identifier for a group name, unique among `taken`.
-fn identifier(name: &str, taken: &mut Vec<String>) -> String {
+fn identifier(name: &str, taken: &mut HashSet<String>) -> String {
     let mut base: String = name
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
@@ -84,7 +85,7 @@ fn identifier(name: &str, taken: &mut Vec<String>) -> String {
         candidate = format!("{base}_{counter}");
         counter += 1;
     }
-    taken.push(candidate.clone());
+    taken.insert(candidate.clone());
     candidate
 }
 
@@ -181,7 +182,7 @@ pub fn emit(plan: &Plan) -> String {
             ("protocol_provider", "authentik_provider_oauth2.headscale.id".to_string()),
         ],
     );
-    let mut taken = Vec::new();
+    let mut taken = HashSet::new();
     for (order, group) in plan.groups.iter().enumerate() {
         let name = identifier(group, &mut taken);
         let _ = writeln!(out, "# Allowed group {}; if it exists already, import it first.", string(group));

@@ -11,6 +11,7 @@ pub mod yaml;
 
 use settings::Settings;
 
+use super::inputs::SecretDelivery;
 use super::model::Model;
 use super::output::OutputError;
 
@@ -25,13 +26,42 @@ pub struct Outputs {
     pub env: env::Environment,
 }
 
+/// Everything the Headscale outputs are made from; a keystroke that leaves it unchanged need
+/// not rebuild them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub settings: Settings,
+    pub version: versions::Version,
+    pub delivery: SecretDelivery,
+    /// Headscale's URL, as `server_url` must say it.
+    pub server_url: String,
+}
+
+impl Source {
+    pub fn new(model: &Model) -> Source {
+        Source {
+            settings: Settings::plan(model),
+            version: model.headscale_version,
+            delivery: model.secret_delivery,
+            server_url: model.headscale.normalized.clone(),
+        }
+    }
+}
+
 impl Outputs {
     pub fn new(model: &Model) -> Outputs {
-        let settings = Settings::plan(model);
-        let file = settings.for_file(model.secret_delivery);
-        let text = yaml::emit(model, &file);
+        Outputs::from_source(&Source::new(model))
+    }
+
+    pub fn from_source(source: &Source) -> Outputs {
+        let file = source.settings.for_file(source.delivery);
+        let text = yaml::emit(source, &file);
         let yaml = verify(&file, &text).map(|()| text);
-        Outputs { env: env::Environment::new(&settings, model.headscale_version), settings, yaml }
+        Outputs {
+            env: env::Environment::new(&source.settings, source.version),
+            settings: source.settings.clone(),
+            yaml,
+        }
     }
 }
 

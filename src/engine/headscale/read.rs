@@ -90,6 +90,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// A number as Headscale turns it into text. Whole numbers are exact; other numbers are only
+/// described, which keeps floating-point formatting out of the page's code.
+pub fn number_text(number: &serde_yaml::Number) -> String {
+    match (number.as_i64(), number.as_u64()) {
+        (Some(whole), _) => whole.to_string(),
+        (None, Some(whole)) => whole.to_string(),
+        _ => "a decimal number".to_string(),
+    }
+}
+
 struct Reader {
     read: Read,
 }
@@ -104,7 +114,7 @@ impl Reader {
         match value {
             Value::String(text) => Some(text.clone()),
             Value::Number(number) => {
-                let read_as = number.to_string();
+                let read_as = number_text(number);
                 self.problem(path, ProblemKind::NotAString { read_as: read_as.clone() });
                 Some(read_as)
             }
@@ -210,7 +220,7 @@ impl Reader {
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
             Value::String(text) => Some(text.clone()),
-            Value::Number(number) => Some(number.to_string()),
+            Value::Number(number) => Some(number_text(number)),
             Value::Bool(flag) => Some(flag.to_string()),
             _ => {
                 self.problem(parent, ProblemKind::WrongType { expected: "plain keys" });

@@ -260,8 +260,9 @@ fn read_environment_map(environment: &Mapping) -> Read {
         let Some(name) = name.as_str() else { continue };
         let text = match value {
             Value::String(text) => text.clone(),
-            Value::Null => String::new(),
-            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+            Value::Bool(flag) => flag.to_string(),
+            Value::Number(number) => read::number_text(number),
+            _ => String::new(),
         };
         // Compose doubles $ to write one.
         read_env_variable(name, &text.replace("$$", "$"), &mut read);

@@ -28,7 +28,7 @@ pub fn Checkbox(props: &CheckboxProps) -> Html {
     html! {
         <FieldShell field={props.field} diagnostics={props.diagnostics.clone()} note={props.note.clone()} inline=true>
             <input id={ids.control.clone()} type="checkbox" checked={props.checked} disabled={props.disabled}
-                aria-describedby={ids.described_by(props.note.is_some())} {onchange} />
+                aria-describedby={ids.described_by(props.note.is_some(), !props.diagnostics.is_empty())} {onchange} />
         </FieldShell>
     }
 }

@@ -25,13 +25,17 @@ impl FieldIds {
         }
     }
 
-    /// The value of the control's `aria-describedby`.
-    pub fn described_by(&self, has_note: bool) -> String {
-        if has_note {
-            format!("{} {} {}", self.help, self.note, self.messages)
-        } else {
-            format!("{} {}", self.help, self.messages)
+    /// The value of the control's `aria-describedby`: the help, the note and the messages,
+    /// each only when it is on the page.
+    pub fn described_by(&self, has_note: bool, has_messages: bool) -> String {
+        let mut ids = self.help.clone();
+        for (present, id) in [(has_note, &self.note), (has_messages, &self.messages)] {
+            if present {
+                ids.push(' ');
+                ids.push_str(id);
+            }
         }
+        ids
     }
 }
 
@@ -73,7 +77,9 @@ pub fn FieldShell(props: &FieldShellProps) -> Html {
             if let Some(note) = &props.note {
                 <p class="hsp-note" id={ids.note.clone()}>{ note.clone() }</p>
             }
-            <FieldMessages id={ids.messages} diagnostics={props.diagnostics.clone()} />
+            if !props.diagnostics.is_empty() {
+                <FieldMessages id={ids.messages} diagnostics={props.diagnostics.clone()} />
+            }
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use super::field_messages::DiagnosticItem;
 use crate::engine::import::{self, fill::Source, Import, ImportError};
 use crate::engine::{Field, Inputs};
@@ -67,8 +68,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let help = Field::ImportText.help();
     html! {
-        <details class="hsp-import" id="hsp-import-panel">
-            <summary>{ "Import an existing Headscale configuration" }</summary>
+        <Disclosure class={classes!("hsp-import")} id={AttrValue::from("hsp-import-panel")}
+            summary={html! { { "Import an existing Headscale configuration" } }}>
             <div class="hsp-field">
                 <label for={id}>{ Field::ImportText.label() }</label>
                 <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput}
@@ -81,7 +82,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             if !text.is_empty() {
                 <button type="button" class="hsp-secondary" onclick={onclear}>{ "Clear the import box" }</button>
             }
-        </details>
+        </Disclosure>
     }
 }
 

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use crate::ui::browser;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub struct OutputBlockProps {
     /// A line under the heading.
     #[prop_or_default]
     pub description: Option<AttrValue>,
+    /// Start closed, showing only the title, and build the content when opened.
+    #[prop_or_default]
+    pub collapsed: bool,
     /// A richer rendering of `text`; without it the text is shown as is.
     #[prop_or_default]
     pub children: Html,
@@ -73,19 +77,30 @@ pub fn OutputBlock(props: &OutputBlockProps) -> Html {
         },
         None => html! { <div ref={content.clone()} class="hsp-rich">{ props.children.clone() }</div> },
     };
+    let title = html! { <h2 id={title_id.clone()}>{ props.title.clone() }</h2> };
+    let actions = html! {
+        <>
+            { props.controls.clone() }
+            <button type="button" class="hsp-copy" {onclick} disabled={props.error.is_some()}>{ "Copy" }</button>
+            <span class={classes!("hsp-copy-status", (*status == CopyStatus::Failed).then_some("hsp-failed"))}
+                role="status" aria-live="polite">{ message }</span>
+        </>
+    };
+    let description =
+        props.description.as_ref().map(|text| html! { <p class="hsp-output-description">{ text.clone() }</p> });
     html! {
-        <section class="hsp-output" id={format!("hsp-{}", props.id)} aria-labelledby={title_id.clone()}>
-            <div class="hsp-output-head">
-                <h2 id={title_id}>{ props.title.clone() }</h2>
-                { props.controls.clone() }
-                <button type="button" class="hsp-copy" {onclick} disabled={props.error.is_some()}>{ "Copy" }</button>
-                <span class={classes!("hsp-copy-status", (*status == CopyStatus::Failed).then_some("hsp-failed"))}
-                    role="status" aria-live="polite">{ message }</span>
-            </div>
-            if let Some(description) = &props.description {
-                <p class="hsp-output-description">{ description.clone() }</p>
+        <section class="hsp-output" id={format!("hsp-{}", props.id)} aria-labelledby={title_id}>
+            if props.collapsed {
+                <Disclosure summary={title} class={classes!("hsp-output-disclosure")}>
+                    <div class="hsp-output-head">{ actions }</div>
+                    { description }
+                    { body }
+                </Disclosure>
+            } else {
+                <div class="hsp-output-head">{ title }{ actions }</div>
+                { description }
+                { body }
             }
-            { body }
         </section>
     }
 }

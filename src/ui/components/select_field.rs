@@ -34,7 +34,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     };
     html! {
         <FieldShell field={props.field} diagnostics={props.diagnostics.clone()} note={props.note.clone()}>
-            <select id={ids.control.clone()} aria-describedby={ids.described_by(props.note.is_some())}
+            <select id={ids.control.clone()} aria-describedby={ids.described_by(props.note.is_some(), !props.diagnostics.is_empty())}
                 aria-invalid={has_error(&props.diagnostics).then_some("true")} disabled={props.disabled} {onchange}>
                 { for props.options.iter().map(|(value, label)| option(value, label)) }
                 if !known {

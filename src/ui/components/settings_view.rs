@@ -18,15 +18,15 @@ pub fn SettingsView(props: &SettingsViewProps) -> Html {
                     <h3>{ step.title }</h3>
                     <dl>
                         { for step.rows.iter().map(|row| html! {
-                            <div class="hsp-row">
+                            <>
                                 <dt>{ row.label }</dt>
                                 <dd>
                                     <code>{ row.value.clone() }</code>
                                     if let Some(note) = row.note {
-                                        <span class="hsp-row-note">{ note }</span>
+                                        <small>{ note }</small>
                                     }
                                 </dd>
-                            </div>
+                            </>
                         }) }
                     </dl>
                 </li>

@@ -3,6 +3,7 @@
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::disclosure::Disclosure;
 use crate::engine::share::{self, PRIVATE_CHOICES};
 use crate::engine::Inputs;
 use crate::ui::state::{Action, State};
@@ -82,8 +83,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     <input type="text" readonly=true value={link.clone()} />
                 </label>
             }
-            <details class="hsp-share-options">
-                <summary>{ "What links and this browser keep" }</summary>
+            <Disclosure class={classes!("hsp-share-options")} summary={html! { { "What links and this browser keep" } }}>
                 <p class="hsp-help">{ "Share links hold every setting that differs from the defaults, never the client secret. This browser keeps your inputs so a reload or restart loses nothing." }</p>
                 <label class="hsp-inline">
                     <input type="checkbox" checked={props.state.remember_secret} onchange={onremember} />
@@ -101,7 +101,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                         }
                     }) }
                 </fieldset>
-            </details>
+            </Disclosure>
         </div>
     }
 }

@@ -24,7 +24,7 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let ids = FieldIds::of(props.field);
-    let described_by = ids.described_by(props.note.is_some());
+    let described_by = ids.described_by(props.note.is_some(), !props.diagnostics.is_empty());
     let invalid = has_error(&props.diagnostics).then_some("true");
     let field = props.field;
     let control = if props.multiline {

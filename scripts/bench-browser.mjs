@@ -1,0 +1,123 @@
+// Browser benchmark of the release build in dist/, in Debian's Chromium (not a pass/fail test):
+//  - load: navigation start until the complete default output is in the page, over fresh loads;
+//  - interaction: from an input event until the last output changed in the page, over typed
+//    keystrokes in several fields, measured inside the page with performance.now() and a
+//    MutationObserver; then the same with 1,000 allowed users pasted in.
+// Writes target/bench/browser.json.   node scripts/bench-browser.mjs [loads] [keystrokes]
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const loads = Number(process.argv[2] ?? 25);
+const keystrokes = Number(process.argv[3] ?? 240);
+const port = 8095;
+const server = spawn("node", ["tests/e2e/serve.mjs", String(port), "/=dist"], { stdio: "ignore" });
+const base = `http://127.0.0.1:${port}/`;
+await new Promise((resolve) => setTimeout(resolve, 500));
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
+  const round = (ms) => Math.round(ms * 100) / 100;
+  return { n: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]), max: round(sorted.at(-1)) };
+};
+
+// Load: a MutationObserver installed before any script records when every output shown by
+// default is filled in: the checks, the authentik settings, the Headscale YAML and environment.
+// (The blueprint and the Terraform start closed.)
+const loadTimes = [];
+for (let i = 0; i < loads; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const done = () =>
+      document.querySelector(".hsp-checks-summary") &&
+      document.querySelector("#hsp-authentik-settings dd") &&
+      document.querySelector("#hsp-headscale-config pre")?.textContent.includes("issuer:") &&
+      document.querySelector("#hsp-headscale-environment pre")?.textContent.includes("HEADSCALE_");
+    new MutationObserver((_, observer) => {
+      if (!window.__loaded && done()) {
+        window.__loaded = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(base);
+  loadTimes.push(await page.waitForFunction(() => window.__loaded).then((handle) => handle.jsonValue()));
+  await context.close();
+}
+
+// Interaction: type into fields one character at a time; each keystroke's time runs from just
+// before the input event to the last DOM change it caused.
+async function typing(page, fields, count) {
+  return page.evaluate(
+    async ({ fields, count }) => {
+      const outputs = document.querySelector(".hsp");
+      let last = 0;
+      new MutationObserver(() => (last = performance.now())).observe(outputs, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
+      const settle = async () => {
+        // Until two turns of the event loop pass without a change.
+        let seen = -1;
+        while (seen !== last) {
+          seen = last;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      };
+      const times = [];
+      for (let i = 0; i < count; i++) {
+        const selector = fields[i % fields.length];
+        const field = document.querySelector(selector);
+        const text = "abcdefghij"[i % 10];
+        const start = performance.now();
+        last = start;
+        field.value = field.value.length > 40 ? text : field.value + text;
+        field.dispatchEvent(new InputEvent("input", { bubbles: true }));
+        await settle();
+        times.push(last - start);
+      }
+      return times;
+    },
+    { fields, count },
+  );
+}
+
+const fields = ["#hsp-slug", "#hsp-authentik-url", "#hsp-headscale-url", "#hsp-allowed-groups", "#hsp-app-name", "#hsp-extra-params"];
+const page = await browser.newPage();
+await page.goto(base);
+await page.waitForSelector("#hsp-headscale-config pre");
+const interaction = await typing(page, fields, keystrokes);
+
+const pasteTime = await page.evaluate(async () => {
+  const users = Array.from({ length: 1000 }, (_, i) => `user${i}@example.com`).join("\n");
+  const field = document.querySelector("#hsp-allowed-users");
+  const start = performance.now();
+  field.value = users;
+  field.dispatchEvent(new InputEvent("input", { bubbles: true }));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return performance.now() - start;
+});
+const withUsers = await typing(page, fields, keystrokes);
+
+const results = {
+  machine: { cores: (await import("node:os")).cpus().length, browser: browser.version() },
+  load_ms: { goal_median: 100, ...stats(loadTimes) },
+  interaction_ms: { goal_p95: 4, ...stats(interaction) },
+  paste_1000_users_ms: Math.round(pasteTime * 100) / 100,
+  interaction_with_1000_users_ms: { goal_p95: 4, ...stats(withUsers) },
+};
+await browser.close();
+server.kill();
+mkdirSync("target/bench", { recursive: true });
+writeFileSync("target/bench/browser.json", JSON.stringify(results, null, 2) + "\n");
+console.log(JSON.stringify(results, null, 2));

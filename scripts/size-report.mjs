@@ -1,0 +1,84 @@
+// Prints the size of every file the playground's page loads, and of the single offline file:
+// raw, gzip -9 and brotli (quality 11), with totals. With --check <budget.json>, exits with an
+// error naming every file or total over its limit.
+//   node scripts/size-report.mjs [--json out.json] [--check tests/size-budget.json]
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const dist = "dist";
+const offline = "dist-offline/headscale-sso-playground.html";
+
+const measure = (path) => {
+  const data = readFileSync(path);
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+// Files are named by kind, not by their content hash, so the budget stays stable.
+const kind = (name) =>
+  name === "index.html"
+    ? "index.html"
+    : name === "embed.js"
+      ? "embed.js"
+      : name.endsWith("_bg.wasm")
+        ? "app.wasm"
+        : name.endsWith(".js")
+          ? "app.js"
+          : name.startsWith("page-")
+            ? "page.css"
+            : name.startsWith("playground-")
+              ? "playground.css"
+              : name;
+
+const rows = readdirSync(dist)
+  .filter((name) => !name.startsWith("."))
+  .map((name) => ({ file: kind(name), ...measure(join(dist, name)) }));
+// The standalone page loads everything but embed.js; an embedding page loads embed.js instead
+// of index.html and page.css.
+const sum = (files) =>
+  rows.filter((row) => files.includes(row.file)).reduce(
+    (total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+const totals = {
+  "page total": sum(["index.html", "page.css", "playground.css", "app.js", "app.wasm"]),
+  "embed total": sum(["embed.js", "playground.css", "app.js", "app.wasm"]),
+};
+if (existsSync(offline)) totals["offline file"] = measure(offline);
+
+const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(8);
+console.log(`${"file".padEnd(16)}${"raw KB".padStart(8)}${"gzip KB".padStart(9)}${"brotli KB".padStart(10)}`);
+for (const row of [...rows, ...Object.entries(totals).map(([file, size]) => ({ file, ...size }))]) {
+  console.log(`${row.file.padEnd(16)}${kb(row.raw)} ${kb(row.gzip)}  ${kb(row.brotli)}`);
+}
+
+const report = { files: Object.fromEntries(rows.map(({ file, ...size }) => [file, size])), totals };
+if (option("--json")) writeFileSync(option("--json"), JSON.stringify(report, null, 2) + "\n");
+
+const budgetPath = option("--check");
+if (budgetPath) {
+  const budget = JSON.parse(readFileSync(budgetPath, "utf8"));
+  const over = [];
+  for (const [name, limits] of Object.entries(budget.limits)) {
+    const size = report.files[name] ?? report.totals[name];
+    if (!size) {
+      over.push(`${name}: not found in the build`);
+      continue;
+    }
+    for (const [measureName, limit] of Object.entries(limits)) {
+      if (size[measureName] > limit) {
+        over.push(`${name}: ${measureName} ${size[measureName]} bytes is ${size[measureName] - limit} bytes over its limit of ${limit}`);
+      }
+    }
+  }
+  if (over.length) {
+    console.error(`\nSize budget exceeded (${budgetPath}):\n  ${over.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log(`\nWithin the size budget (${budgetPath}).`);
+}

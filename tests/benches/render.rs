@@ -1,0 +1,149 @@
+//! Native benchmarks of the core: every output built and verified, for the default inputs and
+//! for 1,000-entry allow-lists, plus an import. Run with `cargo bench`; results are printed and
+//! written to target/bench/native.json. (A plain harness: no measurement library to compile.)
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use sso_playground::engine::{import, render, Inputs, Renderer};
+
+/// Runs `work` in batches for about `budget`, and returns the per-call time of each batch.
+fn sample(budget: Duration, mut work: impl FnMut()) -> Vec<f64> {
+    // Warm up, and size batches to about a millisecond each.
+    let start = Instant::now();
+    let mut calls = 0u64;
+    while start.elapsed() < Duration::from_millis(200) {
+        work();
+        calls += 1;
+    }
+    let per_batch = (calls as f64 / 200.0).ceil().max(1.0) as u64;
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < budget || samples.len() < 20 {
+        let batch = Instant::now();
+        for _ in 0..per_batch {
+            work();
+        }
+        samples.push(batch.elapsed().as_secs_f64() / per_batch as f64);
+    }
+    samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    samples
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn example() -> Inputs {
+    Inputs {
+        client_id: "hsClientId0123456789abcdefghijABCDEFGHIJ".into(),
+        client_secret: "s3cret".repeat(20),
+        ..Inputs::default()
+    }
+}
+
+/// 1,000 allowed users, as someone pasting a directory export would have.
+fn many_users() -> Inputs {
+    let users: Vec<String> = (0..1000).map(|i| format!("user{i}@example.com")).collect();
+    Inputs { allowed_users: users.join("\n"), ..example() }
+}
+
+/// 1,000 users, 1,000 domains and 1,000 groups: the blueprint then holds 2,000 entries.
+fn everything_large() -> Inputs {
+    let domains: Vec<String> = (0..1000).map(|i| format!("team{i}.example.com")).collect();
+    let groups: Vec<String> = (0..1000).map(|i| format!("headscale-group-{i}")).collect();
+    Inputs {
+        allowed_domains: domains.join("\n"),
+        allowed_groups: groups.join("\n"),
+        verified_email_mapping: true,
+        ..many_users()
+    }
+}
+
+/// One keystroke: the renderer already holds the previous state, and the slug changes.
+fn keystroke(inputs: &Inputs) -> impl FnMut() + '_ {
+    let mut renderer = Renderer::default();
+    let mut flip = false;
+    move || {
+        flip = !flip;
+        let next = Inputs { app_name: if flip { "Headscale".into() } else { "Headscale!".into() }, ..inputs.clone() };
+        black_box(renderer.render(black_box(&next)));
+    }
+}
+
+struct Result {
+    name: &'static str,
+    goal: Option<f64>,
+    samples: Vec<f64>,
+}
+
+fn main() {
+    // `cargo test` runs benches in test mode with --bench absent; do the real work only on
+    // `cargo bench`.
+    if !std::env::args().any(|arg| arg == "--bench") {
+        return;
+    }
+    let budget = Duration::from_secs(3);
+    let default_inputs = example();
+    let users = many_users();
+    let large = everything_large();
+    let yaml = render(&large).headscale.yaml.clone().unwrap();
+    let results = [
+        Result {
+            name: "every output built and verified, default inputs",
+            goal: Some(20e-6),
+            samples: sample(budget, || {
+                black_box(render(black_box(&default_inputs)));
+            }),
+        },
+        Result {
+            name: "every output built and verified, 1,000 allowed users",
+            goal: Some(2e-3),
+            samples: sample(budget, || {
+                black_box(render(black_box(&users)));
+            }),
+        },
+        Result {
+            name: "every output built and verified, 1,000 users, domains and groups",
+            goal: Some(2e-3),
+            samples: sample(budget, || {
+                black_box(render(black_box(&large)));
+            }),
+        },
+        Result {
+            name: "keystroke in an authentik-only field, default inputs",
+            goal: None,
+            samples: sample(budget, keystroke(&default_inputs)),
+        },
+        Result {
+            name: "keystroke in an authentik-only field, 1,000 allowed users",
+            goal: None,
+            samples: sample(budget, keystroke(&users)),
+        },
+        Result {
+            name: "import of a YAML with 3,000 list entries",
+            goal: None,
+            samples: sample(budget, || {
+                black_box(import::import(black_box(&yaml), &large).unwrap());
+            }),
+        },
+    ];
+    let mut json = String::from("{\n  \"unit\": \"seconds\",\n  \"benchmarks\": [\n");
+    println!("{:<66} {:>12} {:>12} {:>12}", "benchmark", "median", "p95", "goal");
+    for (index, result) in results.iter().enumerate() {
+        let (median, p95) = (percentile(&result.samples, 0.5), percentile(&result.samples, 0.95));
+        let goal = result.goal.map_or("—".to_string(), |g| format!("{:.1} µs", g * 1e6));
+        println!("{:<66} {:>9.1} µs {:>9.1} µs {:>12}", result.name, median * 1e6, p95 * 1e6, goal);
+        json.push_str(&format!(
+            "    {{\"name\": \"{}\", \"median\": {median:e}, \"p95\": {p95:e}, \"goal\": {}, \"samples\": {}}}{}\n",
+            result.name,
+            result.goal.map_or("null".to_string(), |g| format!("{g:e}")),
+            result.samples.len(),
+            if index + 1 < results.len() { "," } else { "" }
+        ));
+    }
+    json.push_str("  ]\n}\n");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(format!("{dir}/native.json"), json).unwrap();
+}
