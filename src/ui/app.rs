@@ -1,12 +1,15 @@
 //! The root component: one reducer holding the inputs, the engine's outputs derived from them,
 //! and the effects that keep the URL and the browser's storage current.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::components::checks_list::ChecksList;
 use super::components::environment_block::EnvironmentBlock;
+use super::components::flow_diagram::FlowDiagram;
 use super::components::form::Form;
 use super::components::import_panel::ImportPanel;
 use super::components::notices::Notices;
@@ -106,6 +109,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let diagnostics = outputs.model.diagnostics.clone();
+    let model = Rc::new(outputs.model.clone());
     let settings_text = outputs.authentik.settings.to_text();
 
     html! {
@@ -121,6 +125,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
                 <section class="hsp-outputs" aria-label="Outputs">
                     <ChecksList diagnostics={diagnostics} />
+                    <FlowDiagram model={model} />
                     <OutputBlock id="authentik-settings" title="authentik settings" text={settings_text}
                         description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
                         <SettingsView settings={outputs.authentik.settings.clone()} />

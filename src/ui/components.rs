@@ -6,6 +6,7 @@ pub mod disclosure;
 pub mod environment_block;
 pub mod field_messages;
 pub mod field_shell;
+pub mod flow_diagram;
 pub mod form;
 pub mod import_panel;
 pub mod notices;

@@ -103,7 +103,7 @@ fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
     };
     html! {
         <>
-            <p class="hsp-import-summary">{ summary }</p>
+            <p class="hsp-import-summary" role="status">{ summary }</p>
             if problems > 0 {
                 <ul class="hsp-messages hsp-import-findings">
                     { for found.findings.iter().map(|finding| html! {

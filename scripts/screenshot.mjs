@@ -1,0 +1,23 @@
+// Refreshes docs/screenshot.png, the README's picture, from the release build in dist/.
+//   node scripts/screenshot.mjs
+import { spawn } from "node:child_process";
+import { chromium } from "@playwright/test";
+
+const port = 8096;
+const server = spawn("node", ["tests/e2e/serve.mjs", String(port), "/=dist"], { stdio: "ignore" });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.waitForSelector("#hsp-headscale-config pre");
+await page.getByLabel("Headscale URL").fill("vpn.example.org");
+await page.getByLabel("authentik URL").fill("sso.example.org");
+await page.getByLabel("Allowed groups").fill("headscale-users");
+await page.evaluate(() => {
+  document.activeElement.blur();
+  window.scrollTo(0, 0);
+});
+await page.screenshot({ path: "docs/screenshot.png" });
+await browser.close();
+server.kill();
+console.log("docs/screenshot.png refreshed");

@@ -1,0 +1,106 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Every axe violation inside the widget, as readable lines. */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).include(".hsp").analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`,
+  );
+}
+
+/** Checks the page in the light and the dark theme. */
+async function bothThemes(page: Page) {
+  await page.emulateMedia({ colorScheme: "light" });
+  expect(await violations(page), "light theme").toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await violations(page), "dark theme").toEqual([]);
+}
+
+test("no axe violations in the default state", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#hsp-headscale-config pre")).toContainText("issuer:");
+  await bothThemes(page);
+});
+
+test("no axe violations with errors shown and every section open", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Headscale URL").fill("ftp://bad host");
+  await page.getByLabel("Allowed users").fill("alice");
+  await page.getByLabel("Scopes").fill("profile");
+  await page.getByLabel("Client secret", { exact: true }).fill("");
+  await page.locator("#hsp-authentik-blueprint summary").click();
+  await page.locator("#hsp-authentik-terraform summary").click();
+  await page.getByText("What links and this browser keep").click();
+  await expect(page.locator(".hsp-checks-summary")).toContainText("error");
+  await expect(page.locator("#hsp-flow")).toContainText("fails here");
+  await bothThemes(page);
+});
+
+test("no axe violations with the import panel open and showing problems", async ({ page }) => {
+  await page.goto("/");
+  await page.getByText("Import an existing Headscale configuration").click();
+  await page.getByLabel("Import Headscale config").fill("oidc:\n  allowed_group: [x]\n  strip_email_domain: true\n");
+  await expect(page.locator("#hsp-import-result")).toContainText("problems");
+  await bothThemes(page);
+});
+
+test("no axe violations at phone width", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto("/");
+  await expect(page.locator("#hsp-headscale-config pre")).toContainText("issuer:");
+  await bothThemes(page);
+});
+
+test("the keyboard alone fills the main fields, copies the YAML and reaches the import", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/");
+  await expect(page.locator("#hsp-headscale-config pre")).toContainText("issuer:");
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
+  // Tab from the top of the page to the Headscale URL field, then fill it.
+  let guard = 0;
+  while ((await focused()) !== "hsp-headscale-url" && guard++ < 40) await page.keyboard.press("Tab");
+  expect(await focused()).toBe("hsp-headscale-url");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("vpn.example.org");
+  // Past the field's help link, to the next field.
+  while ((await focused()) !== "hsp-authentik-url" && guard++ < 60) await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("sso.example.org");
+  while ((await focused()) !== "hsp-slug" && guard++ < 80) await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("tailnet");
+  await expect(page.locator("#hsp-headscale-config pre")).toContainText("issuer: https://sso.example.org/application/o/tailnet/");
+  // On to the Copy button of the Headscale configuration.
+  const copy = page.getByRole("region", { name: "Headscale configuration" }).getByRole("button", { name: "Copy" });
+  while (!(await copy.evaluate((button) => button === document.activeElement)) && guard++ < 200) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Headscale configuration" }).getByRole("status")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("issuer: https://sso.example.org/application/o/tailnet/");
+  // Back up to the import panel, open it and type into it.
+  const importSummary = page.locator("#hsp-import-panel summary");
+  while (!(await importSummary.evaluate((summary) => summary === document.activeElement)) && guard++ < 400) {
+    await page.keyboard.press("Shift+Tab");
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Import Headscale config")).toBeVisible();
+  await page.keyboard.press("Tab");
+  expect(await focused()).toBe("hsp-import");
+  await page.keyboard.type("oidc:\n  allowed_group: [x]\n");
+  await expect(page.locator("#hsp-import-result")).toContainText("did you mean allowed_groups?");
+});
+
+test("focus is always visible", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    const outline = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || !element.closest(".hsp")) return "outside";
+      const style = getComputedStyle(element);
+      return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 ? "visible" : `${element.tagName} ${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    expect(["visible", "outside"]).toContain(outline);
+  }
+});

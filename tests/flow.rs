@@ -1,0 +1,64 @@
+//! The login steps: the user's URLs, and the step each failing check marks.
+
+mod common;
+
+use common::{example, with};
+use sso_playground::engine::flow::{messages, stage_of, Stage, Status};
+use sso_playground::engine::{Check, Model};
+
+#[test]
+fn the_steps_carry_the_users_urls() {
+    let model = Model::new(&with(|i| {
+        i.headscale_url = "vpn.example.org".into();
+        i.authentik_url = "sso.example.org".into();
+        i.allowed_groups = "ops".into();
+    }));
+    let steps = messages(&model);
+    let detail = |stage: Stage| steps.iter().find(|m| m.stage == stage).unwrap().detail.clone();
+    assert_eq!(
+        detail(Stage::Discovery),
+        "https://sso.example.org/application/o/headscale/.well-known/openid-configuration"
+    );
+    assert_eq!(detail(Stage::Callback), "https://vpn.example.org/oidc/callback?code=…&state=…");
+    assert!(detail(Stage::Authorize).contains("redirect_uri=https://vpn.example.org/oidc/callback"));
+    assert!(detail(Stage::Authorize).ends_with("&code_challenge_method=S256"));
+    assert_eq!(detail(Stage::SignIn), "bound groups: ops");
+    assert!(detail(Stage::Claims).contains("groups ops"));
+    assert!(steps.iter().all(|m| m.status == Status::Fine && m.checks.is_empty()));
+}
+
+#[test]
+fn a_failing_check_marks_its_step_and_only_that_one() {
+    let steps = messages(&Model::new(&with(|i| {
+        i.client_secret.clear();
+        i.allowed_groups = "ops".into();
+    })));
+    let marked: Vec<(Stage, Status)> =
+        steps.iter().filter(|m| m.status != Status::Fine).map(|m| (m.stage, m.status)).collect();
+    assert_eq!(marked, [(Stage::TokenExchange, Status::Fails)]);
+    let exchange = steps.iter().find(|m| m.stage == Stage::TokenExchange).unwrap();
+    assert_eq!(exchange.checks, ["client-secret-missing"]);
+    // A warning marks without failing; infos do not mark.
+    let warned = messages(&Model::new(&with(|i| i.allowed_groups = "/headscale".into())));
+    let claims = warned.iter().find(|m| m.stage == Stage::Claims).unwrap();
+    assert_eq!(claims.status, Status::Warning);
+    // The defaults let every authentik user in, which the sign-in step shows as a warning.
+    let default: Vec<(Stage, Status)> = messages(&Model::new(&example()))
+        .iter()
+        .filter(|m| m.status != Status::Fine)
+        .map(|m| (m.stage, m.status))
+        .collect();
+    assert_eq!(default, [(Stage::SignIn, Status::Warning)]);
+}
+
+#[test]
+fn checks_that_break_a_login_point_at_a_step() {
+    for check in Check::ALL {
+        let info = check.info();
+        if info.severity == sso_playground::engine::Severity::Error
+            && !matches!(check, Check::AppNameMissing | Check::WrongType)
+        {
+            assert!(stage_of(*check).is_some(), "{} breaks the login but marks no step", info.id);
+        }
+    }
+}
