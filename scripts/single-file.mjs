@@ -39,25 +39,18 @@ const policy = [
   "form-action 'none'",
 ].join("; ");
 
-const page = `<!DOCTYPE html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="${policy}" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Headscale × authentik single sign-on playground</title>
-    <link rel="icon" href="data:," />
-    <style>${styles}</style>
-  </head>
-  <body>
-    <main data-headscale-playground data-sync-url>
-      <p class="hsp-loading">Loading the playground…</p>
-      <noscript>This playground runs in your browser and needs JavaScript and WebAssembly.</noscript>
-    </main>
-    <script type="module">${script}</script>
-  </body>
-</html>
-`;
+// The release page itself, with every file it loads put inline and its policy replaced.
+const page = readFileSync(join(dist, "index.html"), "utf8")
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
+  .replace(/\s*<link rel="stylesheet"[^>]*>/g, "")
+  .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
+  .replace(/<script type="module">[\s\S]*?<\/script>/, "")
+  // Functions, not strings: the inlined code may contain "$" patterns.
+  .replace("</head>", () => `  <style>${styles}</style>\n  </head>`)
+  .replace("</body>", () => `  <script type="module">${script}</script>\n  </body>`);
+if (page.includes("<link rel=\"stylesheet\"") || !page.includes("data-headscale-playground")) {
+  throw new Error("dist/index.html no longer has the expected shape");
+}
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, page);
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -84,11 +84,6 @@ impl Model {
         model
     }
 
-    /// The discovery document Headscale fetches at startup.
-    pub fn discovery_url(&self) -> String {
-        format!("{}.well-known/openid-configuration", self.issuer)
-    }
-
     fn check(&self, extra_params: &lists::KeyValues) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         check_address(&self.headscale, &HEADSCALE_CHECKS, &mut found);
