@@ -6,6 +6,7 @@ pub mod checks;
 pub mod credentials;
 pub mod docs;
 pub mod embed;
+pub mod fields;
 pub mod flow;
 pub mod headscale;
 pub mod import;

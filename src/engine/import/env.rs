@@ -1,5 +1,13 @@
-//! Reading `HEADSCALE_*=value` lines: from an environment file, a shell script with `export`,
-//! or the list form of a docker compose `environment:` block.
+//! Reading `HEADSCALE_*` variables: lines of an environment file, a shell script with
+//! `export`, the list form of a docker compose `environment:` block, or its mapping form; each
+//! value read the way viper reads it.
+
+use serde_yaml::{Mapping, Value};
+
+use super::fill::Source;
+use super::positions::{Position, Positions};
+use crate::engine::headscale::read::{self, nearest, ProblemKind, Read};
+use crate::engine::headscale::versions::{Key, KEYS};
 
 /// One variable, with its 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,4 +71,82 @@ pub fn parse(text: &str) -> Option<Vec<Variable>> {
         variables.push(Variable { name: name.to_string(), value: unquote(value), line: index + 1 });
     }
     variables.iter().any(|variable| variable.name.starts_with("HEADSCALE_")).then_some(variables)
+}
+
+/// The `HEADSCALE_` variable of each key.
+pub fn key_of_variable(name: &str) -> Option<Key> {
+    KEYS.iter().map(|rule| rule.key).find(|key| key.env_var() == name)
+}
+
+/// An environment value as Headscale sees it: lists split at white space, extra parameters as
+/// JSON, booleans through Go's ParseBool.
+fn env_value(key: Key, text: &str) -> Value {
+    match key {
+        Key::Scope | Key::AllowedDomains | Key::AllowedUsers | Key::AllowedGroups => {
+            Value::Sequence(text.split_whitespace().map(Value::from).collect())
+        }
+        // JSON objects are YAML too.
+        Key::ExtraParams => serde_yaml::from_str(text).unwrap_or_else(|_| Value::from(text)),
+        Key::OnlyStartIfOidcIsAvailable
+        | Key::UseExpiryFromToken
+        | Key::StripEmailDomain
+        | Key::MapLegacyUsers
+        | Key::PkceEnabled
+        | Key::EmailVerifiedRequired => match text {
+            "1" | "t" | "T" | "TRUE" | "true" | "True" => Value::Bool(true),
+            "0" | "f" | "F" | "FALSE" | "false" | "False" => Value::Bool(false),
+            other => Value::from(other),
+        },
+        _ => Value::from(text),
+    }
+}
+
+fn read_env_variable(name: &str, text: &str, out: &mut Read) {
+    if !name.starts_with("HEADSCALE_OIDC_") && name != "HEADSCALE_NODE_EXPIRY" && name != "HEADSCALE_SERVER_URL" {
+        return;
+    }
+    if name == "HEADSCALE_SERVER_URL" {
+        out.present.push("server_url".into());
+        out.server_url = Some(text.to_string()).filter(|t| !t.is_empty());
+        return;
+    }
+    let Some(key) = key_of_variable(name) else {
+        let names: Vec<String> = KEYS.iter().map(|rule| rule.key.env_var()).collect();
+        let suggestion = nearest(name, names.iter().map(String::as_str));
+        out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::UnknownKey { suggestion } });
+        return;
+    };
+    // viper ignores a variable that is set but empty.
+    if text.is_empty() {
+        return;
+    }
+    out.present.push(key.path().to_string());
+    read::read_value(key, key.path(), &env_value(key, text), out);
+}
+
+pub fn read_variables(variables: &[Variable]) -> (Source, Read, Positions) {
+    let mut read = Read::default();
+    let mut entries = Vec::new();
+    for variable in variables {
+        read_env_variable(&variable.name, &variable.value, &mut read);
+        let path = key_of_variable(&variable.name).map_or(variable.name.clone(), |key| key.path().to_string());
+        entries.push((path, Position { line: variable.line, column: 1 }));
+    }
+    (Source::Environment, read, Positions::from_entries(entries))
+}
+
+pub fn read_environment_map(environment: &Mapping) -> Read {
+    let mut read = Read::default();
+    for (name, value) in environment {
+        let Some(name) = name.as_str() else { continue };
+        let text = match value {
+            Value::String(text) => text.clone(),
+            Value::Bool(flag) => flag.to_string(),
+            Value::Number(number) => read::number_text(number),
+            _ => String::new(),
+        };
+        // Compose doubles $ to write one.
+        read_env_variable(name, &text.replace("$$", "$"), &mut read);
+    }
+    read
 }

@@ -1,0 +1,134 @@
+//! The problems of an imported configuration, each with its place in the text.
+
+use super::fill::{split_issuer, Source};
+use super::positions::Positions;
+use super::Finding;
+use crate::engine::checks::{Check, Diagnostic, Subject};
+use crate::engine::headscale::checks::lint;
+use crate::engine::headscale::read::{self, ProblemKind, Read};
+use crate::engine::headscale::settings::Settings;
+use crate::engine::inputs::{Field, Inputs};
+use crate::engine::model::Model;
+
+/// Where a form field's value comes from in the configuration.
+fn paths_of(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::HeadscaleUrl => &["server_url"],
+        Field::AuthentikUrl | Field::Slug => &["oidc.issuer"],
+        Field::ClientId => &["oidc.client_id"],
+        Field::ClientSecret => &["oidc.client_secret"],
+        Field::ClientSecretPath | Field::SecretDelivery => &["oidc.client_secret_path", "oidc.client_secret"],
+        Field::Scopes => &["oidc.scope"],
+        Field::AllowedGroups => &["oidc.allowed_groups"],
+        Field::AllowedUsers => &["oidc.allowed_users"],
+        Field::AllowedDomains => &["oidc.allowed_domains"],
+        Field::PkceEnabled => &["oidc.pkce.enabled", "oidc.pkce"],
+        Field::PkceMethod => &["oidc.pkce.method"],
+        Field::OnlyStartIfOidcIsAvailable => &["oidc.only_start_if_oidc_is_available"],
+        Field::Expiry => &["node.expiry", "oidc.expiry"],
+        Field::UseExpiryFromToken => &["oidc.use_expiry_from_token"],
+        Field::ExtraParams => &["oidc.extra_params"],
+        Field::EmailVerifiedRequired => &["oidc.email_verified_required"],
+        Field::HeadscaleVersion
+        | Field::AuthentikVersion
+        | Field::AppName
+        | Field::VerifiedEmailMapping
+        | Field::ImportText => &[],
+    }
+}
+
+fn read_problem(problem: &read::Problem) -> Diagnostic {
+    let path = &problem.path;
+    match &problem.kind {
+        ProblemKind::UnknownKey { suggestion: Some(suggestion) } => {
+            Diagnostic::phrase(Check::UnknownKey, format!("“{path}” (did you mean {suggestion}?)"))
+        }
+        ProblemKind::UnknownKey { suggestion: None } => Diagnostic::value(Check::UnknownKey, path),
+        ProblemKind::NotAString { read_as } => {
+            Diagnostic::phrase(Check::NotAString, format!("{path} (read as “{read_as}”)"))
+        }
+        ProblemKind::StringForBool { text, .. }
+            if ["yes", "no", "on", "off", "y", "n"].contains(&text.to_ascii_lowercase().as_str()) =>
+        {
+            Diagnostic::phrase(Check::YesNoString, format!("{path}: {text}"))
+        }
+        ProblemKind::StringForBool { text, .. } => {
+            Diagnostic::phrase(Check::StringForBool, format!("{path}: “{text}”"))
+        }
+        ProblemKind::ScalarForList { items } => {
+            Diagnostic::phrase(Check::ScalarForList, format!("{path} (read as {})", items.join(", ")))
+        }
+        ProblemKind::WrongType { expected } => {
+            Diagnostic::phrase(Check::WrongType, format!("{path} (Headscale expects {expected})"))
+        }
+        ProblemKind::Empty => Diagnostic::phrase(Check::EmptyValue, path.clone()),
+    }
+}
+
+pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positions) -> Vec<Finding> {
+    let mut found: Vec<(Option<String>, Diagnostic)> = Vec::new();
+    for problem in &read.problems {
+        // Quoted "true" and "false" read correctly; only other text is a problem.
+        if matches!(&problem.kind, ProblemKind::StringForBool { text, .. } if text == "true" || text == "false") {
+            continue;
+        }
+        found.push((Some(problem.path.clone()), read_problem(problem)));
+    }
+    let version = inputs.headscale_version;
+    for diagnostic in lint(&read.settings, version) {
+        let path = match diagnostic.check {
+            Check::SecretBoth => Some("oidc.client_secret_path".to_string()),
+            Check::IssuerTrailingSlash => Some("oidc.issuer".to_string()),
+            _ => match &diagnostic.subject {
+                Some(Subject::Phrase(path)) => Some(path.clone()),
+                _ => None,
+            },
+        };
+        found.push((path, diagnostic));
+    }
+    match &read.settings.issuer {
+        Some(issuer) if split_issuer(issuer).is_none() => {
+            found.push((Some("oidc.issuer".into()), Diagnostic::value(Check::IssuerNotAuthentik, issuer)));
+        }
+        None if source != Source::Environment => found.push((Some("oidc".into()), Diagnostic::new(Check::OidcMissing))),
+        _ => {}
+    }
+    let settings = &read.settings;
+    // The live checks, for the fields the import filled in.
+    let model = Model::new(inputs);
+    for diagnostic in model.diagnostics {
+        let paths = match diagnostic.check {
+            // About the allowed users and domains as much as about email_verified_required.
+            Check::EmailVerified => &["oidc.email_verified_required", "oidc.allowed_users", "oidc.allowed_domains"][..],
+            _ => paths_of(diagnostic.field()),
+        };
+        // The earliest of the places the check is about.
+        let present = paths.iter().filter(|p| read.present.iter().any(|seen| seen == *p));
+        let Some(path) = present.min_by_key(|p| positions.find(p).map_or(usize::MAX, |position| position.line)) else {
+            continue;
+        };
+        found.push((Some(item_path(path, &diagnostic, settings)), diagnostic));
+    }
+    let mut findings: Vec<Finding> = found
+        .into_iter()
+        .map(|(path, diagnostic)| Finding { position: path.and_then(|p| positions.find(&p)), diagnostic })
+        .collect();
+    findings.sort_by_key(|f| (f.position.map_or((usize::MAX, 0), |p| (p.line, p.column)), f.diagnostic.severity()));
+    findings
+}
+
+/// The path of the list item a diagnostic is about, when its subject is one of the items.
+fn item_path(path: &str, diagnostic: &Diagnostic, settings: &Settings) -> String {
+    let Some(Subject::Value(value)) = &diagnostic.subject else { return path.to_string() };
+    let items = match path {
+        "oidc.allowed_groups" => &settings.allowed_groups,
+        "oidc.allowed_users" => &settings.allowed_users,
+        "oidc.allowed_domains" => &settings.allowed_domains,
+        "oidc.scope" => &settings.scope,
+        _ => return path.to_string(),
+    };
+    match items.iter().flatten().position(|item| item.trim() == value) {
+        Some(index) => format!("{path}[{index}]"),
+        None => path.to_string(),
+    }
+}
