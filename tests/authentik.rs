@@ -102,9 +102,9 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
             let outputs = render(&inputs_for(version, groups));
             insta::assert_snapshot!(
                 format!("blueprint_{version}{suffix}"),
-                outputs.authentik.blueprint.clone().unwrap()
+                outputs.authentik.blueprint().clone().unwrap()
             );
-            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), outputs.authentik.terraform.clone());
+            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), outputs.authentik.terraform().to_string());
         }
     }
     let mapping = with(|i| {
@@ -112,8 +112,8 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
         i.allowed_users = "alice@example.com".into();
     });
     let outputs = render(&mapping);
-    insta::assert_snapshot!("blueprint_verified_email", outputs.authentik.blueprint.clone().unwrap());
-    insta::assert_snapshot!("terraform_verified_email", outputs.authentik.terraform.clone());
+    insta::assert_snapshot!("blueprint_verified_email", outputs.authentik.blueprint().clone().unwrap());
+    insta::assert_snapshot!("terraform_verified_email", outputs.authentik.terraform().to_string());
 }
 
 #[test]
@@ -252,7 +252,7 @@ fn every_release_gets_a_blueprint_authentik_can_import() {
                 i.allowed_groups = "headscale-users\nops".into();
                 i.verified_email_mapping = mapping;
             });
-            let blueprint = render(&inputs).authentik.blueprint.clone().expect("verified");
+            let blueprint = render(&inputs).authentik.blueprint().clone().expect("verified");
             assert_blueprint_shape(&blueprint, release.version, 2, mapping);
         }
     }
@@ -287,7 +287,7 @@ fn terraform_is_valid_hcl_for_every_release() {
             i.authentik_version = release.version;
             i.allowed_groups = "headscale-users\nHeadscale Admins\nheadscale users".into();
         }));
-        let text = &outputs.authentik.terraform;
+        let text = &outputs.authentik.terraform();
         let blocks = terraform_blocks(text);
         let resources: Vec<&str> =
             blocks.iter().filter(|(kind, _)| kind == "resource").map(|(_, labels)| labels[0].as_str()).collect();
@@ -328,8 +328,8 @@ fn a_generated_secret_reaches_every_output() {
     });
     let outputs = render(&with(|i| i.client_secret = secret.clone()));
     assert!(outputs.headscale.yaml.clone().unwrap().contains(&secret));
-    assert!(outputs.authentik.blueprint.clone().unwrap().contains(&secret));
-    assert_eq!(terraform_string(&outputs.authentik.terraform, "headscale", "client_secret"), secret);
+    assert!(outputs.authentik.blueprint().clone().unwrap().contains(&secret));
+    assert_eq!(terraform_string(outputs.authentik.terraform(), "headscale", "client_secret"), secret);
     assert!(outputs.authentik.settings.to_text().contains(&secret));
 }
 
@@ -373,11 +373,11 @@ proptest! {
             ..example()
         };
         let outputs = render(&inputs);
-        match &outputs.authentik.blueprint {
+        match outputs.authentik.blueprint() {
             Ok(text) => assert_blueprint_shape(text, release, outputs.model.allowed_groups.len(), mapping),
             Err(_) => prop_assert!(outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
         }
-        let terraform = &outputs.authentik.terraform;
+        let terraform = &outputs.authentik.terraform();
         let blocks = terraform_blocks(terraform);
         prop_assert_eq!(blocks.len(), 7 + 2 * outputs.model.allowed_groups.len() + usize::from(mapping) - usize::from(!release.release().invalidation_flow));
         prop_assert_eq!(terraform_string(terraform, "headscale", "client_id"), outputs.model.client_id.clone());

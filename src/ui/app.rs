@@ -7,13 +7,15 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::components::authentik_extra::{AuthentikExtra, Extra};
 use super::components::checks_list::ChecksList;
+use super::components::copyable_text::CopyableText;
 use super::components::environment_block::EnvironmentBlock;
 use super::components::flow_diagram::FlowDiagram;
 use super::components::form::Form;
 use super::components::import_panel::ImportPanel;
 use super::components::notices::Notices;
-use super::components::output_block::OutputBlock;
+use super::components::output_block::{title_id, OutputBlock};
 use super::components::settings_view::SettingsView;
 use super::components::share_bar::ShareBar;
 use super::state::{Action, State};
@@ -126,27 +128,26 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="hsp-outputs" aria-label="Outputs">
                     <ChecksList diagnostics={diagnostics} />
                     <FlowDiagram model={model} />
-                    <OutputBlock id="authentik-settings" title="authentik settings" text={settings_text}
+                    <OutputBlock id="authentik-settings" title="authentik settings"
                         description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
-                        <SettingsView settings={outputs.authentik.settings.clone()} />
+                        <CopyableText labelled_by={title_id("authentik-settings")} text={settings_text}>
+                            <SettingsView settings={outputs.authentik.settings.clone()} />
+                        </CopyableText>
                     </OutputBlock>
-                    <OutputBlock
-                        id="headscale-config"
-                        title="Headscale configuration"
-                        text={outputs.headscale.yaml.clone().unwrap_or_default()}
-                        error={outputs.headscale.yaml.as_ref().err().map(ToString::to_string)}
-                    />
+                    <OutputBlock id="headscale-config" title="Headscale configuration">
+                        <CopyableText labelled_by={title_id("headscale-config")}
+                            text={outputs.headscale.yaml.clone().unwrap_or_default()}
+                            error={outputs.headscale.yaml.as_ref().err().map(ToString::to_string)} />
+                    </OutputBlock>
                     <EnvironmentBlock environment={outputs.headscale.env.clone()} />
-                    <OutputBlock
-                        id="authentik-blueprint"
-                        title="authentik blueprint"
-                        collapsed=true
-                        description={AttrValue::from("Creates the provider, the application and the group bindings in one step, instead of the wizard.")}
-                        text={outputs.authentik.blueprint.clone().unwrap_or_default()}
-                        error={outputs.authentik.blueprint.as_ref().err().map(ToString::to_string)}
-                    />
-                    <OutputBlock id="authentik-terraform" title="authentik Terraform" text={outputs.authentik.terraform.clone()} collapsed=true
-                        description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")} />
+                    <OutputBlock id="authentik-blueprint" title="authentik blueprint" collapsed=true
+                        description={AttrValue::from("Creates the provider, the application and the group bindings in one step, instead of the wizard.")}>
+                        <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Blueprint} />
+                    </OutputBlock>
+                    <OutputBlock id="authentik-terraform" title="authentik Terraform" collapsed=true
+                        description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")}>
+                        <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Terraform} />
+                    </OutputBlock>
                 </section>
             </div>
         </div>

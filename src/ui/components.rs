@@ -1,7 +1,9 @@
 //! One component per file.
 
+pub mod authentik_extra;
 pub mod checkbox;
 pub mod checks_list;
+pub mod copyable_text;
 pub mod disclosure;
 pub mod environment_block;
 pub mod field_messages;

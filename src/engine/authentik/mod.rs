@@ -8,16 +8,19 @@ pub mod settings;
 pub mod terraform;
 pub mod versions;
 
+use std::cell::OnceCell;
+
 use super::model::Model;
 use super::output::OutputError;
 
-/// Everything the playground shows for authentik.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything the playground shows for authentik. The blueprint and the Terraform are built on
+/// first use: the page shows them only on request.
+#[derive(Clone, Debug)]
 pub struct Outputs {
     pub settings: settings::Settings,
-    /// The blueprint, verified by parsing it back.
-    pub blueprint: Result<String, OutputError>,
-    pub terraform: String,
+    plan: plan::Plan,
+    blueprint: OnceCell<Result<String, OutputError>>,
+    terraform: OnceCell<String>,
 }
 
 impl Outputs {
@@ -30,8 +33,27 @@ impl Outputs {
     pub fn from_plan(plan: &plan::Plan) -> Outputs {
         Outputs {
             settings: settings::Settings::new(plan),
-            blueprint: blueprint::Blueprint::new(plan).verified(),
-            terraform: terraform::emit(plan),
+            plan: plan.clone(),
+            blueprint: OnceCell::new(),
+            terraform: OnceCell::new(),
         }
     }
+
+    /// The blueprint, verified by parsing it back.
+    pub fn blueprint(&self) -> &Result<String, OutputError> {
+        self.blueprint.get_or_init(|| blueprint::Blueprint::new(&self.plan).verified())
+    }
+
+    pub fn terraform(&self) -> &str {
+        self.terraform.get_or_init(|| terraform::emit(&self.plan))
+    }
 }
+
+/// Outputs are equal when they come from the same plan, whatever has been built yet.
+impl PartialEq for Outputs {
+    fn eq(&self, other: &Outputs) -> bool {
+        self.plan == other.plan
+    }
+}
+
+impl Eq for Outputs {}

@@ -3,7 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::output_block::OutputBlock;
+use super::copyable_text::CopyableText;
+use super::output_block::{title_id, OutputBlock};
 use crate::engine::headscale::env::Environment;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,7 +42,9 @@ pub fn EnvironmentBlock(props: &EnvironmentBlockProps) -> Html {
         </label>
     };
     html! {
-        <OutputBlock id="headscale-environment" title="Headscale environment" {text} {controls}
-            description={AttrValue::from("The same settings as HEADSCALE_* variables; they override config.yaml.")} />
+        <OutputBlock id="headscale-environment" title="Headscale environment"
+            description={AttrValue::from("The same settings as HEADSCALE_* variables; they override config.yaml.")}>
+            <CopyableText labelled_by={title_id("headscale-environment")} text={AttrValue::from(text)} {controls} />
+        </OutputBlock>
     }
 }

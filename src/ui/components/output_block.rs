@@ -1,105 +1,46 @@
-//! A titled output with its own Copy button, whose outcome is shown and announced.
+//! A titled output section; closed ones show only their title and build their content when
+//! opened.
 
-use wasm_bindgen::JsCast;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
-use crate::ui::browser;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CopyStatus {
-    Idle,
-    Copied,
-    Failed,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct OutputBlockProps {
-    /// Used for element ids: `hsp-<id>`.
+    /// Used for element ids: `hsp-<id>`, and `hsp-<id>-title` for the heading.
     pub id: AttrValue,
     pub title: AttrValue,
-    /// Exactly what Copy puts on the clipboard.
-    pub text: AttrValue,
-    /// When set, the output is withheld and this explains why.
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    /// Controls shown in the heading, such as a format choice.
-    #[prop_or_default]
-    pub controls: Html,
     /// A line under the heading.
     #[prop_or_default]
     pub description: Option<AttrValue>,
-    /// Start closed, showing only the title, and build the content when opened.
+    /// Start closed, showing only the title.
     #[prop_or_default]
     pub collapsed: bool,
-    /// A richer rendering of `text`; without it the text is shown as is.
-    #[prop_or_default]
     pub children: Html,
+}
+
+/// The id of an output's heading, which its text is labelled by.
+pub fn title_id(id: &str) -> AttrValue {
+    AttrValue::from(format!("hsp-{id}-title"))
 }
 
 #[component]
 pub fn OutputBlock(props: &OutputBlockProps) -> Html {
-    let status = use_state_eq(|| CopyStatus::Idle);
-    let content = use_node_ref();
-    {
-        // A new text makes an old "Copied" untrue.
-        let status = status.clone();
-        use_effect_with(props.text.clone(), move |_| status.set(CopyStatus::Idle));
-    }
-    let onclick = {
-        let (status, content, text) = (status.clone(), content.clone(), props.text.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (status, content, text) = (status.clone(), content.clone(), text.clone());
-            spawn_local(async move {
-                let copied = browser::copy_text(&text).await.is_ok();
-                status.set(if copied { CopyStatus::Copied } else { CopyStatus::Failed });
-                if !copied {
-                    if let Some(element) = content.get().and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
-                        browser::select_contents(&element);
-                    }
-                }
-            });
-        })
-    };
-    let message = match *status {
-        CopyStatus::Idle => "",
-        CopyStatus::Copied => "Copied",
-        CopyStatus::Failed => "Copy failed — select the text",
-    };
-    let title_id = format!("hsp-{}-title", props.id);
-    let body = match &props.error {
-        Some(error) => html! {
-            <p class="hsp-output-error" role="alert">{ format!("Output withheld: {error}. Please report this; the inputs are fine.") }</p>
-        },
-        None if props.children == Html::default() => html! {
-            <pre ref={content.clone()} tabindex="0" aria-labelledby={title_id.clone()}><code>{ props.text.clone() }</code></pre>
-        },
-        None => html! { <div ref={content.clone()} class="hsp-rich">{ props.children.clone() }</div> },
-    };
+    let title_id = title_id(&props.id);
     let title = html! { <h2 id={title_id.clone()}>{ props.title.clone() }</h2> };
-    let actions = html! {
-        <>
-            { props.controls.clone() }
-            <button type="button" class="hsp-copy" {onclick} disabled={props.error.is_some()}>{ "Copy" }</button>
-            <span class={classes!("hsp-copy-status", (*status == CopyStatus::Failed).then_some("hsp-failed"))}
-                role="status" aria-live="polite">{ message }</span>
-        </>
-    };
     let description =
         props.description.as_ref().map(|text| html! { <p class="hsp-output-description">{ text.clone() }</p> });
     html! {
         <section class="hsp-output" id={format!("hsp-{}", props.id)} aria-labelledby={title_id}>
             if props.collapsed {
                 <Disclosure summary={title} class={classes!("hsp-output-disclosure")}>
-                    <div class="hsp-output-head">{ actions }</div>
                     { description }
-                    { body }
+                    { props.children.clone() }
                 </Disclosure>
             } else {
-                <div class="hsp-output-head">{ title }{ actions }</div>
+                { title }
                 { description }
-                { body }
+                { props.children.clone() }
             }
         </section>
     }

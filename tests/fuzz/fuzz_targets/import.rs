@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
         let outputs = render(&found.inputs);
         let has_error = outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error);
         assert!(outputs.headscale.yaml.is_ok() || has_error, "YAML withheld without an error message");
-        assert!(outputs.authentik.blueprint.is_ok() || has_error, "blueprint withheld without an error message");
+        assert!(outputs.authentik.blueprint().is_ok() || has_error, "blueprint withheld without an error message");
     }
 });
