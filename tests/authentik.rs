@@ -384,3 +384,21 @@ proptest! {
         prop_assert_eq!(terraform_string(terraform, "headscale", "client_secret"), outputs.model.client_secret.clone());
     }
 }
+
+#[test]
+fn a_tampered_blueprint_does_not_match() {
+    use sso_playground::engine::authentik::blueprint::Blueprint;
+    use sso_playground::engine::authentik::plan::Plan;
+    use sso_playground::engine::Model;
+    let plan = Plan::new(&Model::new(&with(|i| i.allowed_groups = "ops".into())));
+    let blueprint = Blueprint::new(&plan);
+    let text = blueprint.text();
+    let parse = |text: &str| serde_yaml::from_str::<Value>(text).unwrap();
+    assert!(blueprint.matches(&parse(&text)));
+    assert!(!blueprint.matches(&parse(&text.replace("matching_mode: strict", "matching_mode: regex"))));
+    assert!(!blueprint.matches(&parse(&text.replace("!KeyOf headscale-provider", "!Find headscale-provider"))));
+    assert!(!blueprint
+        .matches(&parse(&format!("{text}  - model: authentik_core.group\n    identifiers:\n      name: extra\n"))));
+    assert!(!blueprint.matches(&parse(&text.replace("version: 1", "version: 2"))));
+    assert!(!blueprint.matches(&parse("[]")));
+}

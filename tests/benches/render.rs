@@ -60,6 +60,15 @@ fn everything_large() -> Inputs {
     }
 }
 
+/// Every output: the page builds the blueprint and the Terraform only when they are opened,
+/// so they are asked for here.
+fn everything(inputs: &Inputs) {
+    let outputs = render(inputs);
+    black_box(outputs.authentik.blueprint());
+    black_box(outputs.authentik.terraform());
+    black_box(outputs);
+}
+
 /// One keystroke: the renderer already holds the previous state, and the slug changes.
 fn keystroke(inputs: &Inputs) -> impl FnMut() + '_ {
     let mut renderer = Renderer::default();
@@ -88,26 +97,28 @@ fn main() {
     let users = many_users();
     let large = everything_large();
     let yaml = render(&large).headscale.yaml.clone().unwrap();
+    // The renderer re-uses what it can; a keystroke measures the rebuild of what changed.
     let results = [
         Result {
             name: "every output built and verified, default inputs",
             goal: Some(20e-6),
-            samples: sample(budget, || {
-                black_box(render(black_box(&default_inputs)));
-            }),
+            samples: sample(budget, || everything(black_box(&default_inputs))),
         },
         Result {
             name: "every output built and verified, 1,000 allowed users",
             goal: Some(2e-3),
-            samples: sample(budget, || {
-                black_box(render(black_box(&users)));
-            }),
+            samples: sample(budget, || everything(black_box(&users))),
         },
         Result {
             name: "every output built and verified, 1,000 users, domains and groups",
             goal: Some(2e-3),
+            samples: sample(budget, || everything(black_box(&large))),
+        },
+        Result {
+            name: "what the page computes on load (blueprint and Terraform closed)",
+            goal: None,
             samples: sample(budget, || {
-                black_box(render(black_box(&large)));
+                black_box(render(black_box(&default_inputs)));
             }),
         },
         Result {
