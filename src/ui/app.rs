@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::components::authentik_extra::{AuthentikExtra, Extra};
@@ -18,13 +17,9 @@ use super::components::notices::Notices;
 use super::components::output_block::{title_id, OutputBlock};
 use super::components::settings_view::SettingsView;
 use super::components::share_bar::ShareBar;
+use super::keeper::Keeper;
 use super::state::{Action, State};
-use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
-use crate::engine::share::{self, PARAMS};
-use crate::engine::{self, Edit, Inputs};
-
-/// How long the page address waits for typing to pause.
-const URL_DELAY_MS: u32 = 250;
+use crate::engine::{self, Inputs};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -62,54 +57,25 @@ pub fn App(props: &AppProps) -> Html {
     // One renderer per playground: it rebuilds only the outputs a keystroke changes.
     let renderer = use_mut_ref(engine::Renderer::default);
     let outputs = use_memo(state.inputs.clone(), move |inputs| renderer.borrow_mut().render(inputs));
-    // The page address follows the inputs, but at most a few times a second (browsers throttle
-    // history updates), and at once when the page is left, so a reload finds it current.
-    let pending_query = use_mut_ref(|| None::<(String, Timeout)>);
+    // Storage and the page address follow every action, even one the page has not rendered yet.
+    let keeper = use_mut_ref(|| Keeper::new((*state).clone(), props.storage, props.sync_url));
     {
-        let pending_query = pending_query.clone();
-        use_effect_with(props.sync_url, move |&sync_url| {
-            let listener = sync_url.then(|| {
-                EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                    if let Some((query, _)) = pending_query.borrow().as_ref() {
-                        persist::replace_query(query);
-                    }
-                })
-            });
+        let keeper = keeper.clone();
+        use_effect_with((), move |_| {
+            keeper.borrow_mut().record();
+            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| keeper.borrow().flush());
             move || drop(listener)
         });
     }
-    {
-        let (sync_url, storage) = (props.sync_url, props.storage);
-        use_effect_with((*state).clone(), move |state| {
-            let builtin = Inputs::default();
-            if storage {
-                persist::save(SAVED_INPUTS, &share::encode_saved(&state.inputs, &builtin, state.remember_secret));
-                persist::save(REMEMBER_SECRET, if state.remember_secret { "1" } else { "0" });
-                let private: Vec<&str> =
-                    PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
-                persist::save(PRIVATE_FIELDS, &private.join(","));
-            }
-            if sync_url {
-                let query = share::encode(&state.inputs, &builtin, &state.private);
-                let later = query.clone();
-                let timeout = Timeout::new(URL_DELAY_MS, move || persist::replace_query(&later));
-                // Replacing the pending update cancels it.
-                *pending_query.borrow_mut() = Some((query, timeout));
-            }
-        });
-    }
-    let onedit = {
-        let state = state.clone();
-        Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
-    };
-    let onreplace = {
-        let state = state.clone();
-        Callback::from(move |inputs: Inputs| state.dispatch(Action::Replace(inputs)))
-    };
     let ondispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let (state, keeper) = (state.clone(), keeper.clone());
+        Callback::from(move |action: Action| {
+            keeper.borrow_mut().apply(action.clone());
+            state.dispatch(action);
+        })
     };
+    let onedit = ondispatch.reform(Action::Edit);
+    let onreplace = ondispatch.reform(Action::Replace);
     let diagnostics = outputs.model.diagnostics.clone();
     let model = Rc::new(outputs.model.clone());
     let settings_text = outputs.authentik.settings.to_text();

@@ -4,6 +4,7 @@
 mod app;
 pub mod browser;
 pub mod components;
+mod keeper;
 pub mod persist;
 pub mod state;
 
@@ -69,8 +70,10 @@ fn initial_props(embedding: &Embedding) -> AppProps {
         .unwrap_or_default();
     let query = persist::query();
     let saved = stored(SAVED_INPUTS).map(|saved| share::decode_saved(&saved, &builtin).inputs);
-    // A reload of a page whose address the playground keeps current is not a shared link.
-    let reloaded = saved.clone().filter(|inputs| share::encode(inputs, &builtin, &private) == query);
+    // A reload of a page whose address the playground keeps current is not a shared link; the
+    // address may lag behind storage by a keystroke or two.
+    let reloaded =
+        saved.clone().filter(|inputs| persist::reloaded() || share::encode(inputs, &builtin, &private) == query);
     let initial = if let Some(inputs) = reloaded {
         inputs
     } else if is_link(&query) {

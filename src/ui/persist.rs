@@ -47,3 +47,12 @@ pub fn replace_query(query: &str) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
 }
+
+/// Whether the page was reloaded (or reached with back or forward) rather than opened from a
+/// link: its address may then lag behind what storage holds.
+pub fn reloaded() -> bool {
+    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else { return false };
+    let entry = performance.get_entries_by_type("navigation").get(0);
+    let kind = js_sys::Reflect::get(&entry, &"type".into()).ok().and_then(|kind| kind.as_string());
+    matches!(kind.as_deref(), Some("reload" | "back_forward"))
+}

@@ -1,0 +1,66 @@
+//! Keeps the page's storage and address in step with the state: storage at once, on every
+//! action (so a reload right after a keystroke finds it), the address at most every
+//! [`URL_DELAY_MS`] (browsers throttle history updates) and at once when the page is left.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::Reducible;
+
+use super::state::{Action, State};
+use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
+use crate::engine::share::{self, PARAMS};
+use crate::engine::Inputs;
+
+/// How long the page address waits for typing to pause.
+pub const URL_DELAY_MS: u32 = 250;
+
+pub struct Keeper {
+    storage: bool,
+    sync_url: bool,
+    /// The state after every action so far: the reducer's, computed here too because the
+    /// component's own state only changes when it renders.
+    latest: State,
+    pending_query: Option<(String, Timeout)>,
+}
+
+impl Keeper {
+    pub fn new(state: State, storage: bool, sync_url: bool) -> Keeper {
+        Keeper { storage, sync_url, latest: state, pending_query: None }
+    }
+
+    /// Applies an action to the kept state and records the result.
+    pub fn apply(&mut self, action: Action) {
+        let next = Rc::new(self.latest.clone()).reduce(action);
+        if *next != self.latest {
+            self.latest = (*next).clone();
+            self.record();
+        }
+    }
+
+    /// Saves the kept state and schedules the address update.
+    pub fn record(&mut self) {
+        let state = &self.latest;
+        let builtin = Inputs::default();
+        if self.storage {
+            persist::save(SAVED_INPUTS, &share::encode_saved(&state.inputs, &builtin, state.remember_secret));
+            persist::save(REMEMBER_SECRET, if state.remember_secret { "1" } else { "0" });
+            let private: Vec<&str> =
+                PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
+            persist::save(PRIVATE_FIELDS, &private.join(","));
+        }
+        if self.sync_url {
+            let query = share::encode(&state.inputs, &builtin, &state.private);
+            let later = query.clone();
+            // Replacing a pending update cancels it.
+            self.pending_query = Some((query, Timeout::new(URL_DELAY_MS, move || persist::replace_query(&later))));
+        }
+    }
+
+    /// Writes a pending address update now (the page is being left).
+    pub fn flush(&self) {
+        if let Some((query, _)) = &self.pending_query {
+            persist::replace_query(query);
+        }
+    }
+}
