@@ -39,34 +39,41 @@ pub fn render(inputs: &Inputs) -> Outputs {
 }
 
 /// Renders inputs one after the other, rebuilding only the outputs whose sources changed: a
-/// keystroke in a Headscale-only field does not rebuild (and re-verify) the blueprint.
+/// keystroke in a Headscale-only field does not rebuild the authentik outputs, and the other way
+/// round.
 #[derive(Default)]
 pub struct Renderer {
-    authentik: Option<(authentik::plan::Plan, Rc<authentik::Outputs>)>,
-    headscale: Option<(headscale::Source, Rc<headscale::Outputs>)>,
+    authentik: Cache<authentik::plan::Plan, authentik::Outputs>,
+    headscale: Cache<headscale::Source, headscale::Outputs>,
 }
 
 impl Renderer {
     pub fn render(&mut self, inputs: &Inputs) -> Outputs {
         let model = Model::new(inputs);
-        let plan = authentik::plan::Plan::new(&model);
-        let authentik = match &self.authentik {
-            Some((cached, outputs)) if *cached == plan => outputs.clone(),
-            _ => {
-                let outputs = Rc::new(authentik::Outputs::from_plan(&plan));
-                self.authentik = Some((plan, outputs.clone()));
-                outputs
-            }
-        };
-        let source = headscale::Source::new(&model);
-        let headscale = match &self.headscale {
-            Some((cached, outputs)) if *cached == source => outputs.clone(),
-            _ => {
-                let outputs = Rc::new(headscale::Outputs::from_source(&source));
-                self.headscale = Some((source, outputs.clone()));
-                outputs
-            }
-        };
+        let authentik = self.authentik.get(authentik::plan::Plan::new(&model), authentik::Outputs::from_plan);
+        let headscale = self.headscale.get(headscale::Source::new(&model), headscale::Outputs::from_source);
         Outputs { model, authentik, headscale }
+    }
+}
+
+/// The last output built, and what it was built from.
+struct Cache<K, V>(Option<(K, Rc<V>)>);
+
+impl<K, V> Default for Cache<K, V> {
+    fn default() -> Self {
+        Cache(None)
+    }
+}
+
+impl<K: PartialEq, V> Cache<K, V> {
+    fn get(&mut self, source: K, build: impl FnOnce(&K) -> V) -> Rc<V> {
+        match &self.0 {
+            Some((cached, output)) if *cached == source => output.clone(),
+            _ => {
+                let output = Rc::new(build(&source));
+                self.0 = Some((source, output.clone()));
+                output
+            }
+        }
     }
 }
