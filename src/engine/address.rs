@@ -3,6 +3,8 @@
 
 use url::Url;
 
+use super::authentik::urls;
+
 /// Which service a URL points at; they follow different rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Service {
@@ -80,9 +82,7 @@ impl Address {
             Service::Headscale if !path.is_empty() => {
                 problems.push(AddressProblem::Extra(format!("path {}", url.path())))
             }
-            Service::Authentik if path.contains("/application/o/") || path.ends_with("/application/o") => {
-                problems.push(AddressProblem::IssuerPasted)
-            }
+            Service::Authentik if urls::is_oauth_path(path) => problems.push(AddressProblem::IssuerPasted),
             _ => {}
         }
         if let Some(query) = url.query() {
@@ -143,7 +143,7 @@ fn explicit_default_port(full: &str) -> Option<String> {
 /// authentik builds its issuer from the host the request came in on, so an internal name
 /// gives an issuer that browsers cannot reach or that does not match.
 fn internal_host(url: &Url, host: &str) -> Option<String> {
-    if let Some(port @ (9000 | 9443)) = url.port() {
+    if let Some(port) = url.port().filter(|port| urls::CONTAINER_PORTS.contains(port)) {
         return Some(format!("port {port} is authentik's container port"));
     }
     let is_name = matches!(url.host(), Some(url::Host::Domain(_)));

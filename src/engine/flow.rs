@@ -1,6 +1,7 @@
 //! The OIDC login between the Tailscale client, Headscale, the browser and authentik, step by
 //! step with the user's own URLs, and which step a failing check would break.
 
+use super::authentik::urls;
 use super::checks::{Check, Diagnostic, Severity};
 use super::headscale::versions::Key;
 use super::model::Model;
@@ -147,7 +148,7 @@ pub fn messages(model: &Model) -> Vec<Message> {
             Actor::Headscale,
             Actor::Authentik,
             "At startup, Headscale reads the discovery document",
-            format!("{issuer}.well-known/openid-configuration"),
+            urls::discovery(issuer),
         ),
         message(
             Stage::Register,
@@ -169,8 +170,10 @@ pub fn messages(model: &Model) -> Vec<Message> {
             Actor::Authentik,
             "Headscale sends the browser to authentik",
             format!(
-                "{authentik}/application/o/authorize/?client_id={}&redirect_uri={}&scope={scopes}{pkce}",
-                model.client_id, model.redirect_uri
+                "{}?client_id={}&redirect_uri={}&scope={scopes}{pkce}",
+                urls::shared_endpoint(authentik, "authorize"),
+                model.client_id,
+                model.redirect_uri
             ),
         ),
         message(

@@ -52,7 +52,7 @@ impl Model {
         let authentik = Address::parse(&inputs.authentik_url, Service::Authentik);
         let slug = inputs.slug.trim().to_string();
         let redirect_uri = format!("{}/oidc/callback", headscale.normalized);
-        let issuer = format!("{}/application/o/{}/", authentik.normalized, slug);
+        let issuer = authentik::urls::issuer(&authentik.normalized, &slug);
         let extra_params = lists::key_values(&inputs.extra_params);
         let mut model = Model {
             app_name: inputs.app_name.trim().to_string(),

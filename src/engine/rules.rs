@@ -1,7 +1,7 @@
 //! Small predicates for the values authentik and Headscale accept.
 
-/// Slugs authentik refuses because its OAuth endpoints use those names under
-/// `/application/o/`.
+/// Slugs that collide with authentik's OAuth endpoints under `/application/o/`. Every release
+/// breaks on them; from 2025.8 authentik refuses them when the application is saved.
 pub const RESERVED_SLUGS: [&str; 6] = ["authorize", "token", "device", "userinfo", "introspect", "revoke"];
 
 /// authentik's slug pattern, `^[-a-zA-Z0-9_]+$`.

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod plan;
 pub mod settings;
 pub mod terraform;
+pub mod urls;
 pub mod versions;
 
 use std::cell::OnceCell;

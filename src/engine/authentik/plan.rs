@@ -1,6 +1,7 @@
 //! The provider and application to create in authentik, decided once for the chosen release;
 //! the wizard steps, the blueprint and the Terraform all render this plan.
 
+use super::urls;
 use super::versions::{RedirectUris, Release};
 use crate::engine::model::Model;
 
@@ -105,15 +106,15 @@ impl Plan {
 
     /// The URLs a user can open to check the setup, as `(name, url)`.
     pub fn endpoints(&self) -> Vec<(&'static str, String)> {
-        let base = format!("{}/application/o", self.base_url);
+        let base = &self.base_url;
         let issuer = &self.issuer;
         vec![
             ("Issuer", issuer.clone()),
-            ("Discovery document", format!("{issuer}.well-known/openid-configuration")),
+            ("Discovery document", urls::discovery(issuer)),
             ("JWKS", format!("{issuer}jwks/")),
-            ("Authorize", format!("{base}/authorize/")),
-            ("Token", format!("{base}/token/")),
-            ("UserInfo", format!("{base}/userinfo/")),
+            ("Authorize", urls::shared_endpoint(base, "authorize")),
+            ("Token", urls::shared_endpoint(base, "token")),
+            ("UserInfo", urls::shared_endpoint(base, "userinfo")),
             ("End session", format!("{issuer}end-session/")),
         ]
     }

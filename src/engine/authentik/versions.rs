@@ -45,8 +45,6 @@ pub struct Release {
     pub email_verified_default: bool,
     /// How a scope mapping's expression reaches the user's groups.
     pub group_accessor: &'static str,
-    /// Slugs that collide with OAuth endpoints are refused (2025.8).
-    pub reserved_slugs_refused: bool,
 }
 
 /// Every release line the playground knows, newest first.
@@ -102,7 +100,6 @@ const fn release(year: u16, month: u8, patch: u8, key: &'static str, label: &'st
         } else {
             "request.user.ak_groups.all()"
         },
-        reserved_slugs_refused: at_least(version, 2025, 8),
     }
 }
 

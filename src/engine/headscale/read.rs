@@ -44,15 +44,24 @@ pub struct Read {
     pub problems: Vec<Problem>,
 }
 
-/// The keys Headscale reads directly under `oidc:` (plus the `pkce` section).
-fn oidc_keys() -> Vec<&'static str> {
-    let mut keys: Vec<&str> = KEYS
+/// The names Headscale knows directly under a section (`oidc`, `oidc.pkce`).
+fn names_under(section: &str) -> Vec<&'static str> {
+    let mut names: Vec<&str> = KEYS
         .iter()
-        .filter_map(|rule| rule.path.strip_prefix("oidc."))
+        .filter_map(|rule| rule.path.strip_prefix(section)?.strip_prefix('.'))
         .map(|rest| rest.split('.').next().unwrap_or(rest))
         .collect();
-    keys.dedup();
-    keys
+    names.dedup();
+    names
+}
+
+/// Go's `strconv.ParseBool`: the only texts Headscale takes as true or false.
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
 }
 
 /// The known name closest to `name`, if it is close enough to be a typo.
@@ -140,7 +149,7 @@ impl Reader {
         match value {
             Value::Bool(flag) => Some(*flag),
             Value::String(text) => {
-                let read_as = matches!(text.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True");
+                let read_as = parse_bool(text).unwrap_or(false);
                 self.problem(path, ProblemKind::StringForBool { text: text.clone(), read_as });
                 Some(read_as)
             }
@@ -229,46 +238,31 @@ impl Reader {
         }
     }
 
-    fn oidc(&mut self, map: &Mapping) {
-        let known = oidc_keys();
+    /// Reads the keys of a section that holds only login settings (`oidc`, `oidc.pkce`), so
+    /// any other name is one Headscale ignores.
+    fn section(&mut self, section: &str, value: &Value) {
+        let Some(map) = self.mapping(section, value) else { return };
         for (key, value) in map {
-            let Some(name) = self.key("oidc", key) else { continue };
-            let path = format!("oidc.{name}");
+            let Some(name) = self.key(section, key) else { continue };
+            let path = format!("{section}.{name}");
             self.read.present.push(path.clone());
-            if name == "pkce" {
-                self.pkce(value);
-                continue;
-            }
-            let Some(rule) = KEYS.iter().find(|rule| rule.path == path) else {
-                let suggestion = nearest(&name, known.iter().copied()).filter(|s| *s != name);
+            if let Some(rule) = KEYS.iter().find(|rule| rule.path == path) {
+                self.set(rule.key, &path, value);
+            } else if KEYS
+                .iter()
+                .any(|rule| rule.path.strip_prefix(path.as_str()).is_some_and(|rest| rest.starts_with('.')))
+            {
+                self.section(&path, value);
+            } else {
+                let suggestion = nearest(&name, names_under(section));
                 self.problem(&path, ProblemKind::UnknownKey { suggestion });
-                continue;
-            };
-            self.set(rule.key, &path, value);
-        }
-    }
-
-    fn pkce(&mut self, value: &Value) {
-        let Some(map) = self.mapping("oidc.pkce", value) else { return };
-        for (key, value) in map {
-            let Some(name) = self.key("oidc.pkce", key) else { continue };
-            let path = format!("oidc.pkce.{name}");
-            self.read.present.push(path.clone());
-            match name.as_str() {
-                "enabled" => self.set(Key::PkceEnabled, &path, value),
-                "method" => self.set(Key::PkceMethod, &path, value),
-                _ => {
-                    let suggestion = nearest(&name, ["enabled", "method"]);
-                    self.problem(&path, ProblemKind::UnknownKey { suggestion });
-                }
             }
         }
     }
 
     /// Stores the value of one key.
     pub fn set(&mut self, key: Key, path: &str, value: &Value) {
-        let s = &mut Settings::default();
-        std::mem::swap(s, &mut self.read.settings);
+        let mut s = std::mem::take(&mut self.read.settings);
         match key {
             Key::OnlyStartIfOidcIsAvailable => s.only_start_if_oidc_is_available = self.flag(path, value),
             Key::Issuer => s.issuer = self.text(path, value),
@@ -289,7 +283,7 @@ impl Reader {
             Key::EmailVerifiedRequired => s.email_verified_required = self.flag(path, value),
             Key::NodeExpiry => s.node_expiry = self.text(path, value),
         }
-        std::mem::swap(s, &mut self.read.settings);
+        self.read.settings = s;
     }
 }
 
@@ -305,9 +299,7 @@ pub fn read(document: &Value) -> Read {
             }
             Some("oidc") => {
                 reader.read.present.push("oidc".into());
-                if let Some(map) = reader.mapping("oidc", value) {
-                    reader.oidc(map);
-                }
+                reader.section("oidc", value);
             }
             Some("node") => {
                 let expiry = reader.mapping("node", value).and_then(|map| map.get("expiry"));

@@ -73,6 +73,17 @@ pub enum Key {
     NodeExpiry,
 }
 
+/// The type of value a key holds, which decides how Headscale reads text into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Flag,
+    /// A list; from text, split at white space.
+    List,
+    /// A map of strings; from text, JSON.
+    Map,
+}
+
 /// How a release treats a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Support {
@@ -138,6 +149,26 @@ const fn rule(
 impl Key {
     pub fn rule(self) -> &'static KeyRule {
         KEYS.iter().find(|rule| rule.key == self).expect("every key has a rule")
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Key::OnlyStartIfOidcIsAvailable
+            | Key::UseExpiryFromToken
+            | Key::StripEmailDomain
+            | Key::MapLegacyUsers
+            | Key::PkceEnabled
+            | Key::EmailVerifiedRequired => Kind::Flag,
+            Key::Scope | Key::AllowedDomains | Key::AllowedUsers | Key::AllowedGroups => Kind::List,
+            Key::ExtraParams => Kind::Map,
+            Key::Issuer
+            | Key::ClientId
+            | Key::ClientSecret
+            | Key::ClientSecretPath
+            | Key::Expiry
+            | Key::PkceMethod
+            | Key::NodeExpiry => Kind::Text,
+        }
     }
 
     /// The dotted path in config.yaml.

@@ -7,7 +7,7 @@ use serde_yaml::{Mapping, Value};
 use super::fill::Source;
 use super::positions::{Position, Positions};
 use crate::engine::headscale::read::{self, nearest, ProblemKind, Read};
-use crate::engine::headscale::versions::{Key, KEYS};
+use crate::engine::headscale::versions::{Key, Kind, KEYS};
 
 /// One variable, with its 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,23 +81,12 @@ pub fn key_of_variable(name: &str) -> Option<Key> {
 /// An environment value as Headscale sees it: lists split at white space, extra parameters as
 /// JSON, booleans through Go's ParseBool.
 fn env_value(key: Key, text: &str) -> Value {
-    match key {
-        Key::Scope | Key::AllowedDomains | Key::AllowedUsers | Key::AllowedGroups => {
-            Value::Sequence(text.split_whitespace().map(Value::from).collect())
-        }
+    match key.kind() {
+        Kind::List => Value::Sequence(text.split_whitespace().map(Value::from).collect()),
         // JSON objects are YAML too.
-        Key::ExtraParams => serde_yaml::from_str(text).unwrap_or_else(|_| Value::from(text)),
-        Key::OnlyStartIfOidcIsAvailable
-        | Key::UseExpiryFromToken
-        | Key::StripEmailDomain
-        | Key::MapLegacyUsers
-        | Key::PkceEnabled
-        | Key::EmailVerifiedRequired => match text {
-            "1" | "t" | "T" | "TRUE" | "true" | "True" => Value::Bool(true),
-            "0" | "f" | "F" | "FALSE" | "false" | "False" => Value::Bool(false),
-            other => Value::from(other),
-        },
-        _ => Value::from(text),
+        Kind::Map => serde_yaml::from_str(text).unwrap_or_else(|_| Value::from(text)),
+        Kind::Flag => read::parse_bool(text).map_or_else(|| Value::from(text), Value::Bool),
+        Kind::Text => Value::from(text),
     }
 }
 

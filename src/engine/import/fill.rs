@@ -2,6 +2,7 @@
 //! configuration really changes: text that means the same stays as the user typed it.
 
 use crate::engine::address::{Address, Service};
+use crate::engine::authentik::urls::split_issuer;
 use crate::engine::headscale::read::Read;
 use crate::engine::headscale::versions::{Key, Version};
 use crate::engine::inputs::{Field, Inputs, SecretDelivery};
@@ -28,13 +29,6 @@ fn same_meaning(field: Field, a: &str, b: &str) -> bool {
         Field::ExtraParams => lists::key_values(a).pairs == lists::key_values(b).pairs,
         _ => a.trim() == b.trim(),
     }
-}
-
-/// Splits an authentik issuer into the base URL and the application slug.
-pub fn split_issuer(issuer: &str) -> Option<(&str, &str)> {
-    let (base, rest) = issuer.split_once("/application/o/")?;
-    let slug = rest.trim_end_matches('/');
-    (!slug.is_empty() && !slug.contains('/')).then_some((base, slug))
 }
 
 struct Filler {

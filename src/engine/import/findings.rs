@@ -1,8 +1,9 @@
 //! The problems of an imported configuration, each with its place in the text.
 
-use super::fill::{split_issuer, Source};
+use super::fill::Source;
 use super::positions::Positions;
 use super::Finding;
+use crate::engine::authentik::urls::split_issuer;
 use crate::engine::checks::{Check, Diagnostic, Subject};
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
