@@ -179,6 +179,19 @@ node:
 }
 
 #[test]
+fn key_names_match_in_any_case_as_headscale_reads_them() {
+    let config = "OIDC:\n  Issuer: https://a.example.com/application/o/hs/\n  Client_ID: x\n  client_secret: y\n  PKCE:\n    Enabled: true\n  Allowed_Groups:\n    - /ops\n  Alowed_Users: [a@example.com]\nNode:\n  Expiry: 30d\n";
+    let found = run(config, &example());
+    assert_eq!(found.inputs.slug, "hs");
+    assert_eq!(found.inputs.client_id, "x");
+    assert!(found.inputs.pkce_enabled);
+    assert_eq!(found.inputs.expiry, "30d");
+    // Problems still point at the line as written.
+    assert_eq!(lines(&found), [(8, "group-leading-slash"), (9, "unknown-key")]);
+    assert!(found.findings[1].diagnostic.cause().contains("did you mean allowed_users?"));
+}
+
+#[test]
 fn group_problems_point_at_the_list_item() {
     let config = "oidc:\n  issuer: https://a.example.com/application/o/hs/\n  client_id: x\n  client_secret: y\n  allowed_groups:\n    - ops\n    - /headscale\n    - team/ops\n";
     let found = run(config, &example());

@@ -226,6 +226,9 @@ impl Reader {
         }
     }
 
+    /// A key as text. viper lower-cases every key it reads, so names of settings match in any
+    /// case; the keys of `extra_params` are lower-cased too, but keep their case here so that
+    /// the checks can warn about it.
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
             Value::String(text) => Some(text.clone()),
@@ -243,7 +246,7 @@ impl Reader {
     fn section(&mut self, section: &str, value: &Value) {
         let Some(map) = self.mapping(section, value) else { return };
         for (key, value) in map {
-            let Some(name) = self.key(section, key) else { continue };
+            let Some(name) = self.key(section, key).map(|name| name.to_lowercase()) else { continue };
             let path = format!("{section}.{name}");
             self.read.present.push(path.clone());
             if let Some(rule) = KEYS.iter().find(|rule| rule.path == path) {
@@ -292,7 +295,7 @@ pub fn read(document: &Value) -> Read {
     let mut reader = Reader { read: Read::default() };
     let Some(top) = reader.mapping("", document) else { return reader.read };
     for (key, value) in top {
-        match key.as_str() {
+        match key.as_str().map(str::to_lowercase).as_deref() {
             Some("server_url") => {
                 reader.read.present.push("server_url".into());
                 reader.read.server_url = reader.text("server_url", value);
@@ -302,8 +305,9 @@ pub fn read(document: &Value) -> Read {
                 reader.section("oidc", value);
             }
             Some("node") => {
-                let expiry = reader.mapping("node", value).and_then(|map| map.get("expiry"));
-                if let Some(expiry) = expiry {
+                let node = reader.mapping("node", value);
+                let expiry = node.into_iter().flatten().filter(|(key, _)| is_named(key, "expiry")).last();
+                if let Some((_, expiry)) = expiry {
                     reader.read.present.push("node.expiry".into());
                     reader.set(Key::NodeExpiry, "node.expiry", expiry);
                 }
@@ -313,6 +317,11 @@ pub fn read(document: &Value) -> Read {
         }
     }
     reader.read
+}
+
+/// Whether a key is this name in any case, as viper compares them.
+pub fn is_named(key: &Value, name: &str) -> bool {
+    key.as_str().is_some_and(|text| text.to_lowercase() == name)
 }
 
 /// Reads one value of one key (for environment variables, which have no document).

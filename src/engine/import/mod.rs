@@ -167,7 +167,7 @@ fn read_yaml(text: &str) -> Result<(Source, Read, Positions), ImportError> {
             .collect();
         return Ok((Source::Environment, read_environment_map(environment), Positions::from_entries(located)));
     }
-    let has = |key: &str| top.contains_key(key);
+    let has = |name: &str| top.keys().any(|key| read::is_named(key, name));
     if has("oidc") || has("server_url") {
         let source = if has("server_url") { Source::Config } else { Source::OidcSection };
         return Ok((source, read::read(&document), positions));

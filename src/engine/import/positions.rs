@@ -21,17 +21,22 @@ impl Positions {
     pub fn find(&self, path: &str) -> Option<Position> {
         let mut path = path;
         loop {
-            if let Some((_, position)) = self.entries.iter().find(|(p, _)| p == path) {
-                return Some(*position);
+            if let Some(position) = self.exact(path) {
+                return Some(position);
             }
             let cut = path.rfind(['.', '['])?;
             path = &path[..cut];
         }
     }
 
-    /// The position of exactly this path.
+    /// The position of exactly this path, whose names may differ in case from the text's, as
+    /// they do for Headscale.
     pub fn exact(&self, path: &str) -> Option<Position> {
-        self.entries.iter().find(|(p, _)| p == path).map(|(_, position)| *position)
+        let wanted = || path.chars().flat_map(char::to_lowercase);
+        self.entries
+            .iter()
+            .find(|(p, _)| p.chars().flat_map(char::to_lowercase).eq(wanted()))
+            .map(|(_, position)| *position)
     }
 
     /// Positions given directly, such as one line per environment variable.
