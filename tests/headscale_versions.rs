@@ -1,7 +1,7 @@
 //! The Headscale release table and the duration grammar.
 
 use sso_playground::engine::headscale::duration::{parse, Duration};
-use sso_playground::engine::headscale::versions::{Key, Support, Version, KEYS, RELEASES};
+use sso_playground::engine::headscale::versions::{EmailVerifiedUse, Key, Support, Version, KEYS, RELEASES};
 
 /// The key × release matrix, written out by hand from Headscale's history: R = read,
 /// - = ignored, F = fatal at startup. Columns are 0.22 … 0.29.
@@ -56,6 +56,11 @@ fn releases_are_newest_first_and_the_newest_is_the_default() {
 fn release_facts_change_where_headscale_changed() {
     assert!(!Version(22).release().trims_secret_file && Version(23).release().trims_secret_file);
     assert!(!Version(26).release().reads_userinfo && Version(27).release().reads_userinfo);
+    let email_verified = |minor| Version(minor).release().email_verified;
+    assert_eq!(email_verified(23), EmailVerifiedUse::Ignored);
+    assert_eq!(email_verified(24), EmailVerifiedUse::StoresEmail);
+    assert_eq!(email_verified(27), EmailVerifiedUse::StoresEmail);
+    assert_eq!(email_verified(28), EmailVerifiedUse::GatesLogin);
 }
 
 #[test]

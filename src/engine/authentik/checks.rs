@@ -2,7 +2,7 @@
 
 use super::versions::RedirectUris;
 use crate::engine::checks::{Check, Diagnostic};
-use crate::engine::headscale::versions::Key;
+use crate::engine::headscale::versions::EmailVerifiedUse;
 use crate::engine::model::Model;
 
 pub fn check_inputs(model: &Model, found: &mut Vec<Diagnostic>) {
@@ -14,15 +14,13 @@ pub fn check_inputs(model: &Model, found: &mut Vec<Diagnostic>) {
     }
     // authentik's default email mapping says "not verified" from 2025.10 on.
     if !release.email_verified_default && !model.verified_email_mapping {
-        let headscale = model.headscale_version;
         let filters_by_email = !model.allowed_users.is_empty() || !model.allowed_domains.is_empty();
-        if headscale.reads(Key::EmailVerifiedRequired) {
-            if model.email_verified_required && filters_by_email {
+        match model.headscale_version.release().email_verified {
+            EmailVerifiedUse::GatesLogin if model.email_verified_required && filters_by_email => {
                 found.push(Diagnostic::phrase(Check::EmailVerified, release.key));
             }
-        } else if headscale.reads(Key::PkceEnabled) {
-            // 0.24 to 0.27 only store an email that is verified.
-            found.push(Diagnostic::phrase(Check::EmailNotStored, release.key));
+            EmailVerifiedUse::StoresEmail => found.push(Diagnostic::phrase(Check::EmailNotStored, release.key)),
+            _ => {}
         }
     }
     if model.allowed_groups.is_empty() && model.allowed_users.is_empty() && model.allowed_domains.is_empty() {

@@ -24,6 +24,19 @@ pub struct Release {
     /// Whether logins started twice (for example from a double-clicked tray icon) still work;
     /// fixed in 0.27.1.
     pub survives_double_login: bool,
+    pub email_verified: EmailVerifiedUse,
+}
+
+/// What a release does with the `email_verified` claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmailVerifiedUse {
+    /// Never looked at (0.22, 0.23).
+    Ignored,
+    /// Decides only whether the email is stored on the user (0.24 to 0.27).
+    StoresEmail,
+    /// With `email_verified_required` (from 0.28), an unverified email fails allowed users
+    /// and domains.
+    GatesLogin,
 }
 
 /// Every supported release, newest first. The first one is the default.
@@ -47,6 +60,13 @@ const fn release(minor: u8, label: &'static str, patch: &'static str, date: &'st
         trims_secret_file: minor >= 23,
         reads_userinfo: minor >= 27,
         survives_double_login: minor >= 27,
+        email_verified: if minor >= 28 {
+            EmailVerifiedUse::GatesLogin
+        } else if minor >= 24 {
+            EmailVerifiedUse::StoresEmail
+        } else {
+            EmailVerifiedUse::Ignored
+        },
     }
 }
 
