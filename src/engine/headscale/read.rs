@@ -227,8 +227,9 @@ impl Reader {
     }
 
     /// A key as text. viper lower-cases every key it reads, so names of settings match in any
-    /// case; the keys of `extra_params` are lower-cased too, but keep their case here so that
-    /// the checks can warn about it.
+    /// case (every name Headscale knows is ASCII, so ASCII folding finds the same ones without
+    /// Unicode case tables in the page); the keys of `extra_params` are lower-cased too, but
+    /// keep their case here so that the checks can warn about it.
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
             Value::String(text) => Some(text.clone()),
@@ -246,7 +247,7 @@ impl Reader {
     fn section(&mut self, section: &str, value: &Value) {
         let Some(map) = self.mapping(section, value) else { return };
         for (key, value) in map {
-            let Some(name) = self.key(section, key).map(|name| name.to_lowercase()) else { continue };
+            let Some(name) = self.key(section, key).map(|name| name.to_ascii_lowercase()) else { continue };
             let path = format!("{section}.{name}");
             self.read.present.push(path.clone());
             if let Some(rule) = KEYS.iter().find(|rule| rule.path == path) {
@@ -295,7 +296,7 @@ pub fn read(document: &Value) -> Read {
     let mut reader = Reader { read: Read::default() };
     let Some(top) = reader.mapping("", document) else { return reader.read };
     for (key, value) in top {
-        match key.as_str().map(str::to_lowercase).as_deref() {
+        match key.as_str().map(str::to_ascii_lowercase).as_deref() {
             Some("server_url") => {
                 reader.read.present.push("server_url".into());
                 reader.read.server_url = reader.text("server_url", value);
@@ -321,7 +322,7 @@ pub fn read(document: &Value) -> Read {
 
 /// Whether a key is this name in any case, as viper compares them.
 pub fn is_named(key: &Value, name: &str) -> bool {
-    key.as_str().is_some_and(|text| text.to_lowercase() == name)
+    key.as_str().is_some_and(|text| text.eq_ignore_ascii_case(name))
 }
 
 /// Reads one value of one key (for environment variables, which have no document).

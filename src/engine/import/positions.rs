@@ -32,11 +32,7 @@ impl Positions {
     /// The position of exactly this path, whose names may differ in case from the text's, as
     /// they do for Headscale.
     pub fn exact(&self, path: &str) -> Option<Position> {
-        let wanted = || path.chars().flat_map(char::to_lowercase);
-        self.entries
-            .iter()
-            .find(|(p, _)| p.chars().flat_map(char::to_lowercase).eq(wanted()))
-            .map(|(_, position)| *position)
+        self.entries.iter().find(|(p, _)| p.eq_ignore_ascii_case(path)).map(|(_, position)| *position)
     }
 
     /// Positions given directly, such as one line per environment variable.
