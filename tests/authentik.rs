@@ -8,6 +8,7 @@ use serde_yaml::{Mapping, Value};
 use sso_playground::engine::authentik::blueprint::{
     APPLICATION_MODEL, BINDING_MODEL, GROUP_MODEL, PROVIDER_MODEL, SCOPE_MAPPING_MODEL,
 };
+use sso_playground::engine::authentik::terraform::Terraform;
 use sso_playground::engine::authentik::versions::{RedirectUris, Version, RELEASES};
 use sso_playground::engine::credentials::{alphanumeric, CLIENT_SECRET_LENGTH};
 use sso_playground::engine::{render, Inputs, Severity};
@@ -104,7 +105,7 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
                 format!("blueprint_{version}{suffix}"),
                 outputs.authentik.blueprint().clone().unwrap()
             );
-            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), outputs.authentik.terraform().to_string());
+            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), terraform_shown(&outputs));
         }
     }
     let mapping = with(|i| {
@@ -113,7 +114,7 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
     });
     let outputs = render(&mapping);
     insta::assert_snapshot!("blueprint_verified_email", outputs.authentik.blueprint().clone().unwrap());
-    insta::assert_snapshot!("terraform_verified_email", outputs.authentik.terraform().to_string());
+    insta::assert_snapshot!("terraform_verified_email", terraform_shown(&outputs));
 }
 
 #[test]
@@ -258,6 +259,21 @@ fn every_release_gets_a_blueprint_authentik_can_import() {
     }
 }
 
+/// The Terraform text of a line that has a provider release.
+fn terraform_text(outputs: &sso_playground::engine::Outputs, inline_secret: bool) -> String {
+    match outputs.authentik.terraform(inline_secret) {
+        Terraform::File(text) => text.clone(),
+        Terraform::Unavailable(reason) => panic!("no Terraform: {reason}"),
+    }
+}
+
+/// What the Terraform section shows: the file, or why there is none.
+fn terraform_shown(outputs: &sso_playground::engine::Outputs) -> String {
+    match outputs.authentik.terraform(false) {
+        Terraform::File(text) | Terraform::Unavailable(text) => text.clone(),
+    }
+}
+
 fn terraform_blocks(text: &str) -> Vec<(String, Vec<String>)> {
     let body: hcl::Body = hcl::parse(text).unwrap_or_else(|error| panic!("invalid HCL: {error}\n{text}"));
     body.blocks()
@@ -282,12 +298,12 @@ fn terraform_string(text: &str, resource: &str, attribute: &str) -> String {
 
 #[test]
 fn terraform_is_valid_hcl_for_every_release() {
-    for release in RELEASES {
+    for release in RELEASES.iter().filter(|release| release.terraform.is_some()) {
         let outputs = render(&with(|i| {
             i.authentik_version = release.version;
             i.allowed_groups = "headscale-users\nHeadscale Admins\nheadscale users".into();
         }));
-        let text = &outputs.authentik.terraform();
+        let text = &terraform_text(&outputs, false);
         let blocks = terraform_blocks(text);
         let resources: Vec<&str> =
             blocks.iter().filter(|(kind, _)| kind == "resource").map(|(_, labels)| labels[0].as_str()).collect();
@@ -329,7 +345,8 @@ fn a_generated_secret_reaches_every_output() {
     let outputs = render(&with(|i| i.client_secret = secret.clone()));
     assert!(outputs.headscale.yaml.clone().unwrap().contains(&secret));
     assert!(outputs.authentik.blueprint().clone().unwrap().contains(&secret));
-    assert_eq!(terraform_string(outputs.authentik.terraform(), "headscale", "client_secret"), secret);
+    assert_eq!(terraform_string(&terraform_text(&outputs, true), "headscale", "client_secret"), secret);
+    assert!(!terraform_text(&outputs, false).contains(&secret), "by default the secret is a variable");
     assert!(outputs.authentik.settings.to_text().contains(&secret));
 }
 
@@ -377,9 +394,13 @@ proptest! {
             Ok(text) => assert_blueprint_shape(text, release, outputs.model.allowed_groups.len(), mapping),
             Err(_) => prop_assert!(outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
         }
-        let terraform = &outputs.authentik.terraform();
+        if release.release().terraform.is_none() {
+            return Ok(());
+        }
+        let terraform = &terraform_text(&outputs, true);
         let blocks = terraform_blocks(terraform);
         prop_assert_eq!(blocks.len(), 7 + 2 * outputs.model.allowed_groups.len() + usize::from(mapping) - usize::from(!release.release().invalidation_flow));
+        prop_assert_eq!(terraform_blocks(&terraform_text(&outputs, false)).len(), blocks.len() + 1, "one more block: the variable");
         prop_assert_eq!(terraform_string(terraform, "headscale", "client_id"), outputs.model.client_id.clone());
         prop_assert_eq!(terraform_string(terraform, "headscale", "client_secret"), outputs.model.client_secret.clone());
     }

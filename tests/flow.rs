@@ -62,3 +62,14 @@ fn checks_that_break_a_login_point_at_a_step() {
         }
     }
 }
+
+#[test]
+fn a_placeholder_marks_the_step_that_uses_its_field() {
+    use sso_playground::engine::flow::stage_of_diagnostic;
+    use sso_playground::engine::{Diagnostic, Field};
+    let at = |field| stage_of_diagnostic(&Diagnostic::value(Check::Placeholder, "<x>").at(field));
+    assert_eq!(at(Field::AuthentikUrl), Some(Stage::Discovery));
+    assert_eq!(at(Field::HeadscaleUrl), Some(Stage::Register));
+    assert_eq!(at(Field::ClientSecret), Some(Stage::TokenExchange));
+    assert_eq!(at(Field::AllowedUsers), Some(Stage::Claims));
+}

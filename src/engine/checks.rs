@@ -122,14 +122,20 @@ catalogue! {
         cause: "Headscale needs the client ID of the authentik provider.",
         fix: "Copy the Client ID from the provider in authentik, or generate one here and enter it there.";
     ClientIdInvalid => "client-id-invalid", Error, ClientId, docs::AUTHENTIK_OAUTH2,
-        cause: "The client ID {}; authentik accepts up to 255 printable ASCII characters.",
+        cause: "The client ID {}.",
         fix: "Copy the Client ID from authentik again, without extra characters.";
+    ClientIdUnusual => "client-id-unusual", Warning, ClientId, docs::AUTHENTIK_OAUTH2,
+        cause: "The client ID contains {}, which is not printable ASCII; authentik before 2026.8 accepts it, but OAuth clients, proxies and later authentik releases may not.",
+        fix: "Use letters, digits and punctuation only, such as the ID authentik generates.";
     ClientSecretMissing => "client-secret-missing", Error, ClientSecret, docs::AUTHENTIK_GUIDE,
         cause: "Headscale needs the client secret of the confidential authentik provider to exchange the login code.",
         fix: "Copy the Client Secret from the provider in authentik, or generate one here and enter it there.";
     ClientSecretInvalid => "client-secret-invalid", Error, ClientSecret, docs::AUTHENTIK_OAUTH2,
-        cause: "The client secret {}; authentik accepts up to 255 printable ASCII characters.",
+        cause: "The client secret {}.",
         fix: "Copy the Client Secret from authentik again, without extra characters.";
+    ClientSecretUnusual => "client-secret-unusual", Warning, ClientSecret, docs::AUTHENTIK_OAUTH2,
+        cause: "The client secret contains {}, which is not printable ASCII; authentik before 2026.8 accepts it, but OAuth clients, proxies and later authentik releases may not.",
+        fix: "Use letters, digits and punctuation only, such as the secret authentik generates.";
     ScopeMissingOpenid => "scope-missing-openid", Error, Scopes, docs::HEADSCALE_OIDC,
         cause: "The scopes do not include openid, so authentik returns no ID token and every login fails.",
         fix: "Add openid to the scopes.";
@@ -182,14 +188,14 @@ catalogue! {
         cause: "{} is not a duration Headscale reads; up to 0.28 it falls back to 180 days, from 0.29 nodes never expire.",
         fix: "Write whole numbers with the units y, w, d, h, m, s and ms in that order, such as 180d or 12w; 0 means never.";
     ExpiryZeroSeconds => "expiry-zero-seconds", Warning, Expiry, docs::HEADSCALE_CONFIG,
-        cause: "{} is a length of zero, so nodes expire the moment they log in; only the bare 0 means never.",
+        cause: "{} is a length of zero, so up to Headscale 0.28 nodes expire the moment they log in; only the bare 0 means never (from 0.29, any length of zero does).",
         fix: "Write 0 for nodes that never expire, or a real length such as 180d.";
     ExpiryNever => "expiry-never", Info, Expiry, docs::HEADSCALE_CHANGELOG,
         cause: "Without a node expiry, Headscale 0.29 keeps nodes logged in through authentik valid for ever; earlier releases expired them after 180 days.",
         fix: "Set a node expiry such as 180d to keep the earlier behaviour.";
     ExpiryFromToken => "expiry-from-token", Warning, UseExpiryFromToken, docs::HEADSCALE_OIDC,
-        cause: "authentik's tokens are valid for one hour by default and Headscale never refreshes them, so every node would have to log in again each hour.",
-        fix: "Leave this off and use the node expiry, or raise the provider's access token validity in authentik.";
+        cause: "Nodes would expire with authentik's token, and Headscale never refreshes it: a provider made in the wizard or by a blueprint issues tokens valid for one hour, one made by the Terraform provider for 10 minutes, so every node would have to log in again that often.",
+        fix: "Leave this off and use the node expiry, or raise the provider's Access token validity in authentik (access_token_validity in a blueprint or in Terraform).";
     EmailVerifiedIgnored => "email-verified-ignored", Info, EmailVerifiedRequired, docs::HEADSCALE_CHANGELOG,
         cause: "Headscale {} does not check email_verified, so the setting is not written.",
         fix: "Nothing to do; it matters from Headscale 0.28.";
@@ -224,7 +230,7 @@ catalogue! {
         cause: "The key {} is given more than once; only its last value is used.",
         fix: "Keep one line per key.";
     ExtraParamReserved => "extra-param-reserved", Warning, ExtraParams, docs::HEADSCALE_OIDC,
-        cause: "Headscale sets {} on the login request itself, and a second value confuses authentik.",
+        cause: "Headscale builds the login request itself, and the extra parameter {}.",
         fix: "Remove it from the extra parameters.";
     ClaimsIdTokenOnly => "claims-id-token-only", Info, HeadscaleVersion, docs::AUTHENTIK_OAUTH2,
         cause: "Headscale {} reads the email and the groups from the ID token only.",
@@ -243,7 +249,7 @@ catalogue! {
         fix: "Tick Mark authentik emails as verified (the outputs then add a custom email mapping), or untick Require a verified email.";
     EmailNotStored => "email-not-stored", Info, VerifiedEmailMapping, docs::AUTHENTIK_RELEASE_2025_10,
         cause: "authentik {} sends email_verified: false by default, so this Headscale release stores no email for its users and names them by their authentik username.",
-        fix: "Tick Mark authentik emails as verified if users should appear under their email.";
+        fix: "Tick Mark authentik emails as verified if users should appear under their email (from Headscale 0.28, unticking Require a verified email does too).";
     NoBinding => "no-binding", Warning, AllowedGroups, docs::AUTHENTIK_APPLICATIONS,
         cause: "No group, user or domain is allowed, and an authentik application without bindings is open to every user, so every authentik user can log in to Headscale.",
         fix: "Add an allowed group: the outputs bind it to the application, and Headscale checks it as well.";
@@ -260,7 +266,7 @@ catalogue! {
         cause: "{}: the value is not written as text, so Headscale reads a number or boolean turned into text, which can differ from what was typed.",
         fix: "Put the value in double quotes.";
     StringForBool => "string-for-bool", Warning, ImportText, docs::HEADSCALE_CONFIG,
-        cause: "{} is text where Headscale expects true or false, and it reads it as false.",
+        cause: "{} is text where Headscale expects true or false; it reads this text as {}.",
         fix: "Write true or false, without quotes.";
     YesNoString => "yes-no-string", Warning, ImportText, docs::HEADSCALE_CONFIG,
         cause: "{} uses yes, no, on or off, which Headscale's YAML reader keeps as text and then reads as false.",
@@ -281,8 +287,11 @@ catalogue! {
         cause: "The issuer {} is not an authentik application issuer of the form …/application/o/<slug>/.",
         fix: "Use the OpenID Configuration Issuer that authentik shows for the application.";
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, docs::HEADSCALE_OIDC,
-        cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character and refuses to start.",
+        cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character, so {}.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";
+    Placeholder => "placeholder", Error, ImportText, docs::AUTHENTIK_GUIDE,
+        cause: "{} is a placeholder from a guide or an example, not a real value.",
+        fix: "Replace it with your own value; the client ID and secret are the ones authentik shows for the provider.";
 }
 
 /// What a fired check is about: a value the user typed (shown quoted) or a phrase.
@@ -290,6 +299,8 @@ catalogue! {
 pub enum Subject {
     Value(String),
     Phrase(String),
+    /// Several phrases, filling the cause's `{}` in order.
+    Phrases(Vec<String>),
 }
 
 /// One check that fired.
@@ -297,21 +308,34 @@ pub enum Subject {
 pub struct Diagnostic {
     pub check: Check,
     pub subject: Option<Subject>,
+    /// The field it concerns, where that is not the catalogue's field (a check that applies to
+    /// many fields, such as a placeholder).
+    pub at: Option<Field>,
 }
 
 impl Diagnostic {
     pub fn new(check: Check) -> Self {
-        Diagnostic { check, subject: None }
+        Diagnostic { check, subject: None, at: None }
     }
 
     /// About a value the user typed.
     pub fn value(check: Check, value: impl Into<String>) -> Self {
-        Diagnostic { check, subject: Some(Subject::Value(value.into())) }
+        Diagnostic { check, subject: Some(Subject::Value(value.into())), at: None }
     }
 
     /// With a phrase that completes the cause.
     pub fn phrase(check: Check, phrase: impl Into<String>) -> Self {
-        Diagnostic { check, subject: Some(Subject::Phrase(phrase.into())) }
+        Diagnostic { check, subject: Some(Subject::Phrase(phrase.into())), at: None }
+    }
+
+    /// With phrases for each `{}` of the cause, in order.
+    pub fn phrases<const N: usize>(check: Check, phrases: [String; N]) -> Self {
+        Diagnostic { check, subject: Some(Subject::Phrases(phrases.into())), at: None }
+    }
+
+    /// About `field` rather than the catalogue's field.
+    pub fn at(self, field: Field) -> Self {
+        Diagnostic { at: Some(field), ..self }
     }
 
     pub fn info(&self) -> &'static CheckInfo {
@@ -323,7 +347,7 @@ impl Diagnostic {
     }
 
     pub fn field(&self) -> Field {
-        self.info().field
+        self.at.unwrap_or(self.info().field)
     }
 
     /// The cause, with the subject filled in.
@@ -331,6 +355,11 @@ impl Diagnostic {
         let subject = match &self.subject {
             Some(Subject::Value(value)) => format!("“{value}”"),
             Some(Subject::Phrase(phrase)) => phrase.clone(),
+            Some(Subject::Phrases(phrases)) => {
+                return phrases
+                    .iter()
+                    .fold(self.info().cause.to_string(), |cause, phrase| cause.replacen("{}", phrase, 1));
+            }
             None => "…".to_string(),
         };
         self.info().cause.replacen("{}", &subject, 1)
@@ -355,7 +384,7 @@ pub fn catalogue_markdown() -> String {
             "| `{}` | {} | {} | {} | {} | [{}]({}) |\n",
             info.id,
             info.severity.label(),
-            info.field.label(),
+            if *check == Check::Placeholder { "the field it is in" } else { info.field.label() },
             cell(info.cause),
             cell(info.fix),
             info.link.title,

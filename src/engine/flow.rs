@@ -3,6 +3,7 @@
 
 use super::authentik::urls;
 use super::checks::{Check, Diagnostic, Severity};
+use super::fields::Field;
 use super::headscale::versions::Key;
 use super::model::Model;
 
@@ -72,8 +73,10 @@ pub fn stage_of(check: Check) -> Option<Stage> {
         HeadscaleUrlDefaultPort | RedirectRegex | DoubleLogin => Stage::Callback,
         ClientIdMissing
         | ClientIdInvalid
+        | ClientIdUnusual
         | ClientSecretMissing
         | ClientSecretInvalid
+        | ClientSecretUnusual
         | SecretPathMissing
         | SecretPathRelative
         | SecretPathCredentials
@@ -87,6 +90,9 @@ pub fn stage_of(check: Check) -> Option<Stage> {
         ExpiryInvalid | ExpiryZeroSeconds | ExpiryNever | ExpiryFromToken => Stage::NodeReady,
         AppNameMissing | EnvListSpace | UnknownKey | NotAString | StringForBool | YesNoString | ScalarForList
         | WrongType | EmptyValue | OidcMissing | KeyIgnored => return None,
+        // A placeholder breaks whichever step uses its field (see `stage_of_diagnostic`); most
+        // often it is a client ID or secret.
+        Placeholder => Stage::TokenExchange,
     })
 }
 
@@ -214,10 +220,25 @@ pub fn messages(model: &Model) -> Vec<Message> {
     messages
 }
 
+/// Which step a diagnostic is about: its check's step, or for a check that can concern any
+/// field, the step that uses the field.
+pub fn stage_of_diagnostic(diagnostic: &Diagnostic) -> Option<Stage> {
+    if diagnostic.check != Check::Placeholder {
+        return stage_of(diagnostic.check);
+    }
+    Some(match diagnostic.field() {
+        Field::HeadscaleUrl => Stage::Register,
+        Field::AuthentikUrl | Field::Slug => Stage::Discovery,
+        Field::AllowedGroups | Field::AllowedUsers | Field::AllowedDomains => Stage::Claims,
+        Field::AppName => return None,
+        _ => Stage::TokenExchange,
+    })
+}
+
 /// Marks every step a diagnostic is about, keeping the worst status.
 fn mark(messages: &mut [Message], diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
-        let Some(stage) = stage_of(diagnostic.check) else { continue };
+        let Some(stage) = stage_of_diagnostic(diagnostic) else { continue };
         let status = match diagnostic.severity() {
             Severity::Error => Status::Fails,
             Severity::Warning => Status::Warning,

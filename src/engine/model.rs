@@ -4,7 +4,7 @@ use super::address::{Address, AddressProblem, Service};
 use super::authentik::versions::Version as AuthentikVersion;
 use super::checks::{Check, Diagnostic};
 use super::headscale::versions::Version as HeadscaleVersion;
-use super::inputs::{Inputs, SecretDelivery};
+use super::inputs::{Field, Inputs, SecretDelivery};
 use super::{authentik, headscale, lists, rules};
 
 /// PKCE as Headscale reads it.
@@ -80,12 +80,13 @@ impl Model {
             verified_email_mapping: inputs.verified_email_mapping,
             diagnostics: Vec::new(),
         };
-        model.diagnostics = model.check(&extra_params);
+        model.diagnostics = model.check(inputs, &extra_params);
         model
     }
 
-    fn check(&self, extra_params: &lists::KeyValues) -> Vec<Diagnostic> {
+    fn check(&self, inputs: &Inputs, extra_params: &lists::KeyValues) -> Vec<Diagnostic> {
         let mut found = Vec::new();
+        self.check_placeholders(inputs, &mut found);
         check_address(&self.headscale, &HEADSCALE_CHECKS, &mut found);
         check_address(&self.authentik, &AUTHENTIK_CHECKS, &mut found);
         self.check_application(&mut found);
@@ -113,14 +114,43 @@ impl Model {
 
     fn check_credentials(&self, found: &mut Vec<Diagnostic>) {
         let pairs = [
-            (&self.client_id, Check::ClientIdMissing, Check::ClientIdInvalid),
-            (&self.client_secret, Check::ClientSecretMissing, Check::ClientSecretInvalid),
+            (&self.client_id, Check::ClientIdMissing, Check::ClientIdInvalid, Check::ClientIdUnusual),
+            (&self.client_secret, Check::ClientSecretMissing, Check::ClientSecretInvalid, Check::ClientSecretUnusual),
         ];
-        for (value, missing, invalid) in pairs {
+        let printable_ascii_only = self.authentik_version.release().vschar_credentials;
+        for (value, missing, invalid, unusual) in pairs {
             if value.is_empty() {
                 found.push(Diagnostic::new(missing));
-            } else if let Some(problem) = rules::credential_problem(value) {
+            } else if let Some(problem) = rules::credential_problem(value, printable_ascii_only) {
                 found.push(Diagnostic::phrase(invalid, problem));
+            } else if let Some(character) = rules::unusual_character(value) {
+                found.push(Diagnostic::phrase(unusual, character));
+            }
+        }
+    }
+
+    /// Values copied from a guide's or an example's placeholders, in every field that takes
+    /// free text.
+    fn check_placeholders(&self, inputs: &Inputs, found: &mut Vec<Diagnostic>) {
+        let single = [
+            (Field::HeadscaleUrl, inputs.headscale_url.trim()),
+            (Field::AuthentikUrl, inputs.authentik_url.trim()),
+            (Field::AppName, self.app_name.as_str()),
+            (Field::Slug, self.slug.as_str()),
+            (Field::ClientId, self.client_id.as_str()),
+            (Field::ClientSecret, self.client_secret.as_str()),
+        ];
+        let path = (self.secret_delivery == SecretDelivery::File)
+            .then_some((Field::ClientSecretPath, self.client_secret_path.as_str()));
+        let lists = [
+            (Field::AllowedGroups, &self.allowed_groups),
+            (Field::AllowedUsers, &self.allowed_users),
+            (Field::AllowedDomains, &self.allowed_domains),
+        ];
+        let items = lists.into_iter().flat_map(|(field, items)| items.iter().map(move |item| (field, item.as_str())));
+        for (field, value) in single.into_iter().chain(path).chain(items) {
+            if rules::is_placeholder(value) {
+                found.push(Diagnostic::value(Check::Placeholder, value).at(field));
             }
         }
     }

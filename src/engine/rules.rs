@@ -9,16 +9,52 @@ pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// Why a client ID or secret is refused, if it is: authentik takes 1 to 255 printable ASCII
-/// characters (RFC 6749's VSCHAR).
-pub fn credential_problem(text: &str) -> Option<&'static str> {
-    if text.len() > 255 {
-        Some("is longer than 255 characters")
-    } else if !text.chars().all(|c| (' '..='~').contains(&c)) {
-        Some("contains a character that is not printable ASCII")
+/// The longest client ID or secret authentik stores.
+pub const CREDENTIAL_MAX: usize = 255;
+
+/// Why a client ID or secret cannot work, if it cannot: authentik stores at most 255
+/// characters, the outputs cannot carry control characters (line breaks included), and from
+/// 2026.8 authentik accepts only printable ASCII (RFC 6749's VSCHAR).
+pub fn credential_problem(text: &str, printable_ascii_only: bool) -> Option<String> {
+    let length = text.chars().count();
+    if length > CREDENTIAL_MAX {
+        Some(format!("is {length} characters long; authentik stores at most {CREDENTIAL_MAX}"))
+    } else if let Some(c) = text.chars().find(|c| c.is_control()) {
+        Some(format!("contains the control character {}, which no configuration file can carry", escaped(c)))
     } else {
-        None
+        let refused = text.chars().find(|c| printable_ascii_only && !is_vschar(*c));
+        refused.map(|c| format!("contains {}, and authentik 2026.8 and later accept only printable ASCII", escaped(c)))
     }
+}
+
+/// The first character of a credential outside printable ASCII, written for a message.
+pub fn unusual_character(text: &str) -> Option<String> {
+    text.chars().find(|c| !is_vschar(*c)).map(escaped)
+}
+
+fn is_vschar(c: char) -> bool {
+    (' '..='~').contains(&c)
+}
+
+/// A character as `“é” (U+00E9)`, so invisible ones can be seen.
+fn escaped(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("“{c}” (U+{:04X})", c as u32)
+    }
+}
+
+/// Whether a value is a placeholder copied from a guide or an example rather than a real value:
+/// angle-bracketed text (`<Client ID from authentik>`), or a word that starts with "your" and a
+/// separator (`your-oidc-client-id`, `YOUR_CLIENT_SECRET`, `https://your-oidc.issuer.com/path`).
+pub fn is_placeholder(text: &str) -> bool {
+    let angled = text.find('<').is_some_and(|open| text[open + 1..].find('>').is_some_and(|close| close > 0));
+    let your = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).any(|word| {
+        let lower = word.to_ascii_lowercase();
+        lower.strip_prefix("your").is_some_and(|rest| rest.starts_with(['-', '_']))
+    });
+    angled || your
 }
 
 /// A domain name: dot-separated labels of letters, digits and inner hyphens, each at most 63

@@ -65,7 +65,7 @@ fn everything_large() -> Inputs {
 fn everything(inputs: &Inputs) {
     let outputs = render(inputs);
     black_box(outputs.authentik.blueprint());
-    black_box(outputs.authentik.terraform());
+    black_box(outputs.authentik.terraform(false));
     black_box(outputs);
 }
 

@@ -36,7 +36,22 @@ test("Generate makes a secret that the blueprint and the Headscale YAML share", 
   const written = /^[0-9]/.test(secret) ? `"${secret}"` : secret;
   await expect(blueprint(page)).toContainText(`client_secret: ${written}`);
   await expect(block(page, "Headscale configuration").locator("pre")).toContainText(`client_secret: ${written}`);
+  // Terraform reads the secret from a sensitive variable unless asked to write it in.
+  await expect(block(page, "authentik Terraform")).toContainText("client_secret      = var.headscale_client_secret");
+  await expect(block(page, "authentik Terraform")).not.toContainText(secret);
+  await page.getByLabel("Write the client secret into the file").check();
   await expect(block(page, "authentik Terraform")).toContainText(`client_secret      = "${secret}"`);
+});
+
+test("authentik 2024.8.5 has no Terraform provider release, and says what to use instead", async ({ page }) => {
+  await page.goto("/");
+  await openOutputs(page);
+  await page.getByLabel("authentik version").selectOption("2024.8.5");
+  await expect(block(page, "authentik Terraform")).toContainText("No release of the goauthentik/authentik Terraform provider works with authentik 2024.8.5");
+  await expect(block(page, "authentik Terraform")).toContainText("upgrade authentik to 2024.10.3 or later");
+  await expect(block(page, "authentik Terraform").locator("pre")).toHaveCount(0);
+  await page.getByLabel("authentik version").selectOption("2024.10.3");
+  await expect(block(page, "authentik Terraform").locator("pre")).toContainText('version = "~> 2024.10.2"');
 });
 
 test("allowed groups become bindings, and unverified emails are caught", async ({ page }) => {

@@ -9,7 +9,7 @@ test("the page loads with a complete default output", async ({ page }) => {
   await expect(headscaleYaml(page)).toContainText("method: S256");
   await expect(settings(page)).toContainText("https://headscale.company/oidc/callback");
   await expect(settings(page)).toContainText("https://authentik.company/application/o/headscale/.well-known/openid-configuration");
-  await expect(page.locator(".hsp-checks-summary")).toHaveText("1 warning, 1 note.");
+  await expect(page.locator(".hsp-checks-summary")).toHaveText("1 warning, 2 notes.");
   // The client credentials are generated the way authentik shapes them.
   const clientId = await page.getByLabel("Client ID").inputValue();
   expect(clientId).toMatch(/^[A-Za-z0-9]{40}$/);

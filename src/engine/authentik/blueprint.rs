@@ -25,6 +25,7 @@ const EMAIL_MAPPING_ID: &str = "headscale-email-mapping";
 
 /// The blueprint as a value, with a comment for each entry.
 pub struct Blueprint {
+    schema_url: String,
     header: Vec<String>,
     top: Mapping,
     entries: Vec<(String, Value)>,
@@ -55,15 +56,22 @@ fn key_of(id: &str) -> Value {
 impl Blueprint {
     pub fn new(plan: &Plan) -> Blueprint {
         let release = plan.release;
-        let header = vec![
+        let mut header = vec![
             format!("authentik {} blueprint: an OAuth2/OpenID provider and an application for Headscale.", release.key),
             "Apply it in one of two ways:".into(),
             "- mount it under /blueprints on the authentik worker (for example ./blueprints:/blueprints/custom);"
                 .into(),
             "  authentik applies it at once, whenever it changes, and every hour;".into(),
-            "- or import it once in the admin interface: Customization → Blueprints → Import.".into(),
-            "It contains the client secret: keep the file private.".into(),
         ];
+        // The admin interface's Import button for blueprints arrived in 2026.5.
+        if release.blueprint_import {
+            header.push("- or import it once in the admin interface: Customization → Blueprints → Import.".into());
+        } else {
+            header.push("- or paste it in the admin interface: Customization → Blueprints → Create, with this".into());
+            header
+                .push("  text as its internal content (or upload it under Flows and Stages → Flows → Import).".into());
+        }
+        header.push("It contains the client secret: keep the file private.".into());
         let top: Mapping = [
             (text("version"), Value::Number(1.into())),
             (
@@ -130,7 +138,7 @@ impl Blueprint {
                 ]),
             ));
         }
-        Blueprint { header, top, entries }
+        Blueprint { schema_url: release.version.schema_url(), header, top, entries }
     }
 
     /// Whether a parsed document is exactly this blueprint (compared in place, not copied:
@@ -149,7 +157,8 @@ impl Blueprint {
     /// The blueprint written for people.
     pub fn text(&self) -> String {
         let mut w = YamlWriter::new();
-        w.comment(0, "yaml-language-server: $schema=https://goauthentik.io/blueprints/schema.json");
+        // The schema of the selected release: the newest one calls older redirect URI forms wrong.
+        w.comment(0, &format!("yaml-language-server: $schema={}", self.schema_url));
         for line in &self.header {
             w.comment(0, line);
         }

@@ -19,6 +19,10 @@ pub fn check_inputs(model: &Model, found: &mut Vec<Diagnostic>) {
             EmailVerifiedUse::GatesLogin if model.email_verified_required && filters_by_email => {
                 found.push(Diagnostic::phrase(Check::EmailVerified, release.key));
             }
+            // Without allowed users or domains the login goes through, but the email is dropped.
+            EmailVerifiedUse::GatesLogin if model.email_verified_required => {
+                found.push(Diagnostic::phrase(Check::EmailNotStored, release.key))
+            }
             EmailVerifiedUse::StoresEmail => found.push(Diagnostic::phrase(Check::EmailNotStored, release.key)),
             _ => {}
         }

@@ -21,7 +21,8 @@ pub struct Outputs {
     pub settings: settings::Settings,
     plan: plan::Plan,
     blueprint: OnceCell<Result<String, OutputError>>,
-    terraform: OnceCell<String>,
+    /// With the secret as a variable, and written into the file.
+    terraform: [OnceCell<terraform::Terraform>; 2],
 }
 
 impl Outputs {
@@ -36,7 +37,7 @@ impl Outputs {
             settings: settings::Settings::new(plan),
             plan: plan.clone(),
             blueprint: OnceCell::new(),
-            terraform: OnceCell::new(),
+            terraform: [OnceCell::new(), OnceCell::new()],
         }
     }
 
@@ -45,8 +46,9 @@ impl Outputs {
         self.blueprint.get_or_init(|| blueprint::Blueprint::new(&self.plan).verified())
     }
 
-    pub fn terraform(&self) -> &str {
-        self.terraform.get_or_init(|| terraform::emit(&self.plan))
+    /// The Terraform, with the client secret written into the file or read from a variable.
+    pub fn terraform(&self, inline_secret: bool) -> &terraform::Terraform {
+        self.terraform[usize::from(inline_secret)].get_or_init(|| terraform::emit(&self.plan, inline_secret))
     }
 }
 

@@ -73,6 +73,9 @@ pub struct Plan {
     pub base_url: String,
     /// The provider's issuer (per-provider mode), with authentik's trailing slash.
     pub issuer: String,
+    /// Whether the Headscale release finds users by issuer and subject, so that a new slug
+    /// (and so a new issuer) gives every user a new Headscale account.
+    pub slug_change_makes_new_users: bool,
 }
 
 impl Plan {
@@ -97,6 +100,7 @@ impl Plan {
             groups: model.allowed_groups.clone(),
             base_url: model.authentik.normalized.clone(),
             issuer: model.issuer.clone(),
+            slug_change_makes_new_users: model.headscale_version.release().users_keyed_by_subject,
         }
     }
 

@@ -54,7 +54,11 @@ impl Settings {
                 row(
                     "Slug",
                     &plan.slug,
-                    Some("Part of the issuer; changing it later makes Headscale create new users."),
+                    Some(if plan.slug_change_makes_new_users {
+                        "Part of the issuer; changing it later makes Headscale create new users."
+                    } else {
+                        "Part of the issuer; Headscale 0.22 and 0.23 find users by their email, so changing it later keeps them."
+                    }),
                 ),
             ],
         });
@@ -122,7 +126,13 @@ impl Settings {
                 })
                 .collect()
         };
-        steps.push(Step { title: "Configure Bindings", rows: bindings });
+        // The wizard gained its bindings step in 2024.12; before, groups are bound afterwards.
+        let title = if release.wizard_bindings {
+            "Configure Bindings"
+        } else {
+            "After the wizard: bind the groups (Applications → Applications → the application → Policy / Group / User Bindings → Bind existing policy / group / user)"
+        };
+        steps.push(Step { title, rows: bindings });
         let endpoints = plan
             .endpoints()
             .into_iter()

@@ -89,20 +89,65 @@ fn identifier(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// The Terraform configuration for the plan.
-pub fn emit(plan: &Plan) -> String {
+/// The Terraform output of one authentik release line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Terraform {
+    /// A configuration for the provider release paired with the line.
+    File(String),
+    /// Why no provider release can create this setup, and what to use instead.
+    Unavailable(String),
+}
+
+/// The variable the client secret is passed in as, unless it is written into the file.
+pub const SECRET_VARIABLE: &str = "headscale_client_secret";
+
+/// The Terraform configuration for the plan; with `inline_secret` the client secret is written
+/// into the file instead of being read from a sensitive variable.
+pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
     let release = plan.release;
+    let Some(provider) = release.terraform else {
+        return Terraform::Unavailable(format!(
+            "No release of the goauthentik/authentik Terraform provider works with authentik {}: its \
+             2024.8 releases send redirect URIs as regular expressions, which this release no longer \
+             accepts, and from 2024.10.2 on it requires an invalidation flow, which authentik 2024.8 \
+             does not have. Create the provider with the authentik blueprint or the wizard steps \
+             instead, or upgrade authentik to 2024.10.3 or later.",
+            release.label
+        ));
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# authentik {}: an OAuth2/OpenID provider and an application for Headscale, for the",
         release.key
     );
-    out.push_str("# goauthentik/authentik Terraform provider; use the provider release that matches authentik.\n");
-    out.push_str("# The client secret is in this file: keep it private, or pass it in as a sensitive variable.\n\n");
-    out.push_str(
-        "terraform {\n  required_providers {\n    authentik = {\n      source = \"goauthentik/authentik\"\n    }\n  }\n}\n\n",
+    let _ = writeln!(out, "# goauthentik/authentik Terraform provider (written for its release {}).", provider.release);
+    if inline_secret {
+        out.push_str("# The client secret is in this file: keep it private.\n\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "# The client secret is not in this file: pass it in as TF_VAR_{SECRET_VARIABLE}, or in a .tfvars\n\
+             # file kept out of version control; its value is in the authentik settings.\n"
+        );
+    }
+    let _ = write!(
+        out,
+        "terraform {{\n  required_providers {{\n    authentik = {{\n      source  = \"goauthentik/authentik\"\n      \
+         version = {}\n    }}\n  }}\n}}\n\n",
+        string(provider.constraint)
     );
+    if !inline_secret {
+        block(
+            &mut out,
+            &format!("variable \"{SECRET_VARIABLE}\""),
+            &[
+                ("description", string("Client secret of the Headscale provider in authentik")),
+                ("type", "string".into()),
+                ("sensitive", "true".into()),
+            ],
+        );
+    }
     block(&mut out, "data \"authentik_flow\" \"authorization\"", &[("slug", string(AUTHORIZATION_FLOW))]);
     if let Some(flow) = plan.invalidation_flow {
         block(&mut out, "data \"authentik_flow\" \"invalidation\"", &[("slug", string(flow))]);
@@ -143,7 +188,7 @@ pub fn emit(plan: &Plan) -> String {
         ("name", string(&plan.provider_name)),
         ("client_type", string("confidential")),
         ("client_id", string(&plan.client_id)),
-        ("client_secret", string(&plan.client_secret)),
+        ("client_secret", if inline_secret { string(&plan.client_secret) } else { format!("var.{SECRET_VARIABLE}") }),
         ("authorization_flow", "data.authentik_flow.authorization.id".to_string()),
     ];
     if plan.invalidation_flow.is_some() {
@@ -199,5 +244,5 @@ pub fn emit(plan: &Plan) -> String {
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
-    out
+    Terraform::File(out)
 }

@@ -45,25 +45,70 @@ pub struct Release {
     pub email_verified_default: bool,
     /// How a scope mapping's expression reaches the user's groups.
     pub group_accessor: &'static str,
+    /// The wizard has a Configure Bindings step (2024.12); before, groups are bound on the
+    /// application once it exists.
+    pub wizard_bindings: bool,
+    /// The admin interface can import a blueprint file (Customization → Blueprints → Import,
+    /// 2026.5); before, a blueprint is a file on the worker or pasted into a new blueprint.
+    pub blueprint_import: bool,
+    /// authentik refuses a client ID or secret with characters outside printable ASCII
+    /// (RFC 6749's VSCHAR) from 2026.8; before, it only limits their length.
+    pub vschar_credentials: bool,
+    /// The release of the goauthentik/authentik Terraform provider the Terraform output is
+    /// written for, or `None` when no provider release works with this line.
+    pub terraform: Option<TerraformProvider>,
+}
+
+/// A release of the Terraform provider, and the version constraint the output declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TerraformProvider {
+    /// The provider release whose arguments the output is held to, such as `v2025.10.1`.
+    pub release: &'static str,
+    /// The `version` constraint written into `required_providers`.
+    pub constraint: &'static str,
+}
+
+const fn provider(release: &'static str, constraint: &'static str) -> Option<TerraformProvider> {
+    Some(TerraformProvider { release, constraint })
 }
 
 /// Every release line the playground knows, newest first.
 pub const RELEASES: &[Release] = &[
-    release(2026, 11, 0, "2026.11", "2026.11 (release candidate)", true),
-    release(2026, 8, 0, "2026.8", "2026.8", false),
-    release(2026, 5, 0, "2026.5", "2026.5", false),
-    release(2026, 2, 0, "2026.2", "2026.2", false),
-    release(2025, 12, 0, "2025.12", "2025.12", false),
-    release(2025, 10, 0, "2025.10", "2025.10", false),
-    release(2025, 8, 0, "2025.8", "2025.8", false),
-    release(2025, 6, 0, "2025.6", "2025.6", false),
-    release(2025, 4, 0, "2025.4", "2025.4", false),
-    release(2025, 2, 0, "2025.2", "2025.2", false),
-    release(2024, 12, 0, "2024.12", "2024.12", false),
-    release(2024, 10, 3, "2024.10.3", "2024.10.3 or a later 2024.10 patch", false),
-    release(2024, 10, 0, "2024.10.0", "2024.10.0 to 2024.10.2", false),
-    release(2024, 8, 5, "2024.8.5", "2024.8.5 or a later 2024.8 patch", false),
-    release(2024, 8, 0, "2024.8.0", "2024.8.0 to 2024.8.4", false),
+    // No provider release is newer than v2026.5.0, which has every argument these lines need.
+    release(2026, 11, 0, "2026.11", "2026.11 (release candidate)", true, provider("v2026.5.0", ">= 2026.5.0")),
+    release(2026, 8, 0, "2026.8", "2026.8", false, provider("v2026.5.0", ">= 2026.5.0")),
+    release(2026, 5, 0, "2026.5", "2026.5", false, provider("v2026.5.0", "~> 2026.5.0")),
+    release(2026, 2, 0, "2026.2", "2026.2", false, provider("v2026.2.1", "~> 2026.2.1")),
+    release(2025, 12, 0, "2025.12", "2025.12", false, provider("v2025.12.1", "~> 2025.12.1")),
+    release(2025, 10, 0, "2025.10", "2025.10", false, provider("v2025.10.1", "~> 2025.10.1")),
+    release(2025, 8, 0, "2025.8", "2025.8", false, provider("v2025.8.1", "~> 2025.8.1")),
+    release(2025, 6, 0, "2025.6", "2025.6", false, provider("v2025.6.0", "~> 2025.6.0")),
+    release(2025, 4, 0, "2025.4", "2025.4", false, provider("v2025.4.0", "~> 2025.4.0")),
+    release(2025, 2, 0, "2025.2", "2025.2", false, provider("v2025.2.0", "~> 2025.2.0")),
+    release(2024, 12, 0, "2024.12", "2024.12", false, provider("v2024.12.1", "~> 2024.12.1")),
+    release(
+        2024,
+        10,
+        3,
+        "2024.10.3",
+        "2024.10.3 or a later 2024.10 patch",
+        false,
+        provider("v2024.10.2", "~> 2024.10.2"),
+    ),
+    // v2024.10.2 replaced the regular-expression redirect_uris with a list this line lacks.
+    release(
+        2024,
+        10,
+        0,
+        "2024.10.0",
+        "2024.10.0 to 2024.10.2",
+        false,
+        provider("v2024.10.0", ">= 2024.10.0, < 2024.10.2"),
+    ),
+    // The v2024.8 providers send redirect URIs as regular expressions, which 2024.8.5 no longer
+    // takes, and every later provider requires an invalidation flow, which 2024.8 lacks.
+    release(2024, 8, 5, "2024.8.5", "2024.8.5 or a later 2024.8 patch", false, None),
+    release(2024, 8, 0, "2024.8.0", "2024.8.0 to 2024.8.4", false, provider("v2024.8.4", ">= 2024.8.4, < 2024.10.0")),
 ];
 
 /// The release selected by default: the newest final one.
@@ -73,7 +118,15 @@ const fn at_least(version: Version, year: u16, month: u8) -> bool {
     version.year > year || (version.year == year && version.month >= month)
 }
 
-const fn release(year: u16, month: u8, patch: u8, key: &'static str, label: &'static str, preview: bool) -> Release {
+const fn release(
+    year: u16,
+    month: u8,
+    patch: u8,
+    key: &'static str,
+    label: &'static str,
+    preview: bool,
+    terraform: Option<TerraformProvider>,
+) -> Release {
     let version = Version { year, month, patch };
     let strict = at_least(version, 2024, 12)
         || (year == 2024 && month == 10 && patch >= 3)
@@ -100,6 +153,10 @@ const fn release(year: u16, month: u8, patch: u8, key: &'static str, label: &'st
         } else {
             "request.user.ak_groups.all()"
         },
+        wizard_bindings: at_least(version, 2024, 12),
+        blueprint_import: at_least(version, 2026, 5),
+        vschar_credentials: at_least(version, 2026, 8),
+        terraform,
     }
 }
 
@@ -132,6 +189,19 @@ impl Version {
     /// `2026.8`, without the patch.
     pub fn short(self) -> String {
         format!("{}.{}", self.year, self.month)
+    }
+
+    /// Where an editor finds authentik's blueprint schema of this release: the file at the
+    /// release's tag, or the newest one for a release not out yet.
+    pub fn schema_url(self) -> String {
+        if self.release().preview {
+            "https://goauthentik.io/blueprints/schema.json".to_string()
+        } else {
+            format!(
+                "https://raw.githubusercontent.com/goauthentik/authentik/version/{}.{}.{}/blueprints/schema.json",
+                self.year, self.month, self.patch
+            )
+        }
     }
 }
 

@@ -9,18 +9,28 @@ use crate::engine::inputs::SecretDelivery;
 use crate::engine::lists::KeyValues;
 use crate::engine::model::Model;
 
-/// Query parameters Headscale puts on the authorization request itself.
-pub const RESERVED_PARAMS: [&str; 9] = [
-    "client_id",
-    "redirect_uri",
-    "response_type",
-    "scope",
-    "state",
-    "nonce",
-    "code_challenge",
-    "code_challenge_method",
-    "access_type",
+/// Query parameters Headscale puts on the authorization request itself, and what an extra
+/// parameter of the same name does to the login. An extra parameter replaces Headscale's own
+/// value, except the nonce, which Headscale sets after the extra parameters.
+pub const RESERVED_PARAMS: [(&str, &str); 9] = [
+    ("client_id", "replaces the client ID Headscale sends, so authentik looks for another provider and refuses the login"),
+    ("redirect_uri", "replaces Headscale's callback URL, so authentik refuses the login or sends the browser somewhere Headscale does not answer"),
+    ("response_type", "replaces code, the only response type Headscale can finish a login with"),
+    ("scope", "replaces the scopes of oidc.scope, so the claims Headscale checks may be missing"),
+    ("state", "replaces the state Headscale generates, so its state check fails and every login ends with state did not match"),
+    ("nonce", "is overwritten: Headscale sets its own nonce after the extra parameters"),
+    ("code_challenge", "replaces the PKCE challenge Headscale computes, so the verifier it sends later does not match and authentik refuses the token exchange"),
+    ("code_challenge_method", "replaces the PKCE method Headscale sends, so the verifier it sends later does not match and authentik refuses the token exchange"),
+    ("access_type", "replaces the access_type=offline Headscale sends along with PKCE"),
 ];
+
+/// What an extra parameter named like one of Headscale's own does, on this release.
+fn reserved_effect(key: &str, sends_nonce: bool) -> Option<&'static str> {
+    if key == "nonce" && !sends_nonce {
+        return Some("is sent as given: this Headscale release sends no nonce of its own and never checks one");
+    }
+    RESERVED_PARAMS.iter().find(|(name, _)| *name == key).map(|(_, effect)| *effect)
+}
 
 /// Checks of the Headscale-only inputs against the chosen release.
 pub fn check_inputs(model: &Model, extra_params: &KeyValues, found: &mut Vec<Diagnostic>) {
@@ -55,8 +65,8 @@ pub fn check_inputs(model: &Model, extra_params: &KeyValues, found: &mut Vec<Dia
         found.push(Diagnostic::value(Check::ExtraParamRepeated, key));
     }
     for (key, _) in &extra_params.pairs {
-        if RESERVED_PARAMS.contains(&key.to_ascii_lowercase().as_str()) {
-            found.push(Diagnostic::value(Check::ExtraParamReserved, key));
+        if let Some(effect) = reserved_effect(&key.to_ascii_lowercase(), release.sends_nonce) {
+            found.push(Diagnostic::phrase(Check::ExtraParamReserved, format!("“{key}” {effect}")));
         } else if key.chars().any(char::is_uppercase) {
             found.push(Diagnostic::value(Check::ExtraParamUppercase, key));
         }
@@ -77,9 +87,12 @@ fn check_expiry(model: &Model, found: &mut Vec<Diagnostic>) {
         }
         return;
     }
+    let zero_means_never = model.headscale_version.release().non_positive_expiry_never;
     match duration::parse(expiry) {
         None => found.push(Diagnostic::value(Check::ExpiryInvalid, expiry)),
-        Some(Duration::Millis(0)) => found.push(Diagnostic::value(Check::ExpiryZeroSeconds, expiry)),
+        Some(Duration::Millis(0)) if !zero_means_never => {
+            found.push(Diagnostic::value(Check::ExpiryZeroSeconds, expiry))
+        }
         Some(_) => {}
     }
 }
@@ -113,7 +126,13 @@ pub fn lint(settings: &Settings, version: Version) -> Vec<Diagnostic> {
     }
     if let Some(issuer) = &settings.issuer {
         if issuer.contains("/application/o/") && !issuer.ends_with('/') {
-            found.push(Diagnostic::value(Check::IssuerTrailingSlash, issuer));
+            let only_start = settings.only_start_if_oidc_is_available.unwrap_or(true);
+            let outcome = if only_start {
+                "it refuses to start (only_start_if_oidc_is_available is true)"
+            } else {
+                "it starts without login through authentik (only_start_if_oidc_is_available is false)"
+            };
+            found.push(Diagnostic::phrases(Check::IssuerTrailingSlash, [format!("“{issuer}”"), outcome.to_string()]));
         }
     }
     found

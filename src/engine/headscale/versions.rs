@@ -25,6 +25,15 @@ pub struct Release {
     /// fixed in 0.27.1.
     pub survives_double_login: bool,
     pub email_verified: EmailVerifiedUse,
+    /// Users are found by issuer and subject (from 0.24); before, by a name made from their
+    /// email, so a new issuer (a renamed application slug) still finds the same users.
+    pub users_keyed_by_subject: bool,
+    /// A node expiry that is not positive, such as `0s`, means no expiry (from 0.29); before,
+    /// only the bare `0` does, and `0s` expires nodes at once.
+    pub non_positive_expiry_never: bool,
+    /// Headscale sends its own `nonce` on the login request, set after the extra parameters
+    /// (from 0.24).
+    pub sends_nonce: bool,
 }
 
 /// What a release does with the `email_verified` claim.
@@ -67,6 +76,9 @@ const fn release(minor: u8, label: &'static str, patch: &'static str, date: &'st
         } else {
             EmailVerifiedUse::Ignored
         },
+        users_keyed_by_subject: minor >= 24,
+        non_positive_expiry_never: minor >= 29,
+        sends_nonce: minor >= 24,
     }
 }
 

@@ -6,7 +6,7 @@ use crate::engine::authentik::urls::split_issuer;
 use crate::engine::headscale::read::Read;
 use crate::engine::headscale::versions::{Key, Version};
 use crate::engine::inputs::{Field, Inputs, SecretDelivery};
-use crate::engine::lists;
+use crate::engine::{lists, rules};
 
 /// Where the pasted text came from; it decides what an absent key means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,16 @@ struct Filler {
 
 impl Filler {
     fn text(&mut self, field: Field, value: &str) {
+        // A guide's placeholder is reported at its line and never applied as if it were real.
+        let kept;
+        let value = if matches!(field, Field::AllowedGroups | Field::AllowedUsers | Field::AllowedDomains) {
+            kept = value.lines().filter(|item| !rules::is_placeholder(item)).collect::<Vec<_>>().join("\n");
+            kept.as_str()
+        } else if rules::is_placeholder(value) {
+            return;
+        } else {
+            value
+        };
         let current = self.inputs.text(field).unwrap_or_default();
         if !same_meaning(field, current, value) {
             self.inputs.apply(crate::engine::Edit::Text(field, value.to_string()));

@@ -10,6 +10,7 @@ use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
 use crate::engine::inputs::{Field, Inputs};
 use crate::engine::model::Model;
+use crate::engine::rules;
 
 /// Where a form field's value comes from in the configuration.
 fn paths_of(field: Field) -> &'static [&'static str] {
@@ -53,8 +54,8 @@ fn read_problem(problem: &read::Problem) -> Diagnostic {
         {
             Diagnostic::phrase(Check::YesNoString, format!("{path}: {text}"))
         }
-        ProblemKind::StringForBool { text, .. } => {
-            Diagnostic::phrase(Check::StringForBool, format!("{path}: “{text}”"))
+        ProblemKind::StringForBool { text, read_as } => {
+            Diagnostic::phrases(Check::StringForBool, [format!("{path}: “{text}”"), read_as.to_string()])
         }
         ProblemKind::ScalarForList { items } => {
             Diagnostic::phrase(Check::ScalarForList, format!("{path} (read as {})", items.join(", ")))
@@ -95,9 +96,11 @@ pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positi
         _ => {}
     }
     let settings = &read.settings;
+    found.extend(placeholders(read));
     // The live checks, for the fields the import filled in.
     let model = Model::new(inputs);
-    for diagnostic in model.diagnostics {
+    // Placeholders are reported where the import found them, above.
+    for diagnostic in model.diagnostics.into_iter().filter(|d| d.check != Check::Placeholder) {
         let paths = match diagnostic.check {
             // About the allowed users and domains as much as about email_verified_required.
             Check::EmailVerified => &["oidc.email_verified_required", "oidc.allowed_users", "oidc.allowed_domains"][..],
@@ -116,6 +119,38 @@ pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positi
         .collect();
     findings.sort_by_key(|f| (f.position.map_or((usize::MAX, 0), |p| (p.line, p.column)), f.diagnostic.severity()));
     findings
+}
+
+/// Placeholders from a guide or an example, each at its key or list item; the form keeps its
+/// own value for them.
+fn placeholders(read: &Read) -> Vec<(Option<String>, Diagnostic)> {
+    let settings = &read.settings;
+    let single = [
+        ("server_url", Field::HeadscaleUrl, &read.server_url),
+        ("oidc.issuer", Field::AuthentikUrl, &settings.issuer),
+        ("oidc.client_id", Field::ClientId, &settings.client_id),
+        ("oidc.client_secret", Field::ClientSecret, &settings.client_secret),
+        ("oidc.client_secret_path", Field::ClientSecretPath, &settings.client_secret_path),
+    ];
+    let lists = [
+        ("oidc.allowed_groups", Field::AllowedGroups, &settings.allowed_groups),
+        ("oidc.allowed_users", Field::AllowedUsers, &settings.allowed_users),
+        ("oidc.allowed_domains", Field::AllowedDomains, &settings.allowed_domains),
+    ];
+    let single = single
+        .into_iter()
+        .filter_map(|(path, field, value)| value.as_deref().map(|value| (path.to_string(), field, value)));
+    let items = lists.into_iter().flat_map(|(path, field, items)| {
+        items.iter().flatten().enumerate().map(move |(index, item)| (format!("{path}[{index}]"), field, item.as_str()))
+    });
+    single
+        .chain(items)
+        .filter(|(_, _, value)| rules::is_placeholder(value))
+        .map(|(path, field, value)| {
+            let subject = format!("“{value}” (left out of the form)");
+            (Some(path), Diagnostic::phrase(Check::Placeholder, subject).at(field))
+        })
+        .collect()
 }
 
 /// The path of the list item a diagnostic is about, when its subject is one of the items.

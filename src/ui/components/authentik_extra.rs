@@ -2,10 +2,12 @@
 
 use std::rc::Rc;
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::copyable_text::CopyableText;
 use super::output_block::title_id;
+use crate::engine::authentik::terraform::Terraform;
 use crate::engine::authentik::Outputs;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,12 +24,35 @@ pub struct AuthentikExtraProps {
 
 #[component]
 pub fn AuthentikExtra(props: &AuthentikExtraProps) -> Html {
-    let (text, error, id) = match props.extra {
-        Extra::Blueprint => match props.outputs.blueprint() {
-            Ok(text) => (text.clone(), None, "authentik-blueprint"),
-            Err(error) => (String::new(), Some(AttrValue::from(error.to_string())), "authentik-blueprint"),
+    // Terraform reads the secret from a sensitive variable unless the reader asks otherwise.
+    let inline_secret = use_state_eq(|| false);
+    match props.extra {
+        Extra::Blueprint => {
+            let (text, error) = match props.outputs.blueprint() {
+                Ok(text) => (text.clone(), None),
+                Err(error) => (String::new(), Some(AttrValue::from(error.to_string()))),
+            };
+            html! { <CopyableText labelled_by={title_id("authentik-blueprint")} text={AttrValue::from(text)} {error} /> }
+        }
+        Extra::Terraform => match props.outputs.terraform(*inline_secret) {
+            Terraform::Unavailable(reason) => html! { <p class="hsp-output-note">{ reason.clone() }</p> },
+            Terraform::File(text) => {
+                let onchange = {
+                    let inline_secret = inline_secret.clone();
+                    Callback::from(move |event: Event| {
+                        inline_secret.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+                    })
+                };
+                let controls = html! {
+                    <label class="hsp-inline-option">
+                        <input type="checkbox" checked={*inline_secret} {onchange} />
+                        { " Write the client secret into the file" }
+                    </label>
+                };
+                html! {
+                    <CopyableText labelled_by={title_id("authentik-terraform")} text={AttrValue::from(text.clone())} {controls} />
+                }
+            }
         },
-        Extra::Terraform => (props.outputs.terraform().to_string(), None, "authentik-terraform"),
-    };
-    html! { <CopyableText labelled_by={title_id(id)} text={AttrValue::from(text)} {error} /> }
+    }
 }
