@@ -45,9 +45,35 @@ writeFileSync(
   join(staging, "embed.js"),
   `// Mounts the Headscale × authentik single sign-on playground into every
 // [data-headscale-playground] element of the page. Everything it loads is fetched relative to
-// this file, so the folder can live under any path. Exports mount(element) for elements added
-// later.
+// this file, so the folder can live under any path. Exports mount(element), which returns a
+// handle whose unmount() removes the playground with its listeners, for pages that add and
+// remove elements later (a docs site's client-side navigation). When the playground cannot
+// start, each element says why, in place of the playground.
 const base = new URL(".", import.meta.url);
+const selector = "[data-headscale-playground]";
+
+/** A sentence for a reader: what failed and what the site's maintainer should check. */
+export function explain(error) {
+  const text = String((error && error.message) || error);
+  if (typeof WebAssembly !== "object") {
+    return "The playground needs WebAssembly, which this browser does not offer.";
+  }
+  if (/wasm-unsafe-eval|Content.Security.Policy|WebAssembly/i.test(text)) {
+    return "The playground could not start: the site's Content-Security-Policy blocks WebAssembly. " +
+      "Add 'wasm-unsafe-eval' to its script-src. (" + text + ")";
+  }
+  return "The playground could not be loaded from " + base.href + ": check that the whole release " +
+    "build is there. (" + text + ")";
+}
+
+function fail(element, error) {
+  const message = document.createElement("p");
+  message.setAttribute("role", "alert");
+  message.className = "hsp-embed-failure";
+  message.textContent = explain(error);
+  element.replaceChildren(message);
+}
+
 if (!document.querySelector("link[data-headscale-playground-style]")) {
   const style = document.createElement("link");
   style.rel = "stylesheet";
@@ -55,8 +81,26 @@ if (!document.querySelector("link[data-headscale-playground-style]")) {
   style.setAttribute("data-headscale-playground-style", "");
   document.head.append(style);
 }
-const glue = await import(new URL(${JSON.stringify(glue)}, base).href);
-await glue.default({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
-export const mount = glue.mount;
+let glue;
+try {
+  if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+  glue = await import(new URL(${JSON.stringify(glue)}, base).href);
+  await glue.default({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
+} catch (error) {
+  for (const element of document.querySelectorAll(selector)) fail(element, error);
+  throw error;
+}
+
+/** Mounts a playground into element (once) and returns a handle to remove it again. */
+export function mount(element) {
+  glue.mount(element);
+  return { unmount: () => glue.unmount(element) };
+}
+
+/** Removes the playground from element, with its listeners and timers. */
+export const unmount = (element) => glue.unmount(element);
+
+/** How many playgrounds are mounted on the page. */
+export const mountedCount = () => glue.mountedCount();
 `,
 );

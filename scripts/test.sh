@@ -28,5 +28,8 @@ trunk build --release
 node scripts/single-file.mjs dist dist-offline/headscale-sso-playground.html
 node scripts/size-report.mjs --check tests/size-budget.json
 
+step "The Docusaurus test site, with the release build embedded"
+./scripts/docusaurus-site.sh
+
 step "End-to-end tests in Chromium against the release build"
 npx playwright test -c tests/e2e/playwright.config.ts

@@ -1,5 +1,5 @@
-//! The binary Trunk builds: it mounts the playground, and exports `mount` for pages that add
-//! a playground element later (a docs site's client-side navigation).
+//! The binary Trunk builds: it mounts the playground, and exports `mount` and `unmount` for
+//! pages that add and remove playground elements later (a docs site's client-side navigation).
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -14,4 +14,18 @@ fn main() {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element) {
     sso_playground::ui::mount(element);
+}
+
+/// Removes the playground from `element`, with its listeners and timers.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn unmount(element: web_sys::Element) {
+    sso_playground::ui::unmount(&element);
+}
+
+/// How many playgrounds are mounted, for host pages and tests that check unmounting.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen(js_name = mountedCount)]
+pub fn mounted_count() -> usize {
+    sso_playground::ui::mounted_count()
 }

@@ -97,14 +97,40 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     }
 }
 
-/// Mounts a playground into `root`, once.
+thread_local! {
+    /// Every playground on the page with the element it lives in, so that it can be unmounted.
+    static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<App>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Mounts a playground into `root`, once: mounting an element that holds one does nothing.
 pub fn mount(root: web_sys::Element) {
     if root.has_attribute("data-hsp-mounted") {
         return;
     }
     let _ = root.set_attribute("data-hsp-mounted", "");
     let embedding = embed::embedding(|name| root.get_attribute(name));
-    yew::Renderer::<App>::with_root_and_props(root, initial_props(&embedding)).render();
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), initial_props(&embedding)).render();
+    MOUNTED.with(|mounted| mounted.borrow_mut().push((root, handle)));
+}
+
+/// Removes the playground from `root`: the app, its listeners and timers go, and the element
+/// is left empty, ready for another mount. An element without a playground is left alone.
+pub fn unmount(root: &web_sys::Element) {
+    let found = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let index = mounted.iter().position(|(element, _)| element == root)?;
+        Some(mounted.swap_remove(index).1)
+    });
+    if let Some(handle) = found {
+        handle.destroy();
+        let _ = root.remove_attribute("data-hsp-mounted");
+        root.set_inner_html("");
+    }
+}
+
+/// How many playgrounds are mounted on the page.
+pub fn mounted_count() -> usize {
+    MOUNTED.with(|mounted| mounted.borrow().len())
 }
 
 /// Entry point of the binary: shows panics on the page, then mounts every playground.

@@ -1,6 +1,7 @@
+import { ports } from "./ports";
 import { expect, test } from "@playwright/test";
 
-const host = "http://127.0.0.1:8090";
+const host = `http://127.0.0.1:${ports.host}`;
 
 test("embedded under a sub-path, with the host's defaults, theme, and URL left alone", async ({ page }) => {
   await page.goto(`${host}/docs/guide/`);

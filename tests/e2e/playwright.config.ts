@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ports } from "./ports";
 
 // The end-to-end tests drive Debian's Chromium against the release build in dist/, served
 // statically on 127.0.0.1. Playwright never downloads a browser here.
@@ -10,7 +11,7 @@ export default defineConfig({
   reporter: "list",
   timeout: 30_000,
   use: {
-    baseURL: "http://127.0.0.1:8089",
+    baseURL: `http://127.0.0.1:${ports.page}`,
     browserName: "chromium",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -26,16 +27,22 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node serve.mjs 8089 /=../../dist",
-      url: "http://127.0.0.1:8089/",
+      command: `node serve.mjs ${ports.page} /=../../dist`,
+      url: `http://127.0.0.1:${ports.page}/`,
       reuseExistingServer: false,
       timeout: 20_000,
     },
     {
       // Host pages that embed the build under a sub-path, as a docs site would.
-      command:
-        "node serve.mjs 8090 /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist",
-      url: "http://127.0.0.1:8090/docs/guide/",
+      command: `node serve.mjs ${ports.host} /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist`,
+      url: `http://127.0.0.1:${ports.host}/docs/guide/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The Docusaurus test site (scripts/docusaurus-site.sh), under its base URL.
+      command: `node serve.mjs ${ports.docusaurus} /docs-site/=../../target/docusaurus-site/build`,
+      url: `http://127.0.0.1:${ports.docusaurus}/docs-site/`,
       reuseExistingServer: false,
       timeout: 20_000,
     },

@@ -5,36 +5,85 @@
 //
 //   <HeadscalePlayground headscaleUrl="https://headscale.company" slug="headscale" />
 //
-// It runs only in the browser (Docusaurus renders pages in Node first), loads the build from
-// the site's base URL, follows the site's light and dark theme, and leaves the page URL alone.
-import React, { useEffect, useRef } from "react";
+// Every prop becomes the data- attribute of the same name (headscaleUrl → data-headscale-url;
+// true → present, false → absent); the README lists them all. The playground runs only in the
+// browser (Docusaurus renders pages in Node first): until it has started, the box says it is
+// loading, and if it cannot start it says why. Leaving the page unmounts it, with its listeners.
+// It takes the site's primary colour, background and font from Infima's variables.
+import React, { useEffect, useRef, useState } from "react";
 import BrowserOnly from "@docusaurus/BrowserOnly";
 import useBaseUrl from "@docusaurus/useBaseUrl";
 
-function Mount({ src, headscaleUrl, authentikUrl, slug, headscaleVersion, authentikVersion }) {
+const LOADING = "Loading the Headscale × authentik playground…";
+
+/** `{ headscaleUrl: "x", noStorage: true }` → `{ "data-headscale-url": "x", "data-no-storage": "" }`. */
+function dataAttributes(options) {
+  const attributes = {};
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined || value === null || value === false) continue;
+    const attribute = "data-" + name.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase());
+    attributes[attribute] = value === true ? "" : String(value);
+  }
+  return attributes;
+}
+
+/** What to tell the reader when the playground's files could not be loaded at all. */
+function explain(error, src) {
+  const text = String((error && error.message) || error);
+  if (typeof WebAssembly !== "object") return "The playground needs WebAssembly, which this browser does not offer.";
+  if (/wasm-unsafe-eval|Content.Security.Policy|WebAssembly/i.test(text)) {
+    return `The playground could not start: the site's Content-Security-Policy blocks WebAssembly. Add 'wasm-unsafe-eval' to its script-src. (${text})`;
+  }
+  return `The playground could not be loaded from ${src}: check that the release build is copied to static/playground/. (${text})`;
+}
+
+// Infima's variables, so the widget looks like part of the site; any --hsp-* variable set on
+// the element wins over the widget's own colours.
+const siteTheme = {
+  "--hsp-accent": "var(--ifm-color-primary)",
+  "--hsp-bg": "var(--ifm-background-color)",
+  "--hsp-font": "var(--ifm-font-family-base)",
+};
+
+function Mount({ src, style, ...options }) {
   const element = useRef(null);
+  const [status, setStatus] = useState("loading");
+  const attributes = dataAttributes(options);
+  const key = JSON.stringify(attributes);
   useEffect(() => {
+    let handle;
+    let left = false;
+    setStatus("loading");
     // webpackIgnore: the build is a static file, not part of the site's bundle.
-    import(/* webpackIgnore: true */ src).then((playground) => playground.mount(element.current));
-  }, [src]);
+    import(/* webpackIgnore: true */ src)
+      .then((playground) => {
+        if (left) return;
+        handle = playground.mount(element.current);
+        setStatus("ready");
+      })
+      .catch((error) => {
+        if (left) return;
+        // embed.js explains its own failures inside the element; explain only what it could not.
+        const explained = element.current?.querySelector(".hsp-embed-failure");
+        setStatus(explained ? "explained" : explain(error, src));
+      });
+    return () => {
+      left = true;
+      handle?.unmount();
+    };
+  }, [src, key]);
   return (
-    <div
-      ref={element}
-      data-headscale-playground
-      data-headscale-url={headscaleUrl}
-      data-authentik-url={authentikUrl}
-      data-slug={slug}
-      data-headscale-version={headscaleVersion}
-      data-authentik-version={authentikVersion}
-    />
+    <div className="headscale-playground" style={{ ...siteTheme, ...style }}>
+      {status === "loading" && <p role="status">{LOADING}</p>}
+      {!["loading", "ready", "explained"].includes(status) && <p role="alert">{status}</p>}
+      <div ref={element} key={key} data-headscale-playground="" {...attributes} />
+    </div>
   );
 }
 
 export default function HeadscalePlayground(props) {
   const src = useBaseUrl("/playground/embed.js");
   return (
-    <BrowserOnly fallback={<p>Loading the Headscale × authentik playground…</p>}>
-      {() => <Mount src={src} {...props} />}
-    </BrowserOnly>
+    <BrowserOnly fallback={<p role="status">{LOADING}</p>}>{() => <Mount src={src} {...props} />}</BrowserOnly>
   );
 }

@@ -1,0 +1,149 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ports } from "./ports";
+
+// The embed in a real Docusaurus 3 site, built by scripts/docusaurus-site.sh from the project's
+// component and MDX example, served under the base URL /docs-site/.
+const site = `http://127.0.0.1:${ports.docusaurus}/docs-site`;
+const widget = (page: Page) => page.locator(".headscale-playground");
+const yaml = (page: Page) => page.getByRole("region", { name: "Headscale configuration" }).locator("pre");
+
+/** Console errors and warnings, and failed requests, of a page. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  return problems;
+}
+
+/** The theme the widget is drawn in. */
+const scheme = (page: Page) => page.locator(".hsp").first().evaluate((element) => getComputedStyle(element).colorScheme);
+
+test("mounts under the base URL with the page's defaults and logs nothing", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(`${site}/authentik`);
+  await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
+  await expect(widget(page).getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("follows Docusaurus's light, dark and system themes", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${site}/authentik`);
+  await expect(yaml(page)).toBeVisible();
+  const toggle = page.getByRole("button", { name: /Switch between dark and light mode/ });
+  const choose = async (mode: string) => {
+    for (let tries = 0; tries < 3 && !(await toggle.getAttribute("aria-label"))?.includes(`currently ${mode} mode`); tries++) {
+      await toggle.click();
+    }
+    await expect(toggle).toHaveAttribute("aria-label", new RegExp(`currently ${mode} mode`));
+  };
+  await choose("light");
+  await expect.poll(() => scheme(page)).toBe("light");
+  await choose("dark");
+  await expect.poll(() => scheme(page)).toBe("dark");
+  // System mode follows the reader's system, emulated dark here.
+  await choose("system");
+  await expect.poll(() => scheme(page)).toBe("dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect.poll(() => scheme(page)).toBe("light");
+});
+
+test("every option of the component reaches the widget", async ({ page }) => {
+  await page.goto(`${site}/vpn-example`);
+  await expect(yaml(page)).toContainText("issuer: https://sso.example.org/application/o/corp-vpn/");
+  await expect(page.getByLabel("Application name")).toHaveValue("Corp VPN");
+  await expect(page.getByLabel("Scopes")).toHaveValue("openid profile email groups");
+  await expect(page.getByLabel("Allowed groups")).toHaveValue("vpn-users");
+  await expect(page.getByLabel("Headscale version")).toHaveValue("0.28");
+  await expect(page.getByLabel("authentik version")).toHaveValue("2026.5");
+  // noStorage: typing keeps nothing in the browser.
+  await page.getByLabel("Headscale URL").fill("typed.example.org");
+  await expect(yaml(page)).toContainText("typed.example.org");
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes("headscale-playground")));
+  expect(stored).toEqual([]);
+  // The page's address is left alone without syncUrl.
+  expect(new URL(page.url()).search).toBe("");
+});
+
+/** Listeners on window, through the DevTools protocol. */
+async function windowListeners(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  const { result } = await session.send("Runtime.evaluate", { expression: "window" });
+  const { listeners } = await session.send("DOMDebugger.getEventListeners", { objectId: result.objectId! });
+  await session.detach();
+  return listeners.length;
+}
+
+async function heap(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await session.send("Runtime.getHeapUsage");
+  await session.detach();
+  return usedSize;
+}
+
+const mounted = (page: Page) =>
+  page.evaluate(async (src) => (await import(src)).mountedCount(), `${site}/playground/embed.js`);
+
+test("client-side navigation mounts and unmounts without leaking", async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watch(page);
+  await page.goto(`${site}/authentik`);
+  await expect(yaml(page)).toBeVisible();
+  const roundTrip = async () => {
+    await page.getByRole("link", { name: "Introduction" }).first().click();
+    await expect(page.getByText("has a playground that writes both sides")).toBeVisible();
+    await expect.poll(() => mounted(page)).toBe(0);
+    await page.getByRole("link", { name: "authentik", exact: true }).first().click();
+    await expect(yaml(page)).toBeVisible();
+  };
+  for (let i = 0; i < 3; i++) await roundTrip();
+  const before = { listeners: await windowListeners(page), heap: await heap(page), widgets: await mounted(page) };
+  for (let i = 0; i < 30; i++) await roundTrip();
+  const after = { listeners: await windowListeners(page), heap: await heap(page), widgets: await mounted(page) };
+  console.log(`30 round trips: listeners ${before.listeners} → ${after.listeners}, widgets ${before.widgets} → ${after.widgets}, heap ${(before.heap / 1e6).toFixed(2)} MB → ${(after.heap / 1e6).toFixed(2)} MB`);
+  expect(after.widgets).toBe(1);
+  expect(after.listeners).toBe(before.listeners);
+  // Beyond noise: a leaked playground per visit would add megabytes.
+  expect(after.heap - before.heap).toBeLessThan(1_000_000);
+  expect(problems).toEqual([]);
+});
+
+test("a missing embed.js is explained inside the widget", async ({ page }) => {
+  await page.route("**/playground/embed.js", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(`${site}/authentik`);
+  const alert = widget(page).getByRole("alert");
+  await expect(alert).toContainText("could not be loaded from /docs-site/playground/embed.js");
+  await expect(alert).toContainText("static/playground/");
+});
+
+test("a Content-Security-Policy without wasm-unsafe-eval is explained inside the widget", async ({ page }) => {
+  await page.route(`${site}/authentik`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), "content-security-policy": "script-src 'self' 'unsafe-inline'" },
+    });
+  });
+  await page.goto(`${site}/authentik`);
+  const alert = widget(page).getByRole("alert");
+  await expect(alert).toContainText("Add 'wasm-unsafe-eval' to its script-src");
+});
+
+test("a slow module keeps the loading text until the widget is there", async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/playground/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site}/authentik`);
+  await expect(widget(page).getByRole("status")).toHaveText("Loading the Headscale × authentik playground…");
+  await page.waitForTimeout(500);
+  await expect(widget(page).getByRole("status")).toBeVisible();
+  release();
+  await expect(yaml(page)).toBeVisible();
+  await expect(widget(page).getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+});
