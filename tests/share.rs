@@ -5,7 +5,7 @@ mod common;
 use common::{example, with};
 use proptest::prelude::*;
 use sso_playground::engine::authentik::versions::RELEASES as AUTHENTIK_RELEASES;
-use sso_playground::engine::embed::embedding;
+use sso_playground::engine::embed::{embedding, DEFAULT_TITLE};
 use sso_playground::engine::headscale::versions::RELEASES;
 use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::share::{self, decode, decode_saved, encode, encode_saved, Notice, PARAMS};
@@ -97,6 +97,19 @@ fn data_attributes_set_the_defaults() {
     let plain = embedding(|name| (name == "data-no-storage").then(String::new));
     assert!(!plain.sync_url && !plain.storage);
     assert_eq!(plain.defaults, Inputs::default());
+    // A guest's title sits under the host's own heading, unless the host says otherwise.
+    assert_eq!((plain.heading_level, plain.title.as_deref()), (2, Some(DEFAULT_TITLE)));
+    let level = |value: &str| {
+        let found = embedding(|name| (name == "data-heading-level").then(|| value.to_string()));
+        (found.heading_level, found.ignored)
+    };
+    assert_eq!(level("1"), (1, vec![]));
+    assert_eq!(level("6"), (6, vec![]));
+    assert_eq!(level("0"), (2, vec!["data-heading-level".to_string()]));
+    assert_eq!(level("7"), (2, vec!["data-heading-level".to_string()]));
+    let title = |value: &str| embedding(|name| (name == "data-title").then(|| value.to_string())).title;
+    assert_eq!(title(" Try it "), Some("Try it".to_string()));
+    assert_eq!(title(""), None, "an empty title hides it");
 }
 
 fn field_text() -> impl Strategy<Value = String> {

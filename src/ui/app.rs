@@ -42,6 +42,12 @@ pub struct AppProps {
     pub remember_secret: bool,
     #[prop_or_default]
     pub private: Vec<engine::Field>,
+    /// The level of the title's heading, 1 to 6.
+    #[prop_or(2)]
+    pub heading_level: u8,
+    /// The title; `None` hides it.
+    #[prop_or_else(|| Some(AttrValue::from(crate::engine::embed::DEFAULT_TITLE)))]
+    pub title: Option<AttrValue>,
 }
 
 #[component]
@@ -83,7 +89,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="hsp">
             <header class="hsp-header">
-                <h1>{ "Headscale × authentik single sign-on" }</h1>
+                if let Some(title) = &props.title {
+                    <@{format!("h{}", props.heading_level.clamp(1, 6))} class="hsp-title">{ title.clone() }</@>
+                }
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
             <Notices notices={props.notices.clone()} />

@@ -92,6 +92,8 @@ fn initial_props(embedding: &Embedding) -> AppProps {
         notices,
         sync_url: embedding.sync_url,
         storage: embedding.storage,
+        heading_level: embedding.heading_level,
+        title: embedding.title.clone().map(AttrValue::from),
         remember_secret: stored(REMEMBER_SECRET).as_deref() == Some("1"),
         private,
     }

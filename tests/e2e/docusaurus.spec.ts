@@ -25,6 +25,9 @@ test("mounts under the base URL with the page's defaults and logs nothing", asyn
   await page.goto(`${site}/authentik`);
   await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await expect(widget(page).getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+  // A guest: its title sits under the page's own h1.
+  await expect(widget(page).getByRole("heading", { level: 2, name: "Headscale × authentik single sign-on" })).toBeVisible();
+  await expect(widget(page).getByRole("heading", { level: 1 })).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
@@ -58,6 +61,7 @@ test("every option of the component reaches the widget", async ({ page }) => {
   await expect(page.getByLabel("Allowed groups")).toHaveValue("vpn-users");
   await expect(page.getByLabel("Headscale version")).toHaveValue("0.28");
   await expect(page.getByLabel("authentik version")).toHaveValue("2026.5");
+  await expect(widget(page).getByRole("heading", { level: 3, name: "Try your own setup" })).toBeVisible();
   // noStorage: typing keeps nothing in the browser.
   await page.getByLabel("Headscale URL").fill("typed.example.org");
   await expect(yaml(page)).toContainText("typed.example.org");

@@ -10,6 +10,8 @@ test("the page loads with a complete default output", async ({ page }) => {
   await expect(settings(page)).toContainText("https://headscale.company/oidc/callback");
   await expect(settings(page)).toContainText("https://authentik.company/application/o/headscale/.well-known/openid-configuration");
   await expect(page.locator(".hsp-checks-summary")).toHaveText("1 warning, 2 notes.");
+  // The standalone page is the widget's own page: its title is the page's h1.
+  await expect(page.getByRole("heading", { level: 1, name: "Headscale × authentik single sign-on" })).toBeVisible();
   // The client credentials are generated the way authentik shapes them.
   const clientId = await page.getByLabel("Client ID").inputValue();
   expect(clientId).toMatch(/^[A-Za-z0-9]{40}$/);
