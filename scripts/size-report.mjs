@@ -1,8 +1,11 @@
 // Prints the size of every file the playground's page loads, and of the single offline file:
-// raw, gzip -9 and brotli (quality 11), with totals. With --check <budget.json>, exits with an
-// error naming every file or total over its limit.
+// raw, gzip -9 and brotli (quality 11), with totals, then which crates and which of the
+// project's modules the WebAssembly's bytes pay for (scripts/wasm-attribution.mjs; also in
+// target/size-attribution.json). With --check <budget.json>, exits with an error naming every
+// file or total over its limit.
 //   node scripts/size-report.mjs [--json out.json] [--check tests/size-budget.json]
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -58,6 +61,17 @@ for (const row of [...rows, ...Object.entries(totals).map(([file, size]) => ({ f
 }
 
 const report = { files: Object.fromEntries(rows.map(({ file, ...size }) => [file, size])), totals };
+
+// The module rustc wrote before wasm-bindgen and wasm-opt still has its function names.
+const raw = "target/wasm32-unknown-unknown/release/sso-playground.wasm";
+const shipped = readdirSync(dist).find((name) => name.endsWith("_bg.wasm"));
+if (existsSync(raw) && shipped) {
+  execFileSync(
+    process.execPath,
+    ["scripts/wasm-attribution.mjs", raw, join(dist, shipped), "--json", "target/size-attribution.json"],
+    { stdio: "inherit" },
+  );
+}
 if (option("--json")) writeFileSync(option("--json"), JSON.stringify(report, null, 2) + "\n");
 
 const budgetPath = option("--check");

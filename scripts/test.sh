@@ -14,6 +14,9 @@ cargo fmt --all -- --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser --quiet -- -D warnings
 
+step "Unit tests of the build scripts"
+node --test scripts/
+
 step "Host tests: unit, property and snapshot"
 # Snapshots are compared, never written, by this command.
 INSTA_UPDATE=no cargo test --locked --quiet
