@@ -1,4 +1,4 @@
-//! The blueprint and the Terraform: built only once their section is opened.
+//! The blueprint and the Terraform: built only while their tab is selected.
 
 use std::rc::Rc;
 
@@ -29,5 +29,9 @@ pub fn AuthentikExtra(props: &AuthentikExtraProps) -> Html {
         },
         Extra::Terraform => (props.outputs.terraform().to_string(), None, "authentik-terraform"),
     };
-    html! { <CopyableText labelled_by={title_id(id)} text={AttrValue::from(text)} {error} /> }
+    let download = Some(match props.extra {
+        Extra::Blueprint => (AttrValue::from("headscale-blueprint.yaml"), AttrValue::from("application/yaml")),
+        Extra::Terraform => (AttrValue::from("headscale.tf"), AttrValue::from("text/plain")),
+    });
+    html! { <CopyableText labelled_by={title_id(id)} text={AttrValue::from(text)} {error} {download} /> }
 }
