@@ -157,6 +157,18 @@ test("the status line counts the checks and leads to them; each message is in fu
   await expect(page.locator('#hsp-allowed-groups-messages [data-check="group-leading-slash"] .hsp-fix')).toHaveCount(1);
 });
 
+test("a check's link leads to its field, even in a group the user closed", async ({ page }) => {
+  await page.goto("/?v=1&scope=profile");
+  const group = page.locator("#hsp-group-protocol");
+  await expect(group).toHaveAttribute("open");
+  await group.locator("> summary").click();
+  await expect(group).not.toHaveAttribute("open");
+  await page.getByRole("link", { name: "Show the checks" }).click();
+  await page.locator("#hsp-checks a.hsp-field-link", { hasText: "Scopes" }).first().click();
+  await expect(group).toHaveAttribute("open");
+  await expect(page.getByLabel("Scopes")).toBeFocused();
+});
+
 test("the files people save download as files", async ({ page }) => {
   await page.goto("/");
   const save = async (tab: string, name: string) => {
