@@ -29,7 +29,7 @@ const stats = (values) => {
 
 // Load: a MutationObserver installed before any script records when every output shown by
 // default is filled in: the checks, the authentik settings, the Headscale YAML and environment.
-// (The blueprint and the Terraform start closed.)
+// (The blueprint and the Terraform are built only once their tab is selected.)
 const loadTimes = [];
 for (let i = 0; i < loads; i++) {
   const context = await browser.newContext();

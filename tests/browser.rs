@@ -97,3 +97,51 @@ async fn a_refused_copy_shows_the_failure() {
     let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     assert!(String::from(selection.to_string()).contains("issuer:"), "the text is selected for copying by hand");
 }
+
+async fn click(root: &Element, selector: &str) {
+    let element: HtmlElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    element.click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_group_opens_when_a_field_inside_needs_attention() {
+    let root = mount().await;
+    let group = root.query_selector("#hsp-group-protocol").unwrap().unwrap();
+    assert!(!group.has_attribute("open"));
+    // The fields of a closed group are on the page, labelled, just not shown.
+    type_into(&root, "#hsp-scopes", "profile email").await;
+    assert!(group.has_attribute("open"), "a check on Scopes opens its group");
+    assert!(!root.query_selector("#hsp-group-access").unwrap().unwrap().has_attribute("open"));
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_shows_its_panel_and_builds_the_blueprint_only_then() {
+    let root = mount().await;
+    let panel = root.query_selector("#hsp-panel-authentik-blueprint").unwrap().unwrap();
+    assert!(panel.has_attribute("hidden"));
+    assert_eq!(panel.child_element_count(), 0, "not built while hidden");
+    click(&root, "#hsp-tab-authentik-blueprint").await;
+    assert!(!panel.has_attribute("hidden"));
+    assert!(text_of(&root, "#hsp-authentik-blueprint pre").contains("authentik_providers_oauth2.oauth2provider"));
+    let tab = root.query_selector("#hsp-tab-authentik-blueprint").unwrap().unwrap();
+    assert_eq!(tab.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(tab.get_attribute("tabindex").as_deref(), Some("0"));
+    let first = root.query_selector("#hsp-tab-headscale-config").unwrap().unwrap();
+    assert_eq!(first.get_attribute("aria-selected").as_deref(), Some("false"));
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert!(root.query_selector("#hsp-panel-headscale-config").unwrap().unwrap().has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn help_opens_on_request_and_describes_the_field_either_way() {
+    let root = mount().await;
+    let help = root.query_selector("#hsp-slug-help").unwrap().unwrap();
+    assert!(help.has_attribute("hidden"));
+    let input = root.query_selector("#hsp-slug").unwrap().unwrap();
+    assert!(input.get_attribute("aria-describedby").unwrap().contains("hsp-slug-help"));
+    click(&root, "[data-field=slug] .hsp-help-toggle").await;
+    assert!(!help.has_attribute("hidden"));
+    let toggle = root.query_selector("[data-field=slug] .hsp-help-toggle").unwrap().unwrap();
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+}

@@ -8,6 +8,7 @@ pub mod docs;
 pub mod embed;
 pub mod fields;
 pub mod flow;
+pub mod groups;
 pub mod headscale;
 pub mod import;
 pub mod inputs;

@@ -1,21 +1,14 @@
 //! The root component: one reducer holding the inputs, the engine's outputs derived from them,
 //! and the effects that keep the URL and the browser's storage current.
 
-use std::rc::Rc;
-
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::components::authentik_extra::{AuthentikExtra, Extra};
-use super::components::checks_list::ChecksList;
-use super::components::copyable_text::CopyableText;
-use super::components::environment_block::EnvironmentBlock;
-use super::components::flow_diagram::FlowDiagram;
 use super::components::form::Form;
 use super::components::import_panel::ImportPanel;
+use super::components::more_settings::MoreSettings;
 use super::components::notices::Notices;
-use super::components::output_block::{title_id, OutputBlock};
-use super::components::settings_view::SettingsView;
+use super::components::outputs_panel::OutputsPanel;
 use super::components::share_bar::ShareBar;
 use super::keeper::Keeper;
 use super::state::{Action, State};
@@ -82,9 +75,6 @@ pub fn App(props: &AppProps) -> Html {
     };
     let onedit = ondispatch.reform(Action::Edit);
     let onreplace = ondispatch.reform(Action::Replace);
-    let diagnostics = outputs.model.diagnostics.clone();
-    let model = Rc::new(outputs.model.clone());
-    let settings_text = outputs.authentik.settings.to_text();
 
     html! {
         <div class="hsp">
@@ -97,32 +87,12 @@ pub fn App(props: &AppProps) -> Html {
             <Notices notices={props.notices.clone()} />
             <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch} />
             <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
+            // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
+            // essentials; on a wide one they stand beside both (see the stylesheet).
             <div class="hsp-layout">
-                <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
-                <section class="hsp-outputs" aria-label="Outputs">
-                    <ChecksList diagnostics={diagnostics} />
-                    <FlowDiagram model={model} />
-                    <OutputBlock id="authentik-settings" title="authentik settings"
-                        description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
-                        <CopyableText labelled_by={title_id("authentik-settings")} text={settings_text}>
-                            <SettingsView settings={outputs.authentik.settings.clone()} />
-                        </CopyableText>
-                    </OutputBlock>
-                    <OutputBlock id="headscale-config" title="Headscale configuration">
-                        <CopyableText labelled_by={title_id("headscale-config")}
-                            text={outputs.headscale.yaml.clone().unwrap_or_default()}
-                            error={outputs.headscale.yaml.as_ref().err().map(ToString::to_string)} />
-                    </OutputBlock>
-                    <EnvironmentBlock environment={outputs.headscale.env.clone()} />
-                    <OutputBlock id="authentik-blueprint" title="authentik blueprint" collapsed=true
-                        description={AttrValue::from("Creates the provider, the application and the group bindings in one step, instead of the wizard.")}>
-                        <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Blueprint} />
-                    </OutputBlock>
-                    <OutputBlock id="authentik-terraform" title="authentik Terraform" collapsed=true
-                        description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")}>
-                        <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Terraform} />
-                    </OutputBlock>
-                </section>
+                <Form inputs={state.inputs.clone()} outputs={outputs.clone()} onedit={onedit.clone()} />
+                <OutputsPanel outputs={outputs.clone()} />
+                <MoreSettings inputs={state.inputs.clone()} defaults={props.defaults.clone()} outputs={outputs.clone()} {onedit} />
             </div>
         </div>
     }

@@ -1,5 +1,5 @@
-//! The few browser services the UI needs: randomness, the clipboard, selection, and a panic
-//! message that replaces a blank page.
+//! The few browser services the UI needs: randomness, the clipboard, downloads, selection, and
+//! a panic message that replaces a blank page.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
@@ -27,6 +27,30 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
         return Err(());
     }
     JsFuture::from(navigator.clipboard().write_text(text)).await.map(|_| ()).map_err(|_| ())
+}
+
+/// Saves `text` as a file named `name`, from memory: no request, so it works offline and from
+/// the single offline file. `false` when the browser refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let save = || -> Option<()> {
+        let document = web_sys::window()?.document()?;
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let parts = js_sys::Array::of1(&text.into());
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        // Some browsers read the blob after the click returns; free it a little later.
+        gloo::timers::callback::Timeout::new(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Some(())
+    };
+    save().is_some()
 }
 
 /// Selects the text of `element`, so the user can copy it by hand.

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { openGroups, openHelp, showTab } from "./ui";
 
 /** Every axe violation inside the widget, as readable lines. */
 async function violations(page: Page) {
@@ -8,6 +9,16 @@ async function violations(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`,
   );
 }
+
+const TABS = [
+  "Headscale configuration",
+  "authentik settings",
+  "Headscale environment",
+  "authentik blueprint",
+  "authentik Terraform",
+  "Checks",
+  "How the login works",
+];
 
 /** Checks the page in the light and the dark theme. */
 async function bothThemes(page: Page) {
@@ -23,17 +34,30 @@ test("no axe violations in the default state", async ({ page }) => {
   await bothThemes(page);
 });
 
-test("no axe violations with errors shown and every section open", async ({ page }) => {
+test("no axe violations with errors shown, every group and help open, on every tab", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/");
+  await openGroups(page);
+  await openHelp(page);
   await page.getByLabel("Headscale URL").fill("ftp://bad host");
   await page.getByLabel("Allowed users").fill("alice");
   await page.getByLabel("Scopes").fill("profile");
   await page.getByLabel("Client secret", { exact: true }).fill("");
-  await page.locator("#hsp-authentik-blueprint summary").click();
-  await page.locator("#hsp-authentik-terraform summary").click();
   await page.getByText("What links and this browser keep").click();
   await expect(page.locator(".hsp-checks-summary")).toContainText("error");
   await expect(page.locator("#hsp-flow")).toContainText("fails here");
+  for (const tab of TABS) {
+    await showTab(page, tab);
+    await bothThemes(page);
+  }
+});
+
+test("no axe violations in a narrow widget with every group and help open", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await openGroups(page);
+  await openHelp(page);
+  await expect(page.locator(".hsp-help").first()).toBeVisible();
   await bothThemes(page);
 });
 
@@ -71,15 +95,46 @@ test("the keyboard alone fills the main fields, copies the YAML and reaches the 
   await page.keyboard.press("Control+A");
   await page.keyboard.type("tailnet");
   await expect(page.locator("#hsp-headscale-config pre")).toContainText("issuer: https://sso.example.org/application/o/tailnet/");
+  await expect(page.locator("#hsp-headscale-config pre")).toBeInViewport();
   // On to the Copy button of the Headscale configuration.
   const copy = page.getByRole("region", { name: "Headscale configuration" }).getByRole("button", { name: "Copy" });
   while (!(await copy.evaluate((button) => button === document.activeElement)) && guard++ < 200) await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Headscale configuration" }).getByRole("status")).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("issuer: https://sso.example.org/application/o/tailnet/");
+  // Back to the tabs: the arrow keys, Home and End move between outputs.
+  const tab = (name: string) => page.getByRole("tab", { name, exact: true });
+  while (!(await tab("Headscale configuration").evaluate((t) => t === document.activeElement)) && guard++ < 300) {
+    await page.keyboard.press("Shift+Tab");
+  }
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("authentik settings")).toBeFocused();
+  await expect(tab("authentik settings")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "authentik settings" })).toBeVisible();
+  await page.keyboard.press("End");
+  await expect(tab("How the login works")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Headscale configuration")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Headscale environment")).toHaveAttribute("aria-selected", "true");
+  await expect(tab("Headscale configuration")).toHaveAttribute("tabindex", "-1");
+  // Tab leaves the tab list for the panel: Copy, then Download.
+  const panel = page.getByRole("tabpanel", { name: "Headscale environment" });
+  const envCopy = panel.getByRole("button", { name: "Copy" });
+  while (!(await envCopy.evaluate((b) => b === document.activeElement)) && guard++ < 320) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(panel.getByRole("status")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("HEADSCALE_OIDC_ISSUER=https://sso.example.org/application/o/tailnet/");
+  await page.keyboard.press("Tab");
+  await expect(panel.getByRole("button", { name: "Download" })).toBeFocused();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  expect(download.suggestedFilename()).toBe("headscale.env");
   // Back up to the import panel, open it and type into it.
   const importSummary = page.locator("#hsp-import-panel summary");
-  while (!(await importSummary.evaluate((summary) => summary === document.activeElement)) && guard++ < 400) {
+  while (!(await importSummary.evaluate((summary) => summary === document.activeElement)) && guard++ < 500) {
     await page.keyboard.press("Shift+Tab");
   }
   await page.keyboard.press("Enter");

@@ -1,33 +1,33 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openGroups, output, showTab } from "./ui";
 
 const block = (page: Page, name: string) => page.getByRole("region", { name });
 const blueprint = (page: Page) => block(page, "authentik blueprint").locator("pre");
 
-/// The blueprint and the Terraform start closed; open them.
-async function openOutputs(page: Page) {
-  await page.locator("#hsp-authentik-blueprint summary").click();
-  await page.locator("#hsp-authentik-terraform summary").click();
-}
+const settings = (page: Page) => output(page, "authentik-settings");
 
 test("authentik 2025.8 and 2026.8 get their own redirect URI form and grant types", async ({ page }) => {
   await page.goto("/");
-  await openOutputs(page);
+  // The blueprint is built only while its tab is selected.
+  await showTab(page, "authentik blueprint");
   await page.getByLabel("authentik version").selectOption("2025.8");
   await expect(blueprint(page)).toContainText("redirect_uris:\n        - matching_mode: strict\n          url: https://headscale.company/oidc/callback\n      sub_mode");
   await expect(blueprint(page)).not.toContainText("grant_types");
   await expect(blueprint(page)).not.toContainText("redirect_uri_type");
-  await expect(block(page, "authentik settings")).not.toContainText("Redirect URI type");
+  await expect(settings(page)).not.toContainText("Redirect URI type");
 
   await page.getByLabel("authentik version").selectOption("2026.8");
   await expect(blueprint(page)).toContainText("redirect_uri_type: authorization");
   await expect(blueprint(page)).toContainText("grant_types:\n        - authorization_code\n        - refresh_token");
-  await expect(block(page, "authentik settings")).toContainText("Redirect URI typeAuthorization");
+  await expect(settings(page)).toContainText("Redirect URI typeAuthorization");
+  await showTab(page, "authentik Terraform");
   await expect(block(page, "authentik Terraform")).toContainText('grant_types = ["authorization_code", "refresh_token"]');
 });
 
 test("Generate makes a secret that the blueprint and the Headscale YAML share", async ({ page }) => {
   await page.goto("/");
-  await openOutputs(page);
+  await openGroups(page);
+  await showTab(page, "authentik blueprint");
   const before = await page.getByLabel("Client secret", { exact: true }).inputValue();
   await page.getByRole("button", { name: "Generate new client ID and secret" }).click();
   const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
@@ -35,7 +35,8 @@ test("Generate makes a secret that the blueprint and the Headscale YAML share", 
   expect(secret).toMatch(/^[A-Za-z0-9]{128}$/);
   const written = /^[0-9]/.test(secret) ? `"${secret}"` : secret;
   await expect(blueprint(page)).toContainText(`client_secret: ${written}`);
-  await expect(block(page, "Headscale configuration").locator("pre")).toContainText(`client_secret: ${written}`);
+  await expect(output(page, "headscale-config").locator("pre")).toContainText(`client_secret: ${written}`);
+  await showTab(page, "authentik Terraform");
   // Terraform reads the secret from a sensitive variable unless asked to write it in.
   await expect(block(page, "authentik Terraform")).toContainText("client_secret      = var.headscale_client_secret");
   await expect(block(page, "authentik Terraform")).not.toContainText(secret);
@@ -45,7 +46,7 @@ test("Generate makes a secret that the blueprint and the Headscale YAML share", 
 
 test("authentik 2024.8.5 has no Terraform provider release, and says what to use instead", async ({ page }) => {
   await page.goto("/");
-  await openOutputs(page);
+  await showTab(page, "authentik Terraform");
   await page.getByLabel("authentik version").selectOption("2024.8.5");
   await expect(block(page, "authentik Terraform")).toContainText("No release of the goauthentik/authentik Terraform provider works with authentik 2024.8.5");
   await expect(block(page, "authentik Terraform")).toContainText("upgrade authentik to 2024.10.3 or later");
@@ -56,11 +57,12 @@ test("authentik 2024.8.5 has no Terraform provider release, and says what to use
 
 test("allowed groups become bindings, and unverified emails are caught", async ({ page }) => {
   await page.goto("/");
-  await openOutputs(page);
+  await showTab(page, "authentik blueprint");
   await page.getByLabel("Allowed groups").fill("headscale-users");
   await expect(blueprint(page)).toContainText("model: authentik_policies.policybinding");
-  await expect(block(page, "authentik settings")).toContainText("Group bindingheadscale-users");
+  await expect(settings(page)).toContainText("Group bindingheadscale-users");
 
+  await openGroups(page);
   await page.getByLabel("Allowed domains").fill("example.com");
   const check = page.locator('#hsp-email-verified-required-messages [data-check="email-verified"]');
   await expect(check).toContainText("email_verified: false");

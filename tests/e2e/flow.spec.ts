@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openGroups } from "./ui";
 
 test("the login diagram follows the URLs and marks the step a check breaks", async ({ page }) => {
   await page.goto("/");
@@ -13,6 +14,7 @@ test("the login diagram follows the URLs and marks the step a check breaks", asy
   await expect(page.locator('#hsp-flow [data-stage="TokenExchange"].hsp-flow-fails')).toHaveCount(0);
 
   // A missing secret breaks the token exchange, and only that step.
+  await openGroups(page);
   await page.getByLabel("Client secret", { exact: true }).fill("");
   const exchange = page.locator('#hsp-flow [data-stage="TokenExchange"]');
   await expect(exchange).toHaveClass(/hsp-flow-fails/);

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openGroups, output, showTab } from "./ui";
 
 const headscaleYaml = (page: Page) => page.getByRole("region", { name: "Headscale configuration" }).locator("pre");
-const environment = (page: Page) => page.getByRole("region", { name: "Headscale environment" });
+const environment = (page: Page) => output(page, "headscale-environment");
 
 test("switching Headscale from 0.29 to 0.25 rewrites the YAML for that release", async ({ page }) => {
   await page.goto("/");
@@ -21,6 +22,7 @@ test("switching Headscale from 0.29 to 0.25 rewrites the YAML for that release",
 
 test("the secret can come from a file or the environment instead of config.yaml", async ({ page }) => {
   await page.goto("/");
+  await openGroups(page);
   const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
   await page.getByLabel("How Headscale reads the secret").selectOption("file");
   await expect(headscaleYaml(page)).toContainText('client_secret_path: "${CREDENTIALS_DIRECTORY}/oidc_client_secret"');
@@ -37,6 +39,7 @@ test("the environment block also comes as a docker compose block", async ({ page
   await page.goto("/");
   await page.getByLabel("Allowed groups").fill("Headscale Users");
   await expect(environment(page)).toContainText("HEADSCALE_OIDC_ALLOWED_GROUPS is left out");
+  await showTab(page, "Headscale environment");
   await environment(page).getByLabel("Format").selectOption("compose");
   await expect(environment(page)).toContainText("services:\n  headscale:\n    environment:");
   await expect(environment(page)).toContainText('HEADSCALE_OIDC_PKCE_ENABLED: "true"');

@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
+import { openGroups, showTab } from "./ui";
 
 test("with every request outside the page's origin blocked, nothing is requested anyway", async ({ page, baseURL }) => {
   const blocked: string[] = [];
@@ -13,8 +15,9 @@ test("with every request outside the page's origin blocked, nothing is requested
   });
   await page.goto("/");
   await page.getByLabel("Allowed groups").fill("headscale-users");
+  await openGroups(page);
   await page.getByRole("button", { name: "Generate new client ID and secret" }).click();
-  await page.locator("#hsp-authentik-blueprint summary").click();
+  await showTab(page, "authentik blueprint");
   await expect(page.getByRole("region", { name: "authentik blueprint" })).toContainText("headscale-users");
   expect(blocked).toEqual([]);
 });
@@ -31,5 +34,10 @@ test("the single offline file works from file:// and updates on input", async ({
   await expect(yaml).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await page.getByLabel("authentik URL").fill("sso.example.org");
   await expect(yaml).toContainText("issuer: https://sso.example.org/application/o/headscale/");
+  // Files download from memory, under the page's Content Security Policy, with no network.
+  await showTab(page, "authentik Terraform");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  expect(download.suggestedFilename()).toBe("headscale.tf");
+  expect(await readFile((await download.path())!, "utf8")).toContain('"https://headscale.company/oidc/callback"');
   expect(errors).toEqual([]);
 });

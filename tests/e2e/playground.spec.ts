@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openGroups, output, showTab } from "./ui";
 
-const settings = (page: Page) => page.getByRole("region", { name: "authentik settings" });
+const settings = (page: Page) => output(page, "authentik-settings");
 const headscaleYaml = (page: Page) => page.getByRole("region", { name: "Headscale configuration" }).locator("pre");
 
 test("the page loads with a complete default output", async ({ page }) => {
@@ -38,6 +39,7 @@ test("a mistake is explained next to its field and the output keeps working", as
   await expect(messages).toContainText("starts with /");
   await expect(page.locator("#hsp-checks")).toContainText("Allowed groups");
   await expect(headscaleYaml(page)).toContainText("- /headscale");
+  await openGroups(page);
   await page.getByLabel("Scopes").fill("profile email");
   await expect(page.locator("#hsp-scopes-messages")).toContainText("openid");
   await expect(page.getByLabel("Scopes")).toHaveAttribute("aria-invalid", "true");
@@ -53,7 +55,8 @@ test("Copy puts exactly the shown YAML on the clipboard", async ({ page, context
   expect(copied).toBe(await headscaleYaml(page).textContent());
   expect(copied).toContain("oidc:\n  # Refuse to start while authentik cannot be reached.\n");
 
-  const settingsBlock = settings(page);
+  await showTab(page, "authentik settings");
+  const settingsBlock = page.getByRole("region", { name: "authentik settings" });
   await settingsBlock.getByRole("button", { name: "Copy" }).click();
   await expect(settingsBlock.getByRole("status")).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("Redirect URI: https://headscale.company/oidc/callback");
@@ -72,6 +75,7 @@ test("the page requests nothing outside its origin and logs no errors", async ({
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto("/");
   await expect(headscaleYaml(page)).toContainText("issuer:");
+  await openGroups(page);
   await page.getByLabel("Allowed users").fill("alice@example.com");
   await page.getByLabel("Use PKCE").uncheck();
   await expect(headscaleYaml(page)).toContainText("enabled: false");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openGroups } from "./ui";
 
 test("a share link restores every input but the secret, in a fresh browser", async ({ page, context, browser }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -6,6 +7,7 @@ test("a share link restores every input but the secret, in a fresh browser", asy
   await page.getByLabel("Headscale URL").fill("vpn.example.org");
   await page.getByLabel("Allowed groups").fill("ops\nHeadscale Users");
   await page.getByLabel("Headscale version").selectOption("0.26");
+  await openGroups(page);
   await page.getByLabel("Use PKCE").uncheck();
   const clientId = await page.getByLabel("Client ID").inputValue();
   const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
@@ -30,12 +32,16 @@ test("a share link restores every input but the secret, in a fresh browser", asy
   await expect(other.getByLabel("Client ID")).toHaveValue(clientId);
   await expect(other.getByLabel("Client secret", { exact: true })).toHaveValue("");
   await expect(other.locator(".hsp-notices")).toContainText("never carry the client secret");
+  // The groups holding a value from the link, or a check (the missing secret), open by themselves.
+  await expect(other.locator("#hsp-group-protocol")).toHaveAttribute("open");
+  await expect(other.locator("#hsp-group-application")).toHaveAttribute("open");
   await fresh.close();
 });
 
 test("fields marked private stay out of the link", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
+  await openGroups(page);
   await page.getByLabel("Allowed users").fill("alice@example.com");
   await page.getByText("What links and this browser keep").click();
   await page.getByLabel("the user list").check();
@@ -60,6 +66,7 @@ test("a damaged link is read as far as it goes, with a notice", async ({ page })
 test("a reload keeps the inputs, and the secret only when asked to", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Application slug").fill("tailnet");
+  await openGroups(page);
   await page.getByLabel("Client secret", { exact: true }).fill("remember-me");
   await page.reload();
   await expect(page.getByLabel("Application slug")).toHaveValue("tailnet");

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openGroups } from "./ui";
 
 // Screenshots of the real build, saved with the test results (target/e2e-results/) for a
 // person to look at; they are not compared pixel by pixel.
@@ -47,6 +48,7 @@ test("errors shown", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Headscale URL").fill("https://headscale.example.com:443/vpn");
   await page.getByLabel("Allowed groups").fill("/headscale");
+  await openGroups(page);
   await page.getByLabel("Allowed domains").fill("@example.com");
   await page.getByLabel("Client secret", { exact: true }).fill("");
   await expect(page.locator(".hsp-checks-summary")).toContainText("errors");

@@ -1,4 +1,4 @@
-//! The blueprint and the Terraform: built only once their section is opened.
+//! The blueprint and the Terraform: built only while their tab is selected.
 
 use std::rc::Rc;
 
@@ -32,7 +32,8 @@ pub fn AuthentikExtra(props: &AuthentikExtraProps) -> Html {
                 Ok(text) => (text.clone(), None),
                 Err(error) => (String::new(), Some(AttrValue::from(error.to_string()))),
             };
-            html! { <CopyableText labelled_by={title_id("authentik-blueprint")} text={AttrValue::from(text)} {error} /> }
+            let download = Some((AttrValue::from("headscale-blueprint.yaml"), AttrValue::from("application/yaml")));
+            html! { <CopyableText labelled_by={title_id("authentik-blueprint")} text={AttrValue::from(text)} {error} {download} /> }
         }
         Extra::Terraform => match props.outputs.terraform(*inline_secret) {
             Terraform::Unavailable(reason) => html! { <p class="hsp-output-note">{ reason.clone() }</p> },
@@ -49,8 +50,9 @@ pub fn AuthentikExtra(props: &AuthentikExtraProps) -> Html {
                         { " Write the client secret into the file" }
                     </label>
                 };
+                let download = Some((AttrValue::from("headscale.tf"), AttrValue::from("text/plain")));
                 html! {
-                    <CopyableText labelled_by={title_id("authentik-terraform")} text={AttrValue::from(text.clone())} {controls} />
+                    <CopyableText labelled_by={title_id("authentik-terraform")} text={AttrValue::from(text.clone())} {controls} {download} />
                 }
             }
         },

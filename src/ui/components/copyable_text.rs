@@ -1,5 +1,5 @@
-//! Text with its own Copy button, whose outcome is shown and announced; or, when the text
-//! could not be proven right, an error in its place.
+//! Text with its own Copy button (and Download, for files), whose outcome is shown and
+//! announced; or, when the text could not be proven right, an error in its place.
 
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
@@ -12,6 +12,8 @@ enum CopyStatus {
     Idle,
     Copied,
     Failed,
+    Downloaded,
+    DownloadFailed,
 }
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +25,9 @@ pub struct CopyableTextProps {
     /// When set, the text is withheld and this explains why.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Offer the text as a file of this name and media type, for outputs people save.
+    #[prop_or_default]
+    pub download: Option<(AttrValue, AttrValue)>,
     /// Controls shown before the Copy button, such as a format choice.
     #[prop_or_default]
     pub controls: Html,
@@ -55,11 +60,21 @@ pub fn CopyableText(props: &CopyableTextProps) -> Html {
             });
         })
     };
+    let ondownload = props.download.clone().map(|(name, mime)| {
+        let (status, text) = (status.clone(), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let saved = browser::download(&name, &mime, &text);
+            status.set(if saved { CopyStatus::Downloaded } else { CopyStatus::DownloadFailed });
+        })
+    });
     let message = match *status {
         CopyStatus::Idle => "",
         CopyStatus::Copied => "Copied",
         CopyStatus::Failed => "Copy failed — select the text",
+        CopyStatus::Downloaded => "Downloaded",
+        CopyStatus::DownloadFailed => "Download failed — copy the text instead",
     };
+    let failed = matches!(*status, CopyStatus::Failed | CopyStatus::DownloadFailed);
     let body = match &props.error {
         Some(error) => html! {
             <p class="hsp-output-error" role="alert">{ format!("Output withheld: {error}. Please report this; the inputs are fine.") }</p>
@@ -74,7 +89,11 @@ pub fn CopyableText(props: &CopyableTextProps) -> Html {
             <div class="hsp-output-actions">
                 { props.controls.clone() }
                 <button type="button" class="hsp-copy" {onclick} disabled={props.error.is_some()}>{ "Copy" }</button>
-                <span class={classes!("hsp-copy-status", (*status == CopyStatus::Failed).then_some("hsp-failed"))}
+                if let (Some(onclick), Some((name, _))) = (ondownload, &props.download) {
+                    <button type="button" class="hsp-secondary hsp-download" {onclick} disabled={props.error.is_some()}
+                        title={format!("Save as {name}")}>{ "Download" }</button>
+                }
+                <span class={classes!("hsp-copy-status", failed.then_some("hsp-failed"))}
                     role="status" aria-live="polite">{ message }</span>
             </div>
             { body }

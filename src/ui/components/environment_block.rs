@@ -28,10 +28,11 @@ pub fn EnvironmentBlock(props: &EnvironmentBlockProps) -> Html {
             format.set(if value == "compose" { Format::Compose } else { Format::EnvFile });
         })
     };
-    let text = match *format {
-        Format::EnvFile => props.environment.env_file(),
-        Format::Compose => props.environment.compose(),
+    let (text, download) = match *format {
+        Format::EnvFile => (props.environment.env_file(), ("headscale.env", "text/plain")),
+        Format::Compose => (props.environment.compose(), ("compose.headscale.yaml", "application/yaml")),
     };
+    let download = Some((AttrValue::from(download.0), AttrValue::from(download.1)));
     let controls = html! {
         <label class="hsp-format">
             { "Format " }
@@ -44,7 +45,7 @@ pub fn EnvironmentBlock(props: &EnvironmentBlockProps) -> Html {
     html! {
         <OutputBlock id="headscale-environment" title="Headscale environment"
             description={AttrValue::from("The same settings as HEADSCALE_* variables; they override config.yaml.")}>
-            <CopyableText labelled_by={title_id("headscale-environment")} text={AttrValue::from(text)} {controls} />
+            <CopyableText labelled_by={title_id("headscale-environment")} text={AttrValue::from(text)} {controls} {download} />
         </OutputBlock>
     }
 }

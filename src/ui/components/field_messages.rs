@@ -22,7 +22,8 @@ pub fn FieldMessages(props: &FieldMessagesProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticItemProps {
     pub diagnostic: Diagnostic,
-    /// Name the field the check belongs to, with a link to it.
+    /// Name the field the check belongs to, with a link to it, and leave the fix and the
+    /// documentation to the message at the field.
     #[prop_or_default]
     pub show_field: bool,
     /// Where in a pasted text the problem is, such as "line 3, column 5".
@@ -45,9 +46,11 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
             if props.show_field {
                 <a class="hsp-field-link" href={format!("#hsp-{}", info.field.key())}>{ info.field.label() }</a>{ ": " }
             }
-            <span class="hsp-cause">{ d.cause() }</span>{ " " }
-            <span class="hsp-fix">{ info.fix }</span>{ " " }
-            <a class="hsp-doc" href={info.link.url} target="_blank" rel="noopener noreferrer">{ info.link.title }</a>
+            <span class="hsp-cause">{ d.cause() }</span>
+            if !props.show_field {
+                { " " }<span class="hsp-fix">{ info.fix }</span>{ " " }
+                <a class="hsp-doc" href={info.link.url} target="_blank" rel="noopener noreferrer">{ info.link.title }</a>
+            }
         </li>
     }
 }

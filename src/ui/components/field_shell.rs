@@ -1,5 +1,6 @@
 //! The frame every form field shares: label, control, help with its link, a note and the
-//! field's messages, tied together for assistive technology.
+//! field's messages, tied together for assistive technology. The help stays folded behind a
+//! small toggle until asked for; screen readers get it as the control's description anyway.
 
 use yew::prelude::*;
 
@@ -61,16 +62,28 @@ pub struct FieldShellProps {
 pub fn FieldShell(props: &FieldShellProps) -> Html {
     let ids = FieldIds::of(props.field);
     let help = props.field.help();
+    let help_open = use_state_eq(|| false);
+    let ontoggle = {
+        let help_open = help_open.clone();
+        Callback::from(move |_: MouseEvent| help_open.set(!*help_open))
+    };
+    let toggle = html! {
+        <button type="button" class="hsp-help-toggle" aria-expanded={if *help_open { "true" } else { "false" }}
+            aria-controls={ids.help.clone()} onclick={ontoggle}>
+            <span aria-hidden="true">{ "?" }</span>
+            <span class="hsp-sr-only">{ format!("Help on {}", props.field.label()) }</span>
+        </button>
+    };
     let label = html! { <label for={ids.control.clone()}>{ props.field.label() }</label> };
     let head = if props.inline {
-        html! { <div class="hsp-inline">{ props.children.clone() }{ label }</div> }
+        html! { <div class="hsp-inline">{ props.children.clone() }{ label }{ toggle }</div> }
     } else {
-        html! { <>{ label }{ props.children.clone() }</> }
+        html! { <><div class="hsp-label-row">{ label }{ toggle }</div>{ props.children.clone() }</> }
     };
     html! {
         <div class="hsp-field" data-field={props.field.key()}>
             { head }
-            <p class="hsp-help" id={ids.help.clone()}>
+            <p class="hsp-help" id={ids.help.clone()} hidden={!*help_open}>
                 { help.text }{ " " }
                 <a href={help.link.url} target="_blank" rel="noopener noreferrer">{ help.link.title }</a>
             </p>

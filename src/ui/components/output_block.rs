@@ -1,9 +1,6 @@
-//! A titled output section; closed ones show only their title and build their content when
-//! opened.
+//! A titled output section.
 
 use yew::prelude::*;
-
-use super::disclosure::Disclosure;
 
 #[derive(Properties, PartialEq)]
 pub struct OutputBlockProps {
@@ -13,9 +10,6 @@ pub struct OutputBlockProps {
     /// A line under the heading.
     #[prop_or_default]
     pub description: Option<AttrValue>,
-    /// Start closed, showing only the title.
-    #[prop_or_default]
-    pub collapsed: bool,
     pub children: Html,
 }
 
@@ -32,16 +26,9 @@ pub fn OutputBlock(props: &OutputBlockProps) -> Html {
         props.description.as_ref().map(|text| html! { <p class="hsp-output-description">{ text.clone() }</p> });
     html! {
         <section class="hsp-output" id={format!("hsp-{}", props.id)} aria-labelledby={title_id}>
-            if props.collapsed {
-                <Disclosure summary={title} class={classes!("hsp-output-disclosure")}>
-                    { description }
-                    { props.children.clone() }
-                </Disclosure>
-            } else {
-                { title }
-                { description }
-                { props.children.clone() }
-            }
+            { title }
+            { description }
+            { props.children.clone() }
         </section>
     }
 }

@@ -1,0 +1,93 @@
+//! Every field beyond the essentials, in named groups that are closed until one of their fields
+//! needs attention.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::checkbox::Checkbox;
+use super::field_group::FieldGroup;
+use super::fields::{options, Fields};
+use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
+use crate::engine::groups::Group;
+use crate::engine::headscale::versions::Key;
+use crate::engine::inputs::SecretDelivery;
+use crate::engine::{Edit, Field, Inputs, Outputs};
+use crate::ui::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct MoreSettingsProps {
+    pub inputs: Inputs,
+    /// What the page starts from; a field that differs opens its group.
+    pub defaults: Inputs,
+    pub outputs: Rc<Outputs>,
+    pub onedit: Callback<Edit>,
+}
+
+#[component]
+pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
+    let inputs = &props.inputs;
+    let model = &props.outputs.model;
+    let onedit = &props.onedit;
+    let fields = Fields { inputs, model, onedit };
+    let version = inputs.headscale_version;
+    let expiry_key = if version.reads(Key::NodeExpiry) { Key::NodeExpiry } else { Key::Expiry };
+    let expiry_note = format!(
+        "Written as {}; Headscale {}'s default is {}.",
+        expiry_key.path(),
+        version.label(),
+        version.default_of(expiry_key).unwrap_or("none")
+    );
+    let ongenerate = {
+        let onedit = onedit.clone();
+        Callback::from(move |_: MouseEvent| {
+            onedit.emit(Edit::Text(Field::ClientId, credentials::alphanumeric(CLIENT_ID_LENGTH, browser::fill_random)));
+            onedit.emit(Edit::Text(
+                Field::ClientSecret,
+                credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
+            ));
+        })
+    };
+    let deliveries = options(SecretDelivery::ALL.iter().map(|d| (d.key(), d.label().to_string())));
+    let methods = options([("S256", "S256 (recommended)".to_string()), ("plain", "plain".to_string())]);
+    let pkce_read = version.reads(Key::PkceEnabled);
+    let group = |group: Group, children: Html| {
+        let attention = group.wants_attention(inputs, &props.defaults, &model.diagnostics);
+        html! { <FieldGroup {group} {attention}>{ children }</FieldGroup> }
+    };
+
+    html! {
+        <form class="hsp-more" aria-label="More settings" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            { group(Group::Application, html! { <>
+                { fields.text(Field::AppName, None) }
+                { fields.text(Field::ClientId, None) }
+                { fields.text(Field::ClientSecret, None) }
+                <p class="hsp-actions">
+                    <button type="button" class="hsp-secondary" onclick={ongenerate}>{ "Generate new client ID and secret" }</button>
+                </p>
+            </> }) }
+            { group(Group::Access, html! { <>
+                { fields.list(Field::AllowedUsers, "alice@example.com") }
+                { fields.list(Field::AllowedDomains, "example.com") }
+                { fields.flag(Field::EmailVerifiedRequired, Key::EmailVerifiedRequired) }
+                <Checkbox field={Field::VerifiedEmailMapping} checked={inputs.verified_email_mapping}
+                    diagnostics={fields.diagnostics(Field::VerifiedEmailMapping)} onedit={onedit.clone()} />
+            </> }) }
+            { group(Group::Secret, html! { <>
+                { fields.select(Field::SecretDelivery, deliveries, false) }
+                if inputs.secret_delivery == SecretDelivery::File {
+                    { fields.text(Field::ClientSecretPath, None) }
+                }
+                { fields.text(Field::Expiry, Some(expiry_note)) }
+                { fields.flag(Field::UseExpiryFromToken, Key::UseExpiryFromToken) }
+                { fields.flag(Field::OnlyStartIfOidcIsAvailable, Key::OnlyStartIfOidcIsAvailable) }
+            </> }) }
+            { group(Group::Protocol, html! { <>
+                { fields.text(Field::Scopes, None) }
+                { fields.flag(Field::PkceEnabled, Key::PkceEnabled) }
+                { fields.select(Field::PkceMethod, methods, !inputs.pkce_enabled || !pkce_read) }
+                { fields.list(Field::ExtraParams, "prompt=login") }
+            </> }) }
+        </form>
+    }
+}
