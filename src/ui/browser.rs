@@ -1,7 +1,6 @@
 //! The few browser services the UI needs: randomness, the clipboard, downloads, selection, and
 //! a panic message that replaces a blank page.
 
-#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
