@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs both benchmarks (not part of the tests): the native one (cargo bench) and the browser one
-# (Playwright against the release build). Results: target/bench/native.json, browser.json.
+# Runs the benchmarks (not part of the tests): the native one (cargo bench), the browser one
+# (Playwright against the release build) and fresh loads against the peer generators.
+# Results: target/bench/native.json, browser.json, peers.json.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -8,3 +9,5 @@ cd "$ROOT"
 cargo bench --locked --bench render
 trunk build --release
 node scripts/bench-browser.mjs "$@"
+# The playground against the peer generators beside the project, when they are there.
+if [ -d ../shared/peers ]; then node scripts/bench-peers.mjs; fi

@@ -2,6 +2,7 @@
 //  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, and
 //    the one inline loader script Trunk writes (by its hash);
 //  - writes embed.js, the one script a host page includes to mount the playground.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,41 @@ if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through tr
 
 const indexPath = join(staging, "index.html");
 let index = readFileSync(indexPath, "utf8");
+
+// The playground's default state, rendered natively (src/bin/prerender.rs) for a mount element
+// with the given attributes, so the page shows a complete example before the WebAssembly runs.
+const prerender = (...attributes) =>
+  execFileSync("cargo", ["run", "--quiet", "--locked", "--features", "prerender", "--bin", "prerender", "--", ...attributes], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+// Shown while a link or saved inputs wait for the app: the example is not the reader's own.
+const restoringNote =
+  '<p class="hsp-restoring-note" role="status">This is the example; your link or saved inputs appear as soon as the playground has started.</p>';
+const withNote = (html) => html.replace(/^<div data-hsp-prerendered>/, (open) => open + restoringNote);
+const mount = index.match(/<main ([^>]*)>/);
+if (!mount) throw new Error("index.html has no <main data-headscale-playground …> element");
+const attributes = [...mount[1].matchAll(/(data-[a-z-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => `${name}=${value ?? ""}`);
+index = index.replace(/<p class="hsp-loading">[^<]*<\/p>/, withNote(prerender(...attributes)));
+index = index.replace(
+  /<noscript>[^<]*<\/noscript>/,
+  "<noscript><p class=\"hsp-noscript\">This is the default example. Editing it needs JavaScript and WebAssembly.</p></noscript>",
+);
+// Before the app runs, mark the page when the address carries a link or this browser saved
+// inputs, so the example is not taken for the reader's own.
+index = index.replace(
+  /<script type="module">/,
+  (open) =>
+    open +
+    'try{if(/[?&](?:hsp\\d*-)?v=/.test(location.search)||Object.keys(localStorage).some(k=>k.startsWith("headscale-playground:inputs")))document.documentElement.classList.add("hsp-restoring")}catch(e){}\n',
+);
+
+// The same for embedding pages: as an HTML fragment to place inside the mount element, and as
+// a JavaScript module for sites whose build imports it (the Docusaurus component does).
+const fragment = withNote(prerender());
+writeFileSync(join(staging, "prerendered.html"), fragment + "\n");
+writeFileSync(join(staging, "prerendered.js"), `export default ${JSON.stringify(fragment)};\n`);
+
 const inline = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length !== 1) throw new Error(`expected one inline loader script, found ${inline.length}`);
 const scriptHash = createHash("sha256").update(inline[0]).digest("base64");

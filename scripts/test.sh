@@ -12,6 +12,7 @@ step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 step "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
+cargo clippy --locked --features prerender --lib --bin prerender --quiet -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser --quiet -- -D warnings
 
 step "Unit tests of the build scripts"

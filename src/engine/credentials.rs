@@ -23,3 +23,18 @@ pub fn alphanumeric(length: usize, mut fill: impl FnMut(&mut [u8])) -> String {
     }
     out
 }
+
+/// What the page shows for the client ID before the browser has generated one.
+pub const CLIENT_ID_PLACEHOLDER: &str = "CLIENT-ID-GENERATED-IN-THE-BROWSER";
+/// What the page shows for the client secret before the browser has generated one.
+pub const CLIENT_SECRET_PLACEHOLDER: &str = "CLIENT-SECRET-GENERATED-IN-THE-BROWSER";
+
+/// `inputs` with marked placeholders for the credentials: for HTML that every visitor shares,
+/// which must never carry a credential.
+pub fn placeholders(inputs: &crate::engine::Inputs) -> crate::engine::Inputs {
+    crate::engine::Inputs {
+        client_id: CLIENT_ID_PLACEHOLDER.to_string(),
+        client_secret: CLIENT_SECRET_PLACEHOLDER.to_string(),
+        ..inputs.clone()
+    }
+}

@@ -220,3 +220,28 @@ fn replace<T: PartialEq>(slot: &mut T, value: T) -> Option<bool> {
     *slot = value;
     Some(changed)
 }
+
+/// What a form control holds, read from the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ControlValue {
+    Text(String),
+    Checked(bool),
+}
+
+/// The edits a reader made to a form that showed `shown`: every control whose value differs
+/// from what was shown. Used when the app takes over HTML rendered at build time, so that
+/// what was typed before it started is kept.
+pub fn typed_edits(shown: &Inputs, controls: impl IntoIterator<Item = (Field, ControlValue)>) -> Vec<Edit> {
+    controls
+        .into_iter()
+        .filter_map(|(field, value)| match value {
+            ControlValue::Text(text) if shown.text(field).is_some_and(|before| before != text) => {
+                Some(Edit::Text(field, text))
+            }
+            ControlValue::Checked(checked) if shown.flag(field).is_some_and(|before| before != checked) => {
+                Some(Edit::Flag(field, checked))
+            }
+            _ => None,
+        })
+        .collect()
+}

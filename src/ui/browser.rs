@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Fills `buffer` from the platform's cryptographic random source.
 pub fn fill_random(buffer: &mut [u8]) {
-    let filled = web_sys::window()
+    let filled = crate::ui::browser::window()
         .and_then(|window| window.crypto().ok())
         .is_some_and(|crypto| crypto.get_random_values_with_u8_array(buffer).is_ok());
     // Without WebCrypto there is no safe source; refuse rather than make a weak secret.
@@ -16,7 +16,7 @@ pub fn fill_random(buffer: &mut [u8]) {
 /// Writes `text` to the clipboard. Fails when the page is not a secure context, the API is
 /// missing or the browser refuses.
 pub async fn copy_text(text: &str) -> Result<(), ()> {
-    let window = web_sys::window().ok_or(())?;
+    let window = crate::ui::browser::window().ok_or(())?;
     if !window.is_secure_context() {
         return Err(());
     }
@@ -54,17 +54,18 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
 
 /// Selects the text of `element`, so the user can copy it by hand.
 pub fn select_contents(element: &web_sys::Element) {
-    if let Some(selection) = web_sys::window().and_then(|window| window.get_selection().ok().flatten()) {
+    if let Some(selection) = crate::ui::browser::window().and_then(|window| window.get_selection().ok().flatten()) {
         let _ = selection.select_all_children(element);
     }
 }
 
 /// Replaces the playground with a readable message when the code panics, instead of leaving
 /// a dead page.
+#[cfg(target_arch = "wasm32")]
 pub fn show_panics_on_page() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("sso-playground: {info}").into());
-        let document = web_sys::window().and_then(|window| window.document());
+        let document = crate::ui::browser::window().and_then(|window| window.document());
         let root = document.as_ref().and_then(|document| {
             document.query_selector("[data-hsp-mounted]").ok().flatten().or_else(|| document.body().map(Into::into))
         });
@@ -83,4 +84,13 @@ pub fn show_panics_on_page() {
             let _ = root.prepend_with_node_1(&element);
         }
     }));
+}
+
+/// The browser window, or `None` while the page is being rendered at build time.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }

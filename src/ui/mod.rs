@@ -7,21 +7,34 @@ pub mod components;
 mod keeper;
 pub mod persist;
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 
 pub use app::{App, AppProps};
+#[cfg(target_arch = "wasm32")]
 use url::form_urlencoded;
 use yew::AttrValue;
 
 use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
-use crate::engine::embed::{self, Embedding};
-use crate::engine::share::{self, PARAMS};
-use crate::engine::{Field, Inputs};
+use crate::engine::embed::Embedding;
+use crate::engine::Inputs;
+// Starting in the browser: links, storage, mounting.
+#[cfg(target_arch = "wasm32")]
+use crate::engine::{
+    embed,
+    share::{self, PARAMS},
+    Field,
+};
+
+/// The attribute that marks the copy of the playground rendered at build time.
+pub const PRERENDERED: &str = "data-hsp-prerendered";
 
 /// Local-storage keys; one set per page origin, shared by every page that embeds the playground.
 pub const SAVED_INPUTS: &str = "headscale-playground:inputs";
 pub const REMEMBER_SECRET: &str = "headscale-playground:remember-secret";
 pub const PRIVATE_FIELDS: &str = "headscale-playground:private";
 
+#[cfg(target_arch = "wasm32")]
 /// The elements to mount into: every `[data-headscale-playground]`, else the page's `<body>`.
 fn mount_points() -> Vec<web_sys::Element> {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return Vec::new() };
@@ -48,11 +61,30 @@ pub fn with_fresh_credentials(inputs: &Inputs) -> Inputs {
     }
 }
 
+/// What the page shows before the WebAssembly runs, rendered at build time for a mount element
+/// with these attributes: its defaults, with marked placeholders instead of credentials, which
+/// the running app replaces. Nothing of the reader's (a link, saved inputs) is in it.
+pub fn prerendered_props(embedding: &Embedding) -> AppProps {
+    AppProps {
+        initial: crate::engine::credentials::placeholders(&embedding.defaults),
+        defaults: embedding.defaults.clone(),
+        notices: Vec::new(),
+        sync_url: embedding.sync_url,
+        storage: embedding.storage,
+        remember_secret: false,
+        private: Vec::new(),
+        heading_level: embedding.heading_level,
+        title: embedding.title.clone().map(AttrValue::from),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
 /// Whether a query string is a share link (links always carry their format version).
 fn is_link(query: &str) -> bool {
     form_urlencoded::parse(query.as_bytes()).any(|(key, _)| key == "v")
 }
 
+#[cfg(target_arch = "wasm32")]
 /// The first state of a playground: a share link if the page was opened with one, else what
 /// this browser saved, else the page's defaults with fresh credentials.
 fn initial_props(embedding: &Embedding) -> AppProps {
@@ -99,24 +131,44 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     /// Every playground on the page with the element it lives in, so that it can be unmounted.
     static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<App>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Mounts a playground into `root`, once: mounting an element that holds one does nothing.
+#[cfg(target_arch = "wasm32")]
 pub fn mount(root: web_sys::Element) {
     if root.has_attribute("data-hsp-mounted") {
         return;
     }
     let _ = root.set_attribute("data-hsp-mounted", "");
     let embedding = embed::embedding(|name| root.get_attribute(name));
-    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), initial_props(&embedding)).render();
+    let mut props = initial_props(&embedding);
+    let Some(copy) = takeover::find(&root) else {
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        MOUNTED.with(|mounted| mounted.borrow_mut().push((root, handle)));
+        return;
+    };
+    // The page holds the build's copy: keep what the reader typed into it, render the app
+    // beside it, and swap the two once the app is drawn.
+    for edit in takeover::typed(&copy, &prerendered_props(&embedding).initial) {
+        props.initial.apply(edit);
+    }
+    let focused = takeover::focus(&copy);
+    let Some(live) = root.owner_document().and_then(|document| document.create_element("div").ok()) else { return };
+    let _ = live.set_attribute("class", "hsp-live");
+    let _ = root.append_child(&live);
+    let handle = yew::Renderer::<App>::with_root_and_props(live.clone(), props).render();
     MOUNTED.with(|mounted| mounted.borrow_mut().push((root, handle)));
+    // Yew draws on the microtask queue; this runs after it, before the browser paints.
+    wasm_bindgen_futures::spawn_local(async move { takeover::finish(copy, &live, focused) });
 }
 
 /// Removes the playground from `root`: the app, its listeners and timers go, and the element
 /// is left empty, ready for another mount. An element without a playground is left alone.
+#[cfg(target_arch = "wasm32")]
 pub fn unmount(root: &web_sys::Element) {
     let found = MOUNTED.with(|mounted| {
         let mut mounted = mounted.borrow_mut();
@@ -131,11 +183,13 @@ pub fn unmount(root: &web_sys::Element) {
 }
 
 /// How many playgrounds are mounted on the page.
+#[cfg(target_arch = "wasm32")]
 pub fn mounted_count() -> usize {
     MOUNTED.with(|mounted| mounted.borrow().len())
 }
 
 /// Entry point of the binary: shows panics on the page, then mounts every playground.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     browser::show_panics_on_page();
     for root in mount_points() {

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::ui::browser::window()?.local_storage().ok().flatten()
 }
 
 pub fn load(key: &str) -> Option<String> {
@@ -25,14 +25,14 @@ pub fn remove(key: &str) {
 
 /// The page's query string, without the `?`.
 pub fn query() -> String {
-    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+    let search = crate::ui::browser::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
     search.trim_start_matches('?').to_string()
 }
 
 /// The page's address with `query` as its query string; the fragment is kept, because a docs
 /// site may route with it.
 pub fn address_with(query: &str) -> Option<String> {
-    let location = web_sys::window()?.location();
+    let location = crate::ui::browser::window()?.location();
     let (origin, path, hash) = (location.origin().ok()?, location.pathname().ok()?, location.hash().ok()?);
     // file:// pages have the origin "null".
     let origin = if origin == "null" { "file://".to_string() } else { origin };
@@ -43,7 +43,7 @@ pub fn address_with(query: &str) -> Option<String> {
 /// Replaces the page's query string without adding a history entry.
 pub fn replace_query(query: &str) {
     let Some(address) = address_with(query) else { return };
-    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+    if let Some(history) = crate::ui::browser::window().and_then(|window| window.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
 }
@@ -51,7 +51,7 @@ pub fn replace_query(query: &str) {
 /// Whether the page was reloaded (or reached with back or forward) rather than opened from a
 /// link: its address may then lag behind what storage holds.
 pub fn reloaded() -> bool {
-    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else { return false };
+    let Some(performance) = crate::ui::browser::window().and_then(|window| window.performance()) else { return false };
     let entry = performance.get_entries_by_type("navigation").get(0);
     let kind = js_sys::Reflect::get(&entry, &"type".into()).ok().and_then(|kind| kind.as_string());
     matches!(kind.as_deref(), Some("reload" | "back_forward"))

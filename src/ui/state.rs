@@ -16,6 +16,8 @@ pub struct State {
     pub private: Vec<Field>,
 }
 
+// Actions live for one dispatch; boxing the inputs would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Edit(Edit),

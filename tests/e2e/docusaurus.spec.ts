@@ -1,9 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { existsSync } from "node:fs";
 import { ports } from "./ports";
 
 // The embed in a real Docusaurus 3 site, built by scripts/docusaurus-site.sh from the project's
 // component and MDX example, served under the base URL /docs-site/.
 const site = `http://127.0.0.1:${ports.docusaurus}/docs-site`;
+// Built by scripts/docusaurus-site.sh, which the test command runs before these tests.
+test.skip(!existsSync("target/docusaurus-site/build/index.html"), "the Docusaurus test site is not built");
 const widget = (page: Page) => page.locator(".headscale-playground");
 const yaml = (page: Page) => page.getByRole("region", { name: "Headscale configuration" }).locator("pre");
 
@@ -143,11 +146,34 @@ test("a slow module keeps the loading text until the widget is there", async ({ 
     await held;
     await route.continue();
   });
-  await page.goto(`${site}/authentik`);
+  // A page with options of its own has no example from the build: it says it is loading.
+  await page.goto(`${site}/vpn-example`);
   await expect(widget(page).getByRole("status")).toHaveText("Loading the Headscale × authentik playground…");
   await page.waitForTimeout(500);
   await expect(widget(page).getByRole("status")).toBeVisible();
   release();
   await expect(yaml(page)).toBeVisible();
   await expect(widget(page).getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+});
+
+test("a page with the built-in defaults shows the build's example at once and takes it over", async ({ page, request }) => {
+  // In the HTML Docusaurus wrote, before any script: the example, without credentials.
+  const html = await (await request.get(`${site}/authentik`)).text();
+  expect(html).toContain("issuer: https://authentik.company/application/o/headscale/");
+  expect(html).toContain("CLIENT-ID-GENERATED-IN-THE-BROWSER");
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/playground/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site}/authentik`);
+  await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
+  await page.getByLabel("Headscale URL").fill("early.example.org");
+  release();
+  await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
+  await expect(page.locator(".hsp")).toHaveCount(1);
+  await expect(page.getByLabel("Headscale URL")).toHaveValue("early.example.org");
+  await expect(yaml(page)).toContainText("https://early.example.org");
+  await expect(page.getByLabel("Client ID")).toHaveValue(/^[A-Za-z0-9]{40}$/);
 });

@@ -7,12 +7,14 @@
 //
 // Every prop becomes the data- attribute of the same name (headscaleUrl → data-headscale-url;
 // true → present, false → absent); the README lists them all. The playground runs only in the
-// browser (Docusaurus renders pages in Node first): until it has started, the box says it is
-// loading, and if it cannot start it says why. Leaving the page unmounts it, with its listeners.
-// It takes the site's primary colour, background and font from Infima's variables.
+// browser. A page that keeps the built-in defaults gets the example rendered at build time
+// (static/playground/prerendered.js) in its HTML, which the playground takes over in place;
+// other pages say it is loading until it has started. If it cannot start, it says why. Leaving
+// the page unmounts it, with its listeners. It takes the site's primary colour, background and
+// font from Infima's variables.
 import React, { useEffect, useRef, useState } from "react";
-import BrowserOnly from "@docusaurus/BrowserOnly";
 import useBaseUrl from "@docusaurus/useBaseUrl";
+import prerendered from "@site/static/playground/prerendered.js";
 
 const LOADING = "Loading the Headscale × authentik playground…";
 
@@ -45,16 +47,23 @@ const siteTheme = {
   "--hsp-font": "var(--ifm-font-family-base)",
 };
 
-function Mount({ src, style, ...options }) {
+// Options that change only where the playground keeps state, not what it shows first.
+const QUIET_OPTIONS = new Set(["noStorage", "syncUrl", "storageKey"]);
+
+export default function HeadscalePlayground({ style, ...options }) {
+  const src = useBaseUrl("/playground/embed.js");
   const element = useRef(null);
   const [status, setStatus] = useState("loading");
   const attributes = dataAttributes(options);
   const key = JSON.stringify(attributes);
+  // The build's example shows the built-in defaults, the title as an h2: only pages that
+  // change none of them can show it before the playground starts.
+  const example = Object.keys(options).every((name) => QUIET_OPTIONS.has(name));
   useEffect(() => {
     let handle;
     let left = false;
     setStatus("loading");
-    // webpackIgnore: the build is a static file, not part of the site's bundle.
+    // In the browser only; webpackIgnore: the build is a static file, not part of the bundle.
     import(/* webpackIgnore: true */ src)
       .then((playground) => {
         if (left) return;
@@ -74,16 +83,19 @@ function Mount({ src, style, ...options }) {
   }, [src, key]);
   return (
     <div className="headscale-playground" style={{ ...siteTheme, ...style }}>
-      {status === "loading" && <p role="status">{LOADING}</p>}
+      {status === "loading" && !example && <p role="status">{LOADING}</p>}
       {!["loading", "ready", "explained"].includes(status) && <p role="alert">{status}</p>}
-      <div ref={element} key={key} data-headscale-playground="" {...attributes} />
+      <Frame key={key} frameRef={element} attributes={attributes} example={example} />
     </div>
   );
 }
 
-export default function HeadscalePlayground(props) {
-  const src = useBaseUrl("/playground/embed.js");
-  return (
-    <BrowserOnly fallback={<p role="status">{LOADING}</p>}>{() => <Mount src={src} {...props} />}</BrowserOnly>
-  );
-}
+// The element the playground lives in. Once mounted, React must never touch what is inside it
+// (the playground takes the example over and changes it): it renders once per set of options.
+const Frame = React.memo(
+  function Frame({ frameRef, attributes, example }) {
+    const inner = example ? { dangerouslySetInnerHTML: { __html: prerendered } } : {};
+    return <div ref={frameRef} data-headscale-playground="" {...attributes} {...inner} />;
+  },
+  () => true,
+);

@@ -1,0 +1,35 @@
+//! Taking over the page rendered at build time: what the reader typed before the app started.
+
+use sso_playground::engine::credentials::{placeholders, CLIENT_ID_PLACEHOLDER};
+use sso_playground::engine::inputs::{typed_edits, ControlValue};
+use sso_playground::engine::{Edit, Field, Inputs};
+
+#[test]
+fn only_what_differs_from_the_shown_form_counts_as_typed() {
+    let shown = placeholders(&Inputs::default());
+    let controls = [
+        (Field::HeadscaleUrl, ControlValue::Text("vpn.example.org".into())),
+        (Field::AuthentikUrl, ControlValue::Text(shown.authentik_url.clone())),
+        (Field::ClientId, ControlValue::Text(CLIENT_ID_PLACEHOLDER.into())),
+        (Field::PkceEnabled, ControlValue::Checked(!shown.pkce_enabled)),
+        (Field::OnlyStartIfOidcIsAvailable, ControlValue::Checked(shown.only_start_if_oidc_is_available)),
+        // A control whose kind does not fit the field is ignored, not guessed at.
+        (Field::Slug, ControlValue::Checked(true)),
+    ];
+    assert_eq!(
+        typed_edits(&shown, controls),
+        [
+            Edit::Text(Field::HeadscaleUrl, "vpn.example.org".into()),
+            Edit::Flag(Field::PkceEnabled, !shown.pkce_enabled)
+        ]
+    );
+    assert_eq!(typed_edits(&shown, []), []);
+}
+
+#[test]
+fn the_placeholders_are_never_real_credentials() {
+    let shown = placeholders(&Inputs::default());
+    assert!(shown.client_id.contains("GENERATED-IN-THE-BROWSER"));
+    assert!(shown.client_secret.contains("GENERATED-IN-THE-BROWSER"));
+    assert_eq!(Inputs { client_id: String::new(), client_secret: String::new(), ..shown }.slug, Inputs::default().slug);
+}
