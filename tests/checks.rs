@@ -83,6 +83,11 @@ const CASES: &[(Check, Change, Change)] = &[
     ),
     (Check::ClientIdMissing, |i| i.client_id = " ".into(), |i| i.client_id = "x".into()),
     (Check::ClientIdInvalid, |i| i.client_id = "a".repeat(256), |i| i.client_id = "a".repeat(255)),
+    (
+        Check::ValueRefused,
+        |i| i.allowed_groups = "vpn\u{2028}admins".into(),
+        |i| i.allowed_groups = "vpn\nadmins".into(),
+    ),
     (Check::ClientSecretMissing, |i| i.client_secret = "".into(), |i| i.client_secret = "x".into()),
     (
         Check::ClientSecretInvalid,

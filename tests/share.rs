@@ -8,7 +8,7 @@ use sso_playground::engine::authentik::versions::RELEASES as AUTHENTIK_RELEASES;
 use sso_playground::engine::embed::embedding;
 use sso_playground::engine::headscale::versions::RELEASES;
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::share::{self, decode, decode_saved, encode, encode_saved, Notice, PARAMS};
+use sso_playground::engine::share::{decode, decode_saved, encode, encode_saved, Notice, PARAMS};
 use sso_playground::engine::{Field, Inputs};
 
 #[test]
@@ -73,8 +73,8 @@ fn damaged_links_are_read_as_far_as_they_go() {
     let newer = decode("v=2&slug=x&shiny=1", &defaults);
     assert_eq!(newer.notices, [Notice::NewerFormat("2".into()), Notice::Unknown("shiny".into())]);
     assert_eq!(newer.inputs.slug, "x");
-    let long = decode(&format!("v=1&slug={}", "a".repeat(share::MAX_VALUE_LENGTH + 1)), &defaults);
-    assert_eq!(long.notices, [Notice::Invalid("slug".into())]);
+    let long = decode(&format!("v=1&slug={}", "a".repeat(256)), &defaults);
+    assert_eq!(long.notices, [Notice::TooLong("slug".into(), 255)]);
     assert!(!decode("", &defaults).found);
     assert!(Notice::NewerFormat("2".into()).to_string().contains("newer playground"));
 }

@@ -280,6 +280,9 @@ catalogue! {
     IssuerNotAuthentik => "issuer-not-authentik", Warning, AuthentikUrl, docs::AUTHENTIK_GUIDE,
         cause: "The issuer {} is not an authentik application issuer of the form …/application/o/<slug>/.",
         fix: "Use the OpenID Configuration Issuer that authentik shows for the application.";
+    ValueRefused => "value-refused", Error, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "This value is not used: {}. A line break or control character inside one value could make it two values (two allowed groups instead of one) or change what a configuration means; a value beyond the field's limit is not saved or shared.",
+        fix: "Remove the character or shorten the value. Typed text stays in its field; the outputs, or the import's Apply, wait until it is fixed.";
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, docs::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character and refuses to start.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";
@@ -297,21 +300,23 @@ pub enum Subject {
 pub struct Diagnostic {
     pub check: Check,
     pub subject: Option<Subject>,
+    /// The field it is shown at, when the check can fire at any field (a refused value).
+    pub at: Option<Field>,
 }
 
 impl Diagnostic {
     pub fn new(check: Check) -> Self {
-        Diagnostic { check, subject: None }
+        Diagnostic { check, subject: None, at: None }
     }
 
     /// About a value the user typed.
     pub fn value(check: Check, value: impl Into<String>) -> Self {
-        Diagnostic { check, subject: Some(Subject::Value(value.into())) }
+        Diagnostic { check, subject: Some(Subject::Value(value.into())), at: None }
     }
 
     /// With a phrase that completes the cause.
     pub fn phrase(check: Check, phrase: impl Into<String>) -> Self {
-        Diagnostic { check, subject: Some(Subject::Phrase(phrase.into())) }
+        Diagnostic { check, subject: Some(Subject::Phrase(phrase.into())), at: None }
     }
 
     pub fn info(&self) -> &'static CheckInfo {
@@ -323,7 +328,13 @@ impl Diagnostic {
     }
 
     pub fn field(&self) -> Field {
-        self.info().field
+        self.at.unwrap_or(self.info().field)
+    }
+
+    /// Shown at `field` instead of the check's own field.
+    pub fn at(mut self, field: Field) -> Self {
+        self.at = Some(field);
+        self
     }
 
     /// The cause, with the subject filled in.

@@ -86,7 +86,7 @@ pub fn stage_of(check: Check) -> Option<Stage> {
         | EmailVerifiedIgnored => Stage::Claims,
         ExpiryInvalid | ExpiryZeroSeconds | ExpiryNever | ExpiryFromToken => Stage::NodeReady,
         AppNameMissing | EnvListSpace | UnknownKey | NotAString | StringForBool | YesNoString | ScalarForList
-        | WrongType | EmptyValue | OidcMissing | KeyIgnored => return None,
+        | WrongType | EmptyValue | OidcMissing | KeyIgnored | ValueRefused => return None,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod flow;
 pub mod headscale;
 pub mod import;
 pub mod inputs;
+pub mod limits;
 pub mod lists;
 pub mod model;
 pub mod output;
