@@ -17,6 +17,7 @@ use super::components::notices::Notices;
 use super::components::output_block::{title_id, OutputBlock};
 use super::components::settings_view::SettingsView;
 use super::components::share_bar::ShareBar;
+use super::components::withheld::Withheld;
 use super::keeper::Keeper;
 use super::state::{Action, State};
 use crate::engine::{self, Inputs};
@@ -58,7 +59,14 @@ pub fn App(props: &AppProps) -> Html {
     let renderer = use_mut_ref(engine::Renderer::default);
     let outputs = use_memo(state.inputs.clone(), move |inputs| renderer.borrow_mut().render(inputs));
     // Storage and the page address follow every action, even one the page has not rendered yet.
-    let keeper = use_mut_ref(|| Keeper::new((*state).clone(), props.storage, props.sync_url));
+    let saved = use_state(|| true);
+    let keeper = {
+        let onsaved = {
+            let saved = saved.clone();
+            Callback::from(move |ok: bool| saved.set(ok))
+        };
+        use_mut_ref(|| Keeper::new((*state).clone(), props.storage, props.sync_url, onsaved))
+    };
     {
         let keeper = keeper.clone();
         use_effect_with((), move |_| {
@@ -87,12 +95,14 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
             <Notices notices={props.notices.clone()} />
-            <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch} />
+            <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch}
+                storage={props.storage} saved={*saved} />
             <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />
                 <section class="hsp-outputs" aria-label="Outputs">
                     <ChecksList diagnostics={diagnostics} />
+                    <Withheld refused={outputs.model.refused.clone()}>
                     <FlowDiagram model={model} />
                     <OutputBlock id="authentik-settings" title="authentik settings"
                         description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
@@ -114,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                         description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")}>
                         <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Terraform} />
                     </OutputBlock>
+                    </Withheld>
                 </section>
             </div>
         </div>

@@ -17,3 +17,4 @@ pub mod select_field;
 pub mod settings_view;
 pub mod share_bar;
 pub mod text_field;
+pub mod withheld;

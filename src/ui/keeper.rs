@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use yew::Reducible;
+use yew::{Callback, Reducible};
 
 use super::state::{Action, State};
 use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
@@ -22,11 +22,14 @@ pub struct Keeper {
     /// component's own state only changes when it renders.
     latest: State,
     pending_query: Option<(String, Timeout)>,
+    /// Whether the last save worked, and who to tell when that changes.
+    saved: bool,
+    onsaved: Callback<bool>,
 }
 
 impl Keeper {
-    pub fn new(state: State, storage: bool, sync_url: bool) -> Keeper {
-        Keeper { storage, sync_url, latest: state, pending_query: None }
+    pub fn new(state: State, storage: bool, sync_url: bool, onsaved: Callback<bool>) -> Keeper {
+        Keeper { storage, sync_url, latest: state, pending_query: None, saved: true, onsaved }
     }
 
     /// Applies an action to the kept state and records the result.
@@ -43,11 +46,17 @@ impl Keeper {
         let state = &self.latest;
         let builtin = Inputs::default();
         if self.storage {
-            persist::save(SAVED_INPUTS, &share::encode_saved(&state.inputs, &builtin, state.remember_secret));
-            persist::save(REMEMBER_SECRET, if state.remember_secret { "1" } else { "0" });
+            // Where every local file shares one storage, the secret is never kept.
+            let remember = state.remember_secret && !persist::shared_origin();
             let private: Vec<&str> =
                 PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
-            persist::save(PRIVATE_FIELDS, &private.join(","));
+            let saved = persist::save(SAVED_INPUTS, &share::encode_saved(&state.inputs, &builtin, remember))
+                & persist::save(REMEMBER_SECRET, if state.remember_secret { "1" } else { "0" })
+                & persist::save(PRIVATE_FIELDS, &private.join(","));
+            if saved != self.saved {
+                self.saved = saved;
+                self.onsaved.emit(saved);
+            }
         }
         if self.sync_url {
             let query = share::encode(&state.inputs, &builtin, &state.private);

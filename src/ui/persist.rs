@@ -11,10 +11,15 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-pub fn save(key: &str, value: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(key, value);
-    }
+/// Whether the browser kept the value: storage may be disabled, full, or throw.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+/// Whether this page shares its storage with unrelated pages: every file opened from disk has
+/// the same origin, so any local HTML file could read what this one keeps.
+pub fn shared_origin() -> bool {
+    web_sys::window().and_then(|window| window.location().protocol().ok()).as_deref() == Some("file:")
 }
 
 pub fn remove(key: &str) {

@@ -116,8 +116,22 @@ impl fmt::Display for ImportError {
     }
 }
 
+/// A pasted text, parsed: everything that depends on the text alone. The UI keeps it while
+/// the text is unchanged, so a keystroke elsewhere never parses the text again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    source: Source,
+    read: Read,
+    positions: Positions,
+}
+
 /// Reads `text` against the current inputs (whose Headscale release decides what is allowed).
 pub fn import(text: &str, current: &Inputs) -> Result<Import, ImportError> {
+    read_text(text).map(|reading| propose(&reading, current))
+}
+
+/// Parses a pasted text, within the limits that keep the page responsive.
+pub fn read_text(text: &str) -> Result<Reading, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -138,12 +152,18 @@ pub fn import(text: &str, current: &Inputs) -> Result<Import, ImportError> {
     if read.present.is_empty() && read.problems.is_empty() {
         return Err(ImportError::NothingFound);
     }
-    let inputs = fill(current, &read, source);
+    Ok(Reading { source, read, positions })
+}
+
+/// What applying a parsed text to the current inputs would change, and its problems.
+pub fn propose(reading: &Reading, current: &Inputs) -> Import {
+    let Reading { source, read, positions } = reading;
+    let inputs = fill(current, read, *source);
     let changes = changes(current, &inputs);
-    let mut findings = findings(&read, source, &inputs, &positions);
+    let mut findings = findings(read, *source, &inputs, positions);
     let omitted = findings.len().saturating_sub(MAX_FINDINGS);
     findings.truncate(MAX_FINDINGS);
-    Ok(Import { source, inputs, changes, findings, omitted })
+    Import { source: *source, inputs, changes, findings, omitted }
 }
 
 /// The deepest nesting of flow brackets, or of sequence dashes on one line, outside quotes.

@@ -27,8 +27,14 @@ fn describe(source: Source) -> &'static str {
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let text = use_state(String::new);
     let applied = use_state(|| None::<usize>);
-    let result = use_memo(((*text).clone(), props.inputs.clone()), |(text, inputs)| {
-        (!text.trim().is_empty()).then(|| import::import(text, inputs))
+    // Parsing depends on the text alone: a keystroke in another field only compares the
+    // parsed text with the new inputs, which is cheap.
+    let reading = use_memo((*text).clone(), |text| (!text.trim().is_empty()).then(|| import::read_text(text)));
+    let result = use_memo((reading, props.inputs.clone()), |(reading, inputs)| {
+        reading.as_ref().as_ref().map(|reading| match reading {
+            Ok(reading) => Ok(import::propose(reading, inputs)),
+            Err(error) => Err(error.clone()),
+        })
     });
     let oninput = {
         let (text, applied) = (text.clone(), applied.clone());
@@ -95,7 +101,7 @@ fn render_error(error: &ImportError) -> Html {
 }
 
 fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
-    let problems = found.findings.len();
+    let problems = found.findings.len() + found.omitted;
     let summary = match problems {
         0 => format!("Read {}: no problems found.", describe(found.source)),
         1 => format!("Read {}: 1 problem.", describe(found.source)),
@@ -111,6 +117,9 @@ fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
                             place={finding.place().map(AttrValue::from)} />
                     }) }
                 </ul>
+            }
+            if found.omitted > 0 {
+                <p class="hsp-import-omitted">{ format!("{} more problems are not listed; a configuration with this many is probably not a Headscale configuration.", found.omitted) }</p>
             }
             if found.changes.is_empty() {
                 <p>{ "The form already says the same; nothing would change." }</p>
@@ -129,7 +138,11 @@ fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
                     </tbody>
                 </table>
             }
-            <button type="button" onclick={onapply}>{ "Apply to the form" }</button>
+            if found.applicable() {
+                <button type="button" onclick={onapply}>{ "Apply to the form" }</button>
+            } else {
+                <p class="hsp-output-error" role="alert">{ "Nothing can be applied while a value is refused or problems are left unlisted: leaving a value out could let more people log in than the configuration says. Fix the text, then apply." }</p>
+            }
         </>
     }
 }
