@@ -29,6 +29,10 @@ index = index.replace(
   /<meta charset="utf-8" \/>/,
   (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
 );
+// Marks the playground's stylesheet, which each playground links inside its shadow root.
+const marked = index.replace(/<link rel="stylesheet" href="([^"]*playground-[0-9a-f]+\.css)"/, (link) => `${link} data-headscale-playground-style`);
+if (marked === index) throw new Error("no playground stylesheet link in index.html");
+index = marked;
 writeFileSync(indexPath, index);
 
 const files = readdirSync(staging);

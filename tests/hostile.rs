@@ -255,3 +255,28 @@ fn a_control_character_in_a_link_is_refused_at_its_field() {
     assert_eq!(outputs.model.refused, [Field::AllowedGroups]);
     assert!(!outputs.headscale.env.env_file().contains('\0'));
 }
+
+#[test]
+fn an_embed_reads_and_writes_only_its_own_parameters() {
+    use sso_playground::engine::embed::{embedding, own_query, with_own_query};
+    let none = |_: &str| None::<String>;
+    assert_eq!(embedding(none, 0).prefix, "hsp-");
+    assert_eq!(embedding(none, 1).prefix, "hsp2-");
+    let own_page = embedding(|name| (name == "data-param-prefix").then(String::new), 0);
+    assert_eq!(own_page.prefix, "");
+    // The host's own version, campaign and other parameters are not the playground's.
+    assert_eq!(own_query("?v=2", "hsp-"), "");
+    assert_eq!(own_query("v=1&utm_source=x", "hsp-"), "");
+    assert_eq!(own_query("v=1&hsp-v=1&hsp-slug=vpn&hsp2-slug=other", "hsp-"), "v=1&slug=vpn");
+    assert_eq!(own_query("v=1&slug=vpn", ""), "v=1&slug=vpn");
+    assert_eq!(
+        with_own_query("?v=2&hsp-slug=old&utm_source=x", "hsp-", "v=1&slug=new"),
+        "v=2&utm_source=x&hsp-v=1&hsp-slug=new"
+    );
+    assert_eq!(with_own_query("v=2", "hsp-", ""), "v=2");
+    assert_eq!(with_own_query("v=2", "", "v=1&slug=new"), "v=1&slug=new");
+    // An attribute with a control character is refused like a typed value.
+    let groups = embedding(|name| (name == "data-allowed-groups").then(|| "ops\u{0}x".to_string()), 0);
+    assert_eq!(groups.ignored, ["data-allowed-groups"]);
+    assert_eq!(groups.defaults.allowed_groups, "");
+}

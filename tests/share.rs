@@ -88,13 +88,13 @@ fn data_attributes_set_the_defaults() {
         ("data-authentik-version", "1999.1"),
         ("data-sync-url", ""),
     ];
-    let found = embedding(|name| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+    let found = embedding(|name| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()), 0);
     assert_eq!(found.defaults.headscale_url, "https://vpn.example.org");
     assert_eq!(found.defaults.slug, "tailnet");
     assert_eq!(found.defaults.headscale_version.label(), "0.27");
     assert_eq!(found.ignored, ["data-authentik-version"]);
     assert!(found.sync_url && found.storage);
-    let plain = embedding(|name| (name == "data-no-storage").then(String::new));
+    let plain = embedding(|name| (name == "data-no-storage").then(String::new), 0);
     assert!(!plain.sync_url && !plain.storage);
     assert_eq!(plain.defaults, Inputs::default());
 }

@@ -43,6 +43,12 @@ pub struct AppProps {
     pub remember_secret: bool,
     #[prop_or_default]
     pub private: Vec<engine::Field>,
+    /// The prefix of this playground's parameters and storage keys (empty on its own page).
+    #[prop_or_default]
+    pub prefix: AttrValue,
+    /// Opened from a share link: what this browser saved stays until the reader edits.
+    #[prop_or_default]
+    pub from_link: bool,
 }
 
 #[component]
@@ -65,7 +71,9 @@ pub fn App(props: &AppProps) -> Html {
             let saved = saved.clone();
             Callback::from(move |ok: bool| saved.set(ok))
         };
-        use_mut_ref(|| Keeper::new((*state).clone(), props.storage, props.sync_url, onsaved))
+        let place =
+            super::keeper::Place { prefix: props.prefix.to_string(), storage: props.storage, sync_url: props.sync_url };
+        use_mut_ref(|| Keeper::new((*state).clone(), place, props.from_link, onsaved))
     };
     {
         let keeper = keeper.clone();
@@ -96,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <Notices notices={props.notices.clone()} />
             <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch}
-                storage={props.storage} saved={*saved} />
+                storage={props.storage} saved={*saved} prefix={props.prefix.clone()} />
             <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} {onedit} />

@@ -46,6 +46,12 @@ pub fn show_panics_on_page() {
         });
         let Some(root) = root else { return };
         let document = root.owner_document();
+        // Inside the playground's shadow root, where it is visible.
+        let root: web_sys::Element =
+            match root.shadow_root().and_then(|shadow| shadow.query_selector(".hsp-root").ok().flatten()) {
+                Some(inner) => inner,
+                None => root,
+            };
         let Some(message) = document.and_then(|document| document.create_element("div").ok()) else {
             return;
         };

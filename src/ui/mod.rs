@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 mod keeper;
 pub mod persist;
+mod shadow;
 pub mod state;
 
 pub use app::{App, AppProps};
@@ -17,10 +18,24 @@ use crate::engine::embed::{self, Embedding};
 use crate::engine::share::{self, PARAMS};
 use crate::engine::{Field, Inputs};
 
-/// Local-storage keys; one set per page origin, shared by every page that embeds the playground.
+/// Local-storage keys, each followed by the playground's parameter prefix, so two playgrounds
+/// on one page (or on two pages of one site) keep their own state.
 pub const SAVED_INPUTS: &str = "headscale-playground:inputs";
 pub const REMEMBER_SECRET: &str = "headscale-playground:remember-secret";
 pub const PRIVATE_FIELDS: &str = "headscale-playground:private";
+/// In this tab's session storage: the link this playground was opened from, while the reader
+/// has not edited it, so a reload shows the link again rather than what was saved before.
+pub const OPENED_LINK: &str = "headscale-playground:opened-link";
+
+/// The storage key of `key` for the playground with parameter prefix `prefix`; the
+/// playground's own page keeps the keys it always had.
+pub fn storage_key(key: &str, prefix: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{key}:{prefix}")
+    }
+}
 
 /// The elements to mount into: every `[data-headscale-playground]`, else the page's `<body>`.
 fn mount_points() -> Vec<web_sys::Element> {
@@ -57,9 +72,10 @@ fn is_link(query: &str) -> bool {
 /// this browser saved, else the page's defaults with fresh credentials.
 fn initial_props(embedding: &Embedding) -> AppProps {
     let builtin = Inputs::default();
+    let prefix = embedding.prefix.as_str();
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
-    let stored = |key: &str| if embedding.storage { persist::load(key) } else { None };
+    let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, prefix)) } else { None };
     let private = stored(PRIVATE_FIELDS)
         .map(|keys| {
             keys.split(',')
@@ -68,18 +84,27 @@ fn initial_props(embedding: &Embedding) -> AppProps {
                 .collect::<Vec<Field>>()
         })
         .unwrap_or_default();
-    let query = persist::query();
+    // Only this playground's own parameters: never the host page's v, utm_* or others.
+    let query = embed::own_query(&persist::query(), prefix);
     let saved = stored(SAVED_INPUTS).map(|saved| share::decode_saved(&saved, &builtin).inputs);
     // A reload of a page whose address the playground keeps current is not a shared link; the
     // address may lag behind storage by a keystroke or two.
-    let reloaded =
-        saved.clone().filter(|inputs| persist::reloaded() || share::encode(inputs, &builtin, &private) == query);
+    let link_kept = persist::session_load(&storage_key(OPENED_LINK, prefix)).is_some_and(|link| link == query);
+    let reloaded = saved
+        .clone()
+        .filter(|inputs| (persist::reloaded() && !link_kept) || share::encode(inputs, &builtin, &private) == query);
+    let mut from_link = false;
     let initial = if let Some(inputs) = reloaded {
         inputs
     } else if is_link(&query) {
         let decoded = share::decode(&query, &builtin);
         notices.extend(decoded.notices.iter().map(|notice| AttrValue::from(notice.to_string())));
         notices.push("Opened from a share link. Links never carry the client secret: paste it from authentik.".into());
+        if saved.is_some() {
+            notices.push("What this browser kept from before stays saved until you change something here.".into());
+        }
+        from_link = true;
+        persist::session_save(&storage_key(OPENED_LINK, prefix), &query);
         decoded.inputs
     } else if let Some(inputs) = saved {
         inputs
@@ -94,17 +119,29 @@ fn initial_props(embedding: &Embedding) -> AppProps {
         storage: embedding.storage,
         remember_secret: stored(REMEMBER_SECRET).as_deref() == Some("1"),
         private,
+        prefix: AttrValue::from(embedding.prefix.clone()),
+        from_link,
     }
 }
 
-/// Mounts a playground into `root`, once.
+/// Mounts a playground into `root`, once: inside a shadow root, so the host page's styles
+/// cannot reach in and its element ids cannot clash with another playground's.
 pub fn mount(root: web_sys::Element) {
     if root.has_attribute("data-hsp-mounted") {
         return;
     }
+    let index = mounted_count();
     let _ = root.set_attribute("data-hsp-mounted", "");
-    let embedding = embed::embedding(|name| root.get_attribute(name));
-    yew::Renderer::<App>::with_root_and_props(root, initial_props(&embedding)).render();
+    let embedding = embed::embedding(|name| root.get_attribute(name), index);
+    let container = shadow::attach(&root).unwrap_or(root);
+    yew::Renderer::<App>::with_root_and_props(container, initial_props(&embedding)).render();
+}
+
+/// How many playgrounds this page has mounted so far.
+fn mounted_count() -> usize {
+    let document = web_sys::window().and_then(|window| window.document());
+    let list = document.and_then(|document| document.query_selector_all("[data-hsp-mounted]").ok());
+    list.map_or(0, |list| list.length() as usize)
 }
 
 /// Entry point of the binary: shows panics on the page, then mounts every playground.

@@ -11,6 +11,27 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
+/// This tab's storage: what survives a reload but not the tab.
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn session_load(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+pub fn session_save(key: &str, value: &str) {
+    if let Some(session) = session() {
+        let _ = session.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(session) = session() {
+        let _ = session.remove_item(key);
+    }
+}
+
 /// Whether the browser kept the value: storage may be disabled, full, or throw.
 pub fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|storage| storage.set_item(key, value).is_ok())

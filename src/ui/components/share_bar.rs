@@ -4,6 +4,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
+use crate::engine::embed;
 use crate::engine::share::{self, PRIVATE_CHOICES};
 use crate::engine::Inputs;
 use crate::ui::state::{Action, State};
@@ -27,14 +28,18 @@ pub struct ShareBarProps {
     pub storage: bool,
     #[prop_or(true)]
     pub saved: bool,
+    /// This playground's parameter prefix in the page address.
+    #[prop_or_default]
+    pub prefix: AttrValue,
 }
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let status = use_state(|| LinkStatus::Idle);
     let confirming = use_state(|| false);
-    let link = persist::address_with(&share::encode(&props.state.inputs, &Inputs::default(), &props.state.private))
-        .unwrap_or_default();
+    let own = share::encode(&props.state.inputs, &Inputs::default(), &props.state.private);
+    let link =
+        persist::address_with(&embed::with_own_query(&persist::query(), &props.prefix, &own)).unwrap_or_default();
     let oncopy = {
         let (status, link) = (status.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
