@@ -93,6 +93,8 @@ fn describe(character: char) -> String {
         '\r' => "a carriage return".to_string(),
         '\t' => "a tab".to_string(),
         '\0' => "a NUL character (U+0000)".to_string(),
+        '\u{2028}' => "a line separator (U+2028)".to_string(),
+        '\u{2029}' => "a paragraph separator (U+2029)".to_string(),
         c => format!("an invisible control character (U+{:04X})", u32::from(c)),
     }
 }

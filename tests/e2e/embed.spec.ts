@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-const host = "http://127.0.0.1:8090";
+// Host pages are served one port above the page (see playwright.config.ts).
+const host = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8089) + 1}`;
 
 test("embedded under a sub-path, with the host's defaults, theme, and URL left alone", async ({ page }) => {
   await page.goto(`${host}/docs/guide/`);

@@ -1,5 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
+// E2E_PORT moves both servers (the page, and host pages one port up) when another run holds
+// the default ports.
+const port = Number(process.env.E2E_PORT ?? 8089);
+
 // The end-to-end tests drive Debian's Chromium against the release build in dist/, served
 // statically on 127.0.0.1. Playwright never downloads a browser here.
 export default defineConfig({
@@ -10,7 +14,7 @@ export default defineConfig({
   reporter: "list",
   timeout: 30_000,
   use: {
-    baseURL: "http://127.0.0.1:8089",
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -26,16 +30,15 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node serve.mjs 8089 /=../../dist",
-      url: "http://127.0.0.1:8089/",
+      command: `node serve.mjs ${port} /=../../dist`,
+      url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       timeout: 20_000,
     },
     {
       // Host pages that embed the build under a sub-path, as a docs site would.
-      command:
-        "node serve.mjs 8090 /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist",
-      url: "http://127.0.0.1:8090/docs/guide/",
+      command: `node serve.mjs ${port + 1} /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist`,
+      url: `http://127.0.0.1:${port + 1}/docs/guide/`,
       reuseExistingServer: false,
       timeout: 20_000,
     },
