@@ -280,3 +280,41 @@ fn an_embed_reads_and_writes_only_its_own_parameters() {
     assert_eq!(groups.ignored, ["data-allowed-groups"]);
     assert_eq!(groups.defaults.allowed_groups, "");
 }
+
+/// The fuzz targets' invariants, on their seeds: what the import would apply holds no control
+/// character inside a value, nothing beyond a limit is restored from a link, and no output
+/// holds a control character.
+#[test]
+fn the_fuzz_seeds_keep_the_fuzz_invariants() {
+    use sso_playground::engine::limits::is_forbidden;
+    let stray = |text: &str| text.chars().any(|c| is_forbidden(c) && c != '\n');
+    let seeds = |kind: &str| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/seeds").join(kind);
+        let mut files: Vec<_> =
+            std::fs::read_dir(dir).expect("seeds").map(|entry| entry.expect("seed").path()).collect();
+        files.sort();
+        files.into_iter().map(|path| String::from_utf8_lossy(&std::fs::read(path).expect("read")).into_owned())
+    };
+    for text in seeds("import") {
+        let Ok(found) = import(&text, &Inputs::default()) else { continue };
+        if found.applicable() {
+            for field in Field::ALL {
+                let value = found.inputs.text(field).unwrap_or_default();
+                assert!(!matches!(refusal(field, value), Some(Refusal::Control { .. })), "{field:?}: {text}");
+            }
+        }
+        let outputs = render(&found.inputs);
+        assert!(!outputs.headscale.yaml.as_deref().is_ok_and(stray));
+        assert!(!stray(&outputs.headscale.env.env_file()));
+    }
+    for text in seeds("share") {
+        for decoded in [decode(&text, &Inputs::default()), decode_saved(&text, &Inputs::default())] {
+            for field in Field::ALL {
+                assert!(decoded.inputs.text(field).unwrap_or_default().chars().count() <= limit(field).chars);
+            }
+            let outputs = render(&decoded.inputs);
+            assert!(!outputs.headscale.yaml.as_deref().is_ok_and(stray), "{text}");
+            assert!(!stray(&outputs.headscale.env.env_file()), "{text}");
+        }
+    }
+}
