@@ -8,7 +8,7 @@ const issuer = "https://sso.example.org/application/o/headscale/";
 const lines = (n, line) => Array.from({ length: n }, (_, i) => line(i)).join("");
 const cases = [
   ["import: 100 000 brackets behind a quote", "import", `x: [a ", ${"[".repeat(100_000)}${"]".repeat(100_000)}]\noidc:\n  issuer: ${issuer}\n`],
-  ["import: the same in HEADSCALE_OIDC_EXTRA_PARAMS", "import", `HEADSCALE_OIDC_ISSUER=${issuer}\nHEADSCALE_OIDC_EXTRA_PARAMS={"a": "x ${"[".repeat(100_000)}${"]".repeat(100_000)}"}\n`],
+  ["import: the same in HEADSCALE_OIDC_EXTRA_PARAMS", "import", `HEADSCALE_OIDC_ISSUER=${issuer}\nHEADSCALE_OIDC_EXTRA_PARAMS='{a: [b ", ${"[".repeat(100_000)}${"]".repeat(100_000)}]}'\n`],
   ["import: 60 000 unknown keys (709 KB)", "import", `oidc:\n  issuer: ${issuer}\n${lines(60_000, (i) => `  unknown_key_${i}: 1\n`)}`],
   ["import: 20 000 unknown variables", "import", `HEADSCALE_OIDC_ISSUER=${issuer}\n${lines(20_000, (i) => `HEADSCALE_OIDC_UNKNOWN_${i}=1\n`)}`],
   ["import: 2 500 unknown keys (within the limit)", "import", `oidc:\n  issuer: ${issuer}\n${lines(2_500, (i) => `  unknown_key_${i}: 1\n`)}`],
@@ -49,7 +49,8 @@ async function paste(page, label, text) {
     element.value = window.hspPaste;
     element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   });
-  // Answered once the page runs script again.
+  // Answered once the result is shown and the page runs script again.
+  if (label === "Import Headscale config") await page.locator("#hsp-import-result").filter({ hasText: /\S/ }).waitFor();
   await page.evaluate(() => 0);
   return Date.now() - started;
 }
@@ -59,6 +60,8 @@ async function keystroke(page, label) {
   const started = Date.now();
   await page.getByLabel(label).press("End");
   await page.getByLabel(label).press("x");
+  // Answered once an output shows the new text (or says it waits), and the page runs script.
+  await page.locator("#hsp-headscale-config pre, #hsp-authentik-settings, .hsp-withheld").filter({ hasText: /Headscalex|headscalex|wait until/ }).first().waitFor();
   await page.evaluate(() => 0);
   return Date.now() - started;
 }
@@ -83,6 +86,8 @@ for (const [name, kind, text] of cases) {
     }
     if (kind !== "import") answer = await keystroke(page, kind === "keystroke-groups" ? "Application slug" : "Application name");
   }
+  // A last long task is reported once it ends.
+  await page.waitForTimeout(200);
   const longest = await page.evaluate(() => window.hspLongest);
   console.log(`${name}: answered in ${answer} ms, longest task ${Math.round(longest)} ms`);
   await page.close();

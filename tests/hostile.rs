@@ -49,7 +49,11 @@ fn quoting_cannot_hide_nesting_from_the_import() {
     assert_eq!(refused, Err(ImportError::TooManyBrackets { count: 30_001 }));
     // The quote in the middle of a plain scalar opens nothing: the depth check sees the nesting.
     assert_eq!(import(&deep(100), &example()), Err(ImportError::TooDeep));
-    let env = format!("HEADSCALE_OIDC_ISSUER=https://sso.example.org/application/o/hs/\nHEADSCALE_OIDC_EXTRA_PARAMS={{\"a\": \"x {}\"}}\n", "[".repeat(200));
+    let env = format!(
+        "HEADSCALE_OIDC_ISSUER=https://sso.example.org/application/o/hs/\nHEADSCALE_OIDC_EXTRA_PARAMS='{{a: [b \", {}{}]}}'\n",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
     assert!(matches!(
         quickly("nested extra params", || import(&env, &example())),
         Err(ImportError::TooManyBrackets { .. })

@@ -14,9 +14,9 @@ export const unknownVariables = (n: number) =>
 /** Nesting hidden behind a quote that opens nothing (it is inside a plain scalar). */
 export const quotedNesting = (n: number) => `x: [a ", ${"[".repeat(n)}${"]".repeat(n)}]\noidc:\n  issuer: ${issuer}\n`;
 
-/** The same through the JSON of HEADSCALE_OIDC_EXTRA_PARAMS. */
+/** The same through HEADSCALE_OIDC_EXTRA_PARAMS, whose value is read as YAML (or JSON). */
 export const nestedExtraParams = (n: number) =>
-  `HEADSCALE_OIDC_ISSUER=${issuer}\nHEADSCALE_OIDC_EXTRA_PARAMS={"a": "x ${"[".repeat(n)}"}\n`;
+  `HEADSCALE_OIDC_ISSUER=${issuer}\nHEADSCALE_OIDC_EXTRA_PARAMS='{a: [b ", ${"[".repeat(n)}${"]".repeat(n)}]}'\n`;
 
 /** Group names that are one value to YAML but would become two lines in the form. */
 export const splitGroups = [
