@@ -171,10 +171,10 @@ test("10 000 allowed groups are refused at the field and keystrokes stay fast", 
   await page.locator("#hsp-authentik-blueprint summary").click();
   await page.locator("#hsp-authentik-terraform summary").click();
   await reset(page);
-  await paste(page, "Allowed groups", corpus.groups(1_000));
-  await expect(page.locator(".hsp-form")).toContainText("it lists 1000 entries, more than the 200 this field keeps");
+  await paste(page, "Allowed groups", corpus.groups(51));
+  await expect(page.locator(".hsp-form")).toContainText("it lists 51 entries, more than the 50 this field keeps");
   await paste(page, "Allowed groups", corpus.groups(10_000));
-  await expect(page.locator(".hsp-form")).toContainText("characters long, more than the 20000 this field keeps");
+  await expect(page.locator(".hsp-form")).toContainText("characters long, more than the 5000 this field keeps");
   const slug = page.getByLabel("Application slug");
   await slug.click();
   await slug.pressSequentially("-x", { delay: 20 });

@@ -31,5 +31,12 @@ test("the single offline file works from file:// and updates on input", async ({
   await expect(yaml).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await page.getByLabel("authentik URL").fill("sso.example.org");
   await expect(yaml).toContainText("issuer: https://sso.example.org/application/o/headscale/");
+  // Every local file shares this storage: the secret is never kept here, and the page says why.
+  await page.getByText("What links and this browser keep").click();
+  await expect(page.getByLabel("Remember the secret on this device")).toBeDisabled();
+  await expect(page.getByText("every local HTML file in this browser shares one storage")).toBeVisible();
+  const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
+  const stored = await page.evaluate(() => Object.values(localStorage).join("\n"));
+  expect(stored).not.toContain(secret);
   expect(errors).toEqual([]);
 });
