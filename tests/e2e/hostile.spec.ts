@@ -197,6 +197,11 @@ test("a share link with 100 000 parameters opens at once with a notice", async (
   await page.goto(`/?${corpus.manyParameters(100_000)}`);
   await expect(page.locator(".hsp-notices")).toContainText("more than 64 parameters");
   await expect(page.getByLabel("Headscale URL")).toHaveValue("https://headscale.company");
+  // The page's own start (compiling the WebAssembly, the first render) is one long task on
+  // any load; it is recorded, and the page must answer from then on.
+  const start = await page.evaluate(() => (window as unknown as { hspBlocks: { longest: number } }).hspBlocks.longest);
+  test.info().annotations.push({ type: "blocks", description: `100 000 parameters: longest task while loading ${Math.round(start)} ms` });
+  await reset(page);
   await answeredThroughout(page, "100 000 parameters");
 });
 
