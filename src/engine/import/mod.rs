@@ -27,8 +27,9 @@ pub const MAX_BYTES: usize = 64 << 10;
 /// quoting can hide nesting from this limit: the parser's work grows with the depth of flow
 /// nesting times the length of the text. Real configurations hold a few dozen.
 pub const MAX_BRACKETS: usize = 128;
-/// At most this many problems are listed; the rest are counted.
-pub const MAX_FINDINGS: usize = 100;
+/// At most this many problems are listed; the rest are counted. More would only take longer
+/// to show than anyone reads.
+pub const MAX_FINDINGS: usize = 50;
 /// Lines beyond this many are not scanned for positions (the size limit bounds it anyway).
 const MAX_LINES: usize = 50_000;
 /// Deeper nesting than this is refused before parsing: Headscale's settings are three levels
