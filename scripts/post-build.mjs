@@ -65,6 +65,10 @@ index = index.replace(
   /<meta charset="utf-8" \/>/,
   (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
 );
+// Marks the playground's stylesheet, which each playground links inside its shadow root.
+const marked = index.replace(/<link rel="stylesheet" href="([^"]*playground-[0-9a-f]+\.css)"/, (link) => `${link} data-headscale-playground-style`);
+if (marked === index) throw new Error("no playground stylesheet link in index.html");
+index = marked;
 writeFileSync(indexPath, index);
 
 const files = readdirSync(staging);
@@ -110,17 +114,21 @@ function fail(element, error) {
   element.replaceChildren(message);
 }
 
-if (!document.querySelector("link[data-headscale-playground-style]")) {
-  const style = document.createElement("link");
+// The stylesheet: each playground adopts a copy in its shadow root when it mounts, so it must
+// have loaded by then.
+let style = document.querySelector("link[data-headscale-playground-style]");
+if (!style) {
+  style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = new URL(${JSON.stringify(css)}, base).href;
   style.setAttribute("data-headscale-playground-style", "");
   document.head.append(style);
 }
+const styled = style.sheet ? Promise.resolve() : new Promise((resolve) => style.addEventListener("load", resolve, { once: true }) || style.addEventListener("error", resolve, { once: true }));
 let glue;
 try {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-  glue = await import(new URL(${JSON.stringify(glue)}, base).href);
+  [glue] = await Promise.all([import(new URL(${JSON.stringify(glue)}, base).href), styled]);
   await glue.default({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
 } catch (error) {
   for (const element of document.querySelectorAll(selector)) fail(element, error);

@@ -15,9 +15,11 @@ const find = (pattern) => {
   return join(dist, name);
 };
 
-const styles = [find(/^page-[0-9a-f]+\.css$/), find(/^playground-[0-9a-f]+\.css$/)]
-  .map((file) => readFileSync(file, "utf8"))
-  .join("\n");
+// Two style elements: the playground's is marked, and each playground copies it into its
+// shadow root (the policy allows both by hash, wherever they are).
+const [pageStyles, styles] = [find(/^page-[0-9a-f]+\.css$/), find(/^playground-[0-9a-f]+\.css$/)].map((file) =>
+  readFileSync(file, "utf8"),
+);
 // The glue is an ES module; inlined into the page's one module script, its exports become
 // plain declarations.
 const glue = readFileSync(find(/^sso-playground-[0-9a-f]+\.js$/), "utf8")
@@ -33,7 +35,7 @@ const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base
 const policy = [
   "default-src 'none'",
   `script-src 'wasm-unsafe-eval' ${hash(script)}`,
-  `style-src ${hash(styles)}`,
+  `style-src ${hash(pageStyles)} ${hash(styles)}`,
   "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
@@ -46,7 +48,7 @@ const page = readFileSync(join(dist, "index.html"), "utf8")
   .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
   .replace(/<script type="module">[\s\S]*?<\/script>/, "")
   // Functions, not strings: the inlined code may contain "$" patterns.
-  .replace("</head>", () => `  <style>${styles}</style>\n  </head>`)
+  .replace("</head>", () => `  <style>${pageStyles}</style>\n  <style data-headscale-playground-style>${styles}</style>\n  </head>`)
   .replace("</body>", () => `  <script type="module">${script}</script>\n  </body>`);
 if (page.includes("<link rel=\"stylesheet\"") || !page.includes("data-headscale-playground")) {
   throw new Error("dist/index.html no longer has the expected shape");

@@ -103,6 +103,11 @@ const CASES: &[(Check, Change, Change)] = &[
         |i| i.client_secret = "s3cret!".into(),
     ),
     (Check::Placeholder, |i| i.client_id = "<Client ID from authentik>".into(), |i| i.client_id = "Client-ID".into()),
+    (
+        Check::ValueRefused,
+        |i| i.allowed_groups = "vpn\u{2028}admins".into(),
+        |i| i.allowed_groups = "vpn\nadmins".into(),
+    ),
     (Check::ClientSecretMissing, |i| i.client_secret = "".into(), |i| i.client_secret = "x".into()),
     (
         Check::ClientSecretInvalid,

@@ -309,11 +309,11 @@ prop_compose! {
     fn accepted_inputs()(
         client_id in tricky(),
         client_secret in tricky(),
-        groups in lines_of(prop_oneof!["[^\\n\\r]{1,12}", tricky()], "\n"),
+        groups in lines_of(prop_oneof!["[^\\p{Cc}\\x{2028}\\x{2029}]{1,12}", tricky()], "\n"),
         users in lines_of("[a-z0-9.]{1,6}@[a-z]{1,6}\\.(org|com|io)", ", "),
         domains in lines_of("[a-z]{1,6}\\.(org|example|io)", " "),
         expiry in prop::sample::select(vec!["", "180d", "0", "12w", "1h30m", "0s", "bogus"]),
-        params in lines_of(("[a-z_]{1,8}", "[^\\n\\r=]{0,12}").prop_map(|(k, v)| format!("{k}={v}")), "\n"),
+        params in lines_of(("[a-z_]{1,8}", "[^\\p{Cc}\\x{2028}\\x{2029}=]{0,12}").prop_map(|(k, v)| format!("{k}={v}")), "\n"),
         flags in prop::collection::vec(any::<bool>(), 5),
         version in prop::sample::select(RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
         delivery in prop::sample::select(SecretDelivery::ALL.to_vec()),

@@ -8,7 +8,7 @@ use sso_playground::engine::authentik::versions::RELEASES as AUTHENTIK_RELEASES;
 use sso_playground::engine::embed::{embedding, DEFAULT_TITLE};
 use sso_playground::engine::headscale::versions::RELEASES;
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::share::{self, decode, decode_saved, encode, encode_saved, Notice, PARAMS};
+use sso_playground::engine::share::{decode, decode_saved, encode, encode_saved, Notice, PARAMS};
 use sso_playground::engine::{Field, Inputs};
 
 #[test]
@@ -73,8 +73,8 @@ fn damaged_links_are_read_as_far_as_they_go() {
     let newer = decode("v=2&slug=x&shiny=1", &defaults);
     assert_eq!(newer.notices, [Notice::NewerFormat("2".into()), Notice::Unknown("shiny".into())]);
     assert_eq!(newer.inputs.slug, "x");
-    let long = decode(&format!("v=1&slug={}", "a".repeat(share::MAX_VALUE_LENGTH + 1)), &defaults);
-    assert_eq!(long.notices, [Notice::Invalid("slug".into())]);
+    let long = decode(&format!("v=1&slug={}", "a".repeat(256)), &defaults);
+    assert_eq!(long.notices, [Notice::TooLong("slug".into(), 255)]);
     assert!(!decode("", &defaults).found);
     assert!(Notice::NewerFormat("2".into()).to_string().contains("newer playground"));
 }
@@ -88,26 +88,26 @@ fn data_attributes_set_the_defaults() {
         ("data-authentik-version", "1999.1"),
         ("data-sync-url", ""),
     ];
-    let found = embedding(|name| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+    let found = embedding(|name| attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()), 0);
     assert_eq!(found.defaults.headscale_url, "https://vpn.example.org");
     assert_eq!(found.defaults.slug, "tailnet");
     assert_eq!(found.defaults.headscale_version.label(), "0.27");
     assert_eq!(found.ignored, ["data-authentik-version"]);
     assert!(found.sync_url && found.storage);
-    let plain = embedding(|name| (name == "data-no-storage").then(String::new));
+    let plain = embedding(|name| (name == "data-no-storage").then(String::new), 0);
     assert!(!plain.sync_url && !plain.storage);
     assert_eq!(plain.defaults, Inputs::default());
     // A guest's title sits under the host's own heading, unless the host says otherwise.
     assert_eq!((plain.heading_level, plain.title.as_deref()), (2, Some(DEFAULT_TITLE)));
     let level = |value: &str| {
-        let found = embedding(|name| (name == "data-heading-level").then(|| value.to_string()));
+        let found = embedding(|name| (name == "data-heading-level").then(|| value.to_string()), 0);
         (found.heading_level, found.ignored)
     };
     assert_eq!(level("1"), (1, vec![]));
     assert_eq!(level("6"), (6, vec![]));
     assert_eq!(level("0"), (2, vec!["data-heading-level".to_string()]));
     assert_eq!(level("7"), (2, vec!["data-heading-level".to_string()]));
-    let title = |value: &str| embedding(|name| (name == "data-title").then(|| value.to_string())).title;
+    let title = |value: &str| embedding(|name| (name == "data-title").then(|| value.to_string()), 0).title;
     assert_eq!(title(" Try it "), Some("Try it".to_string()));
     assert_eq!(title(""), None, "an empty title hides it");
 }

@@ -198,9 +198,9 @@ fn credentials_are_refused_only_where_they_break_and_unusual_ones_warned_about()
         "characters, not bytes"
     );
     assert_eq!(checks("2026.5", &"a".repeat(256)), [(Check::ClientIdInvalid, Severity::Error)]);
-    // What no output can carry.
-    assert_eq!(checks("2026.5", "head\u{0}scale"), [(Check::ClientIdInvalid, Severity::Error)]);
-    assert_eq!(checks("2026.5", "head\u{7f}scale"), [(Check::ClientIdInvalid, Severity::Error)]);
+    // What no output can carry: refused like a control character in any field.
+    assert_eq!(checks("2026.5", "head\u{0}scale"), [(Check::ValueRefused, Severity::Error)]);
+    assert_eq!(checks("2026.5", "head\u{7f}scale"), [(Check::ValueRefused, Severity::Error)]);
     // authentik 2026.8 refuses what is not printable ASCII.
     assert_eq!(checks("2026.8", "héadscale"), [(Check::ClientIdInvalid, Severity::Error)]);
     assert_eq!(checks("2026.8", "head scale~"), []);

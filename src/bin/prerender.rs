@@ -15,9 +15,10 @@ fn main() {
             None => (argument, String::new()),
         })
         .collect();
-    let embedding = embed::embedding(|name| {
-        attributes.iter().find(|(attribute, _)| attribute == name).map(|(_, value)| value.clone())
-    });
+    let embedding = embed::embedding(
+        |name| attributes.iter().find(|(attribute, _)| attribute == name).map(|(_, value)| value.clone()),
+        0,
+    );
     let props = prerendered_props(&embedding);
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(false);
     let html = futures::executor::block_on(renderer.render());

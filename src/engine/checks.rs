@@ -286,6 +286,9 @@ catalogue! {
     IssuerNotAuthentik => "issuer-not-authentik", Warning, AuthentikUrl, docs::AUTHENTIK_GUIDE,
         cause: "The issuer {} is not an authentik application issuer of the form …/application/o/<slug>/.",
         fix: "Use the OpenID Configuration Issuer that authentik shows for the application.";
+    ValueRefused => "value-refused", Error, ImportText, docs::HEADSCALE_CONFIG,
+        cause: "This value is not used: {}. A line break or control character inside one value could make it two values (two allowed groups instead of one) or change what a configuration means; a value beyond the field's limit is not saved or shared.",
+        fix: "Remove the character or shorten the value. Typed text stays in its field; the outputs, or the import's Apply, wait until it is fixed.";
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, docs::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character, so {}.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";
@@ -384,7 +387,11 @@ pub fn catalogue_markdown() -> String {
             "| `{}` | {} | {} | {} | {} | [{}]({}) |\n",
             info.id,
             info.severity.label(),
-            if *check == Check::Placeholder { "the field it is in" } else { info.field.label() },
+            if matches!(check, Check::Placeholder | Check::ValueRefused) {
+                "the field it is in"
+            } else {
+                info.field.label()
+            },
             cell(info.cause),
             cell(info.fix),
             info.link.title,

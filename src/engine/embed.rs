@@ -2,6 +2,7 @@
 //! defaults, and say what it may do to the host page.
 
 use super::inputs::{Field, Inputs};
+use super::limits;
 
 /// Attributes that set a default, and the field they set.
 pub const ATTRIBUTES: &[(&str, Field)] = &[
@@ -27,6 +28,11 @@ pub const TITLE: &str = "data-title";
 
 /// The title a widget shows when the page does not set one.
 pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
+/// The prefix of this playground's parameters in the page address and of its storage keys. The
+/// playground's own page sets it empty (its links are `?v=1&hs=…`); an embed without it uses
+/// `hsp-` (`hsp2-`, `hsp3-`… for further playgrounds on the page), so it never reads the host
+/// page's own parameters and two playgrounds never share state.
+pub const PARAM_PREFIX: &str = "data-param-prefix";
 
 /// The playground's settings for one mount element.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,17 +44,21 @@ pub struct Embedding {
     pub heading_level: u8,
     /// The title, or `None` for none.
     pub title: Option<String>,
+    /// See [`PARAM_PREFIX`].
+    pub prefix: String,
     /// Attributes whose values could not be used.
     pub ignored: Vec<String>,
 }
 
-/// Reads the element's attributes through `attribute` (name → value).
-pub fn embedding(attribute: impl Fn(&str) -> Option<String>) -> Embedding {
+/// Reads the element's attributes through `attribute` (name → value); `index` counts the
+/// playgrounds of the page from 0.
+pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Embedding {
     let mut defaults = Inputs::default();
     let mut ignored = Vec::new();
     for (name, field) in ATTRIBUTES {
         if let Some(value) = attribute(name) {
-            if defaults.set_text(*field, value).is_none() {
+            // Refused like a typed value: too long, or a control character inside one value.
+            if limits::refusal(*field, &value).is_some() || defaults.set_text(*field, value).is_none() {
                 ignored.push(name.to_string());
             }
         }
@@ -69,5 +79,32 @@ pub fn embedding(attribute: impl Fn(&str) -> Option<String>) -> Embedding {
         Some(title) if title.trim().is_empty() => None,
         Some(title) => Some(title.trim().to_string()),
     };
-    Embedding { defaults, sync_url: flag(SYNC_URL), storage: !flag(NO_STORAGE), heading_level, title, ignored }
+    let prefix = match attribute(PARAM_PREFIX) {
+        Some(prefix) if prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => prefix,
+        _ if index == 0 => "hsp-".to_string(),
+        _ => format!("hsp{}-", index + 1),
+    };
+    Embedding { defaults, sync_url: flag(SYNC_URL), storage: !flag(NO_STORAGE), heading_level, title, prefix, ignored }
+}
+
+/// This playground's part of a page's query string: its parameters, without their prefix.
+pub fn own_query(page_query: &str, prefix: &str) -> String {
+    let page_query = page_query.strip_prefix('?').unwrap_or(page_query);
+    if prefix.is_empty() {
+        return page_query.to_string();
+    }
+    let own: Vec<&str> = page_query.split('&').filter_map(|pair| pair.strip_prefix(prefix)).collect();
+    own.join("&")
+}
+
+/// The page's query string with this playground's part replaced by `own`; the host's
+/// parameters stay as they are, in their order.
+pub fn with_own_query(page_query: &str, prefix: &str, own: &str) -> String {
+    if prefix.is_empty() {
+        return own.to_string();
+    }
+    let page_query = page_query.strip_prefix('?').unwrap_or(page_query);
+    let host = page_query.split('&').filter(|pair| !pair.is_empty() && !pair.starts_with(prefix));
+    let mine = own.split('&').filter(|pair| !pair.is_empty()).map(|pair| format!("{prefix}{pair}"));
+    host.map(str::to_string).chain(mine).collect::<Vec<_>>().join("&")
 }

@@ -90,9 +90,9 @@ pub fn stage_of(check: Check) -> Option<Stage> {
         ExpiryInvalid | ExpiryZeroSeconds | ExpiryNever | ExpiryFromToken => Stage::NodeReady,
         AppNameMissing | EnvListSpace | UnknownKey | NotAString | StringForBool | YesNoString | ScalarForList
         | WrongType | EmptyValue | OidcMissing | KeyIgnored => return None,
-        // A placeholder breaks whichever step uses its field (see `stage_of_diagnostic`); most
-        // often it is a client ID or secret.
-        Placeholder => Stage::TokenExchange,
+        // These can concern any field and break whichever step uses it (see
+        // `stage_of_diagnostic`); most often it is a client ID or secret.
+        Placeholder | ValueRefused => Stage::TokenExchange,
     })
 }
 
@@ -223,7 +223,7 @@ pub fn messages(model: &Model) -> Vec<Message> {
 /// Which step a diagnostic is about: its check's step, or for a check that can concern any
 /// field, the step that uses the field.
 pub fn stage_of_diagnostic(diagnostic: &Diagnostic) -> Option<Stage> {
-    if diagnostic.check != Check::Placeholder {
+    if !matches!(diagnostic.check, Check::Placeholder | Check::ValueRefused) {
         return stage_of(diagnostic.check);
     }
     Some(match diagnostic.field() {

@@ -12,6 +12,7 @@ pub mod groups;
 pub mod headscale;
 pub mod import;
 pub mod inputs;
+pub mod limits;
 pub mod lists;
 pub mod model;
 pub mod output;

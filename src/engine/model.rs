@@ -5,7 +5,7 @@ use super::authentik::versions::Version as AuthentikVersion;
 use super::checks::{Check, Diagnostic};
 use super::headscale::versions::Version as HeadscaleVersion;
 use super::inputs::{Field, Inputs, SecretDelivery};
-use super::{authentik, headscale, lists, rules};
+use super::{authentik, headscale, limits, lists, rules};
 
 /// PKCE as Headscale reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,11 +43,16 @@ pub struct Model {
     pub email_verified_required: bool,
     pub authentik_version: AuthentikVersion,
     pub verified_email_mapping: bool,
+    /// Fields whose text is not used (a control character, beyond its limit); the outputs are
+    /// not shown while there is one.
+    pub refused: Vec<Field>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Model {
     pub fn new(inputs: &Inputs) -> Model {
+        let (inputs, refusals) = usable(inputs);
+        let inputs = &inputs;
         let headscale = Address::parse(&inputs.headscale_url, Service::Headscale);
         let authentik = Address::parse(&inputs.authentik_url, Service::Authentik);
         let slug = inputs.slug.trim().to_string();
@@ -78,9 +83,17 @@ impl Model {
             email_verified_required: inputs.email_verified_required,
             authentik_version: inputs.authentik_version,
             verified_email_mapping: inputs.verified_email_mapping,
+            refused: refusals.iter().map(|(field, _)| *field).collect(),
             diagnostics: Vec::new(),
         };
-        model.diagnostics = model.check(inputs, &extra_params);
+        let mut diagnostics: Vec<Diagnostic> = refusals
+            .iter()
+            .map(|(field, refusal)| Diagnostic::phrase(Check::ValueRefused, refusal.to_string()).at(*field))
+            .collect();
+        // A refused field reads as empty here; its other checks would only confuse.
+        let checked = model.check(inputs, &extra_params);
+        diagnostics.extend(checked.into_iter().filter(|d| !model.refused.contains(&d.field())));
+        model.diagnostics = diagnostics;
         model
     }
 
@@ -211,6 +224,21 @@ impl Model {
             found.push(Diagnostic::value(Check::PkceMethodInvalid, method));
         }
     }
+}
+
+/// The inputs with every refused text field emptied, so that nothing of it reaches an output and
+/// a huge paste costs no more than its length check; and why each was refused.
+fn usable(inputs: &Inputs) -> (std::borrow::Cow<'_, Inputs>, Vec<(Field, limits::Refusal)>) {
+    let refusals: Vec<(Field, limits::Refusal)> =
+        Field::ALL.iter().filter_map(|&field| Some((field, limits::refusal(field, inputs.text(field)?)?))).collect();
+    if refusals.is_empty() {
+        return (std::borrow::Cow::Borrowed(inputs), refusals);
+    }
+    let mut usable = inputs.clone();
+    for (field, _) in &refusals {
+        usable.set_text(*field, String::new());
+    }
+    (std::borrow::Cow::Owned(usable), refusals)
 }
 
 /// The checks that report each kind of [`AddressProblem`] for one service.

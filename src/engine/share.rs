@@ -9,11 +9,15 @@ use std::fmt;
 use url::form_urlencoded;
 
 use super::inputs::{Edit, Field, Inputs};
+use super::limits;
 
 /// The format written today. Readers accept this and every older one.
 pub const FORMAT_VERSION: u32 = 1;
-/// Longer values are refused: no real input is this long, and links must stay usable.
-pub const MAX_VALUE_LENGTH: usize = 4096;
+/// Links and saved state longer than this are not read at all: every field at its limit fits
+/// several times over (see [`limits`]).
+pub const MAX_QUERY_BYTES: usize = 512 << 10;
+/// More parameters than this are not read at all: there are two dozen settings.
+pub const MAX_PARAMS: usize = 64;
 /// The key of the secret in saved state (never in a share link).
 const SECRET_KEY: &str = "client_secret";
 
@@ -80,6 +84,10 @@ pub enum Notice {
     Invalid(String),
     /// A link written by a newer version of the playground.
     NewerFormat(String),
+    /// A value longer than its field keeps (the field's limit, in characters).
+    TooLong(String, usize),
+    /// A query too long, or with too many parameters, to be a link of this playground.
+    Oversized,
 }
 
 impl fmt::Display for Notice {
@@ -88,6 +96,14 @@ impl fmt::Display for Notice {
             Notice::Unknown(key) => write!(f, "“{key}” is not a setting of this playground and was ignored."),
             Notice::Repeated(key) => write!(f, "“{key}” appears more than once; the first value was used."),
             Notice::Invalid(key) => write!(f, "The value of “{key}” cannot be used and was ignored."),
+            Notice::TooLong(key, max) => {
+                write!(f, "The value of “{key}” is longer than the {max} characters the field keeps and was ignored.")
+            }
+            Notice::Oversized => write!(
+                f,
+                "The link is longer than {} KiB or has more than {MAX_PARAMS} parameters; it was not read.",
+                MAX_QUERY_BYTES >> 10
+            ),
             Notice::NewerFormat(version) => {
                 write!(f, "This link was made by a newer playground (format {version}); settings it does not know were ignored.")
             }
@@ -118,7 +134,8 @@ pub fn encode(inputs: &Inputs, defaults: &Inputs, private: &[Field]) -> String {
     query.append_pair("v", &FORMAT_VERSION.to_string());
     for param in PARAMS.iter().filter(|param| !private.contains(&param.field)) {
         let current = value(inputs, param.field);
-        if current != value(defaults, param.field) {
+        // What a reader would refuse is not written: the field says so where it was typed.
+        if current != value(defaults, param.field) && fits(param.field, &current) {
             query.append_pair(param.key, &current);
         }
     }
@@ -128,7 +145,7 @@ pub fn encode(inputs: &Inputs, defaults: &Inputs, private: &[Field]) -> String {
 /// The saved state: like a share link, plus the secret when the user chose to remember it.
 pub fn encode_saved(inputs: &Inputs, defaults: &Inputs, remember_secret: bool) -> String {
     let mut query = encode(inputs, defaults, &[]);
-    if remember_secret && !inputs.client_secret.is_empty() {
+    if remember_secret && !inputs.client_secret.is_empty() && fits(Field::ClientSecret, &inputs.client_secret) {
         let pair: String =
             form_urlencoded::Serializer::new(String::new()).append_pair(SECRET_KEY, &inputs.client_secret).finish();
         query.push('&');
@@ -137,11 +154,14 @@ pub fn encode_saved(inputs: &Inputs, defaults: &Inputs, remember_secret: bool) -
     query
 }
 
-/// Applies one `key=value` to the inputs; `false` when the value does not fit the field.
+/// Whether a value is within its field's length, the same test on writing and on reading.
+fn fits(field: Field, text: &str) -> bool {
+    text.chars().count() <= limits::limit(field).chars
+}
+
+/// Applies one `key=value` to the inputs; `false` when the value does not fit the field. A
+/// value with a control character is kept, and refused at its field like a typed one.
 fn apply(inputs: &mut Inputs, field: Field, text: &str) -> bool {
-    if text.len() > MAX_VALUE_LENGTH {
-        return false;
-    }
     match (inputs.flag(field), text) {
         (Some(_), "1" | "0") => {
             inputs.apply(Edit::Flag(field, text == "1"));
@@ -155,6 +175,11 @@ fn apply(inputs: &mut Inputs, field: Field, text: &str) -> bool {
 fn decode_with(query: &str, defaults: &Inputs, secret_allowed: bool) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut decoded = Decoded { inputs: defaults.clone(), found: false, notices: Vec::new() };
+    // Checked before parsing: a hundred thousand parameters took half a minute to read.
+    if query.len() > MAX_QUERY_BYTES || query.bytes().filter(|&b| b == b'&').count() >= MAX_PARAMS {
+        decoded.notices.push(Notice::Oversized);
+        return decoded;
+    }
     let mut seen: Vec<String> = Vec::new();
     for (key, text) in form_urlencoded::parse(query.as_bytes()) {
         let key = key.into_owned();
@@ -174,10 +199,15 @@ fn decode_with(query: &str, defaults: &Inputs, secret_allowed: bool) -> Decoded 
             continue;
         }
         if secret_allowed && key == SECRET_KEY {
-            decoded.inputs.client_secret = text.chars().take(MAX_VALUE_LENGTH).collect();
+            if fits(Field::ClientSecret, &text) {
+                decoded.inputs.client_secret = text.into_owned();
+            }
             continue;
         }
         match PARAMS.iter().find(|param| param.key == key) {
+            Some(param) if !fits(param.field, &text) => {
+                decoded.notices.push(Notice::TooLong(key, limits::limit(param.field).chars))
+            }
             Some(param) => {
                 if apply(&mut decoded.inputs, param.field, &text) {
                     decoded.found = true;

@@ -41,6 +41,12 @@ pub struct AppProps {
     /// The title; `None` hides it.
     #[prop_or_else(|| Some(AttrValue::from(crate::engine::embed::DEFAULT_TITLE)))]
     pub title: Option<AttrValue>,
+    /// The prefix of this playground's parameters and storage keys (empty on its own page).
+    #[prop_or_default]
+    pub prefix: AttrValue,
+    /// Opened from a share link: what this browser saved stays until the reader edits.
+    #[prop_or_default]
+    pub from_link: bool,
 }
 
 #[component]
@@ -57,7 +63,16 @@ pub fn App(props: &AppProps) -> Html {
     let renderer = use_mut_ref(engine::Renderer::default);
     let outputs = use_memo(state.inputs.clone(), move |inputs| renderer.borrow_mut().render(inputs));
     // Storage and the page address follow every action, even one the page has not rendered yet.
-    let keeper = use_mut_ref(|| Keeper::new((*state).clone(), props.storage, props.sync_url));
+    let saved = use_state(|| true);
+    let keeper = {
+        let onsaved = {
+            let saved = saved.clone();
+            Callback::from(move |ok: bool| saved.set(ok))
+        };
+        let place =
+            super::keeper::Place { prefix: props.prefix.to_string(), storage: props.storage, sync_url: props.sync_url };
+        use_mut_ref(|| Keeper::new((*state).clone(), place, props.from_link, onsaved))
+    };
     {
         let keeper = keeper.clone();
         use_effect_with((), move |_| {
@@ -85,7 +100,8 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
             <Notices notices={props.notices.clone()} />
-            <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch} />
+            <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch}
+                storage={props.storage} saved={*saved} prefix={props.prefix.clone()} />
             <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).

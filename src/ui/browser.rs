@@ -71,6 +71,12 @@ pub fn show_panics_on_page() {
         });
         let Some(root) = root else { return };
         let document = root.owner_document();
+        // Inside the playground's shadow root, where it is visible.
+        let root: web_sys::Element =
+            match root.shadow_root().and_then(|shadow| shadow.query_selector(".hsp-root").ok().flatten()) {
+                Some(inner) => inner,
+                None => root,
+            };
         let Some(message) = document.and_then(|document| document.create_element("div").ok()) else {
             return;
         };
@@ -93,4 +99,25 @@ pub fn window() -> Option<web_sys::Window> {
     } else {
         None
     }
+}
+
+/// Opens the closed `<details>` around the element with id `id` in the same document or shadow
+/// root as `from`, and focuses it. Whether it was found.
+pub fn reveal(from: &web_sys::Element, id: &str) -> bool {
+    let root = from.get_root_node();
+    let found = if let Some(shadow) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        shadow.get_element_by_id(id)
+    } else if let Some(document) = root.dyn_ref::<web_sys::Document>() {
+        document.get_element_by_id(id)
+    } else {
+        None
+    };
+    let Some(target) = found else { return false };
+    if let Ok(Some(details)) = target.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
+    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
+    true
 }

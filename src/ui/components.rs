@@ -23,3 +23,4 @@ pub mod share_bar;
 pub mod status_line;
 pub mod tabs;
 pub mod text_field;
+pub mod withheld;

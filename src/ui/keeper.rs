@@ -5,28 +5,41 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use yew::Reducible;
+use yew::{Callback, Reducible};
 
 use super::state::{Action, State};
 use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
+use crate::engine::embed;
 use crate::engine::share::{self, PARAMS};
 use crate::engine::Inputs;
 
 /// How long the page address waits for typing to pause.
 pub const URL_DELAY_MS: u32 = 250;
 
+/// Where a playground keeps its state: its parameter prefix, and whether it may use storage
+/// and the page address.
+pub struct Place {
+    pub prefix: String,
+    pub storage: bool,
+    pub sync_url: bool,
+}
+
 pub struct Keeper {
-    storage: bool,
-    sync_url: bool,
+    place: Place,
+    /// Opened from a link and not edited yet: storage still holds what the reader had before.
+    holding: bool,
     /// The state after every action so far: the reducer's, computed here too because the
     /// component's own state only changes when it renders.
     latest: State,
     pending_query: Option<(String, Timeout)>,
+    /// Whether the last save worked, and who to tell when that changes.
+    saved: bool,
+    onsaved: Callback<bool>,
 }
 
 impl Keeper {
-    pub fn new(state: State, storage: bool, sync_url: bool) -> Keeper {
-        Keeper { storage, sync_url, latest: state, pending_query: None }
+    pub fn new(state: State, place: Place, from_link: bool, onsaved: Callback<bool>) -> Keeper {
+        Keeper { place, holding: from_link, latest: state, pending_query: None, saved: true, onsaved }
     }
 
     /// Applies an action to the kept state and records the result.
@@ -34,6 +47,10 @@ impl Keeper {
         let next = Rc::new(self.latest.clone()).reduce(action);
         if *next != self.latest {
             self.latest = (*next).clone();
+            if self.holding {
+                self.holding = false;
+                persist::session_remove(&super::storage_key(super::OPENED_LINK, &self.place.prefix));
+            }
             self.record();
         }
     }
@@ -42,15 +59,23 @@ impl Keeper {
     pub fn record(&mut self) {
         let state = &self.latest;
         let builtin = Inputs::default();
-        if self.storage {
-            persist::save(SAVED_INPUTS, &share::encode_saved(&state.inputs, &builtin, state.remember_secret));
-            persist::save(REMEMBER_SECRET, if state.remember_secret { "1" } else { "0" });
+        let key = |key: &str| super::storage_key(key, &self.place.prefix);
+        if self.place.storage && !self.holding {
+            // Where every local file shares one storage, the secret is never kept.
+            let remember = state.remember_secret && !persist::shared_origin();
             let private: Vec<&str> =
                 PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
-            persist::save(PRIVATE_FIELDS, &private.join(","));
+            let saved = persist::save(&key(SAVED_INPUTS), &share::encode_saved(&state.inputs, &builtin, remember))
+                & persist::save(&key(REMEMBER_SECRET), if state.remember_secret { "1" } else { "0" })
+                & persist::save(&key(PRIVATE_FIELDS), &private.join(","));
+            if saved != self.saved {
+                self.saved = saved;
+                self.onsaved.emit(saved);
+            }
         }
-        if self.sync_url {
-            let query = share::encode(&state.inputs, &builtin, &state.private);
+        if self.place.sync_url {
+            let own = share::encode(&state.inputs, &builtin, &state.private);
+            let query = embed::with_own_query(&persist::query(), &self.place.prefix, &own);
             let later = query.clone();
             // Replacing a pending update cancels it.
             self.pending_query = Some((query, Timeout::new(URL_DELAY_MS, move || persist::replace_query(&later))));

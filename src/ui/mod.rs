@@ -6,6 +6,8 @@ pub mod browser;
 pub mod components;
 mod keeper;
 pub mod persist;
+#[cfg(target_arch = "wasm32")]
+mod shadow;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
@@ -29,10 +31,24 @@ use crate::engine::{
 /// The attribute that marks the copy of the playground rendered at build time.
 pub const PRERENDERED: &str = "data-hsp-prerendered";
 
-/// Local-storage keys; one set per page origin, shared by every page that embeds the playground.
+/// Local-storage keys, each followed by the playground's parameter prefix, so two playgrounds
+/// on one page (or on two pages of one site) keep their own state.
 pub const SAVED_INPUTS: &str = "headscale-playground:inputs";
 pub const REMEMBER_SECRET: &str = "headscale-playground:remember-secret";
 pub const PRIVATE_FIELDS: &str = "headscale-playground:private";
+/// In this tab's session storage: the link this playground was opened from, while the reader
+/// has not edited it, so a reload shows the link again rather than what was saved before.
+pub const OPENED_LINK: &str = "headscale-playground:opened-link";
+
+/// The storage key of `key` for the playground with parameter prefix `prefix`; the
+/// playground's own page keeps the keys it always had.
+pub fn storage_key(key: &str, prefix: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{key}:{prefix}")
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 /// The elements to mount into: every `[data-headscale-playground]`, else the page's `<body>`.
@@ -75,6 +91,8 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
         private: Vec::new(),
         heading_level: embedding.heading_level,
         title: embedding.title.clone().map(AttrValue::from),
+        prefix: AttrValue::from(embedding.prefix.clone()),
+        from_link: false,
     }
 }
 
@@ -89,9 +107,10 @@ fn is_link(query: &str) -> bool {
 /// this browser saved, else the page's defaults with fresh credentials.
 fn initial_props(embedding: &Embedding) -> AppProps {
     let builtin = Inputs::default();
+    let prefix = embedding.prefix.as_str();
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
-    let stored = |key: &str| if embedding.storage { persist::load(key) } else { None };
+    let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, prefix)) } else { None };
     let private = stored(PRIVATE_FIELDS)
         .map(|keys| {
             keys.split(',')
@@ -100,18 +119,27 @@ fn initial_props(embedding: &Embedding) -> AppProps {
                 .collect::<Vec<Field>>()
         })
         .unwrap_or_default();
-    let query = persist::query();
+    // Only this playground's own parameters: never the host page's v, utm_* or others.
+    let query = embed::own_query(&persist::query(), prefix);
     let saved = stored(SAVED_INPUTS).map(|saved| share::decode_saved(&saved, &builtin).inputs);
     // A reload of a page whose address the playground keeps current is not a shared link; the
     // address may lag behind storage by a keystroke or two.
-    let reloaded =
-        saved.clone().filter(|inputs| persist::reloaded() || share::encode(inputs, &builtin, &private) == query);
+    let link_kept = persist::session_load(&storage_key(OPENED_LINK, prefix)).is_some_and(|link| link == query);
+    let reloaded = saved
+        .clone()
+        .filter(|inputs| (persist::reloaded() && !link_kept) || share::encode(inputs, &builtin, &private) == query);
+    let mut from_link = false;
     let initial = if let Some(inputs) = reloaded {
         inputs
     } else if is_link(&query) {
         let decoded = share::decode(&query, &builtin);
         notices.extend(decoded.notices.iter().map(|notice| AttrValue::from(notice.to_string())));
         notices.push("Opened from a share link. Links never carry the client secret: paste it from authentik.".into());
+        if saved.is_some() {
+            notices.push("What this browser kept from before stays saved until you change something here.".into());
+        }
+        from_link = true;
+        persist::session_save(&storage_key(OPENED_LINK, prefix), &query);
         decoded.inputs
     } else if let Some(inputs) = saved {
         inputs
@@ -128,6 +156,8 @@ fn initial_props(embedding: &Embedding) -> AppProps {
         title: embedding.title.clone().map(AttrValue::from),
         remember_secret: stored(REMEMBER_SECRET).as_deref() == Some("1"),
         private,
+        prefix: AttrValue::from(embedding.prefix.clone()),
+        from_link,
     }
 }
 
@@ -137,33 +167,33 @@ thread_local! {
     static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<App>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Mounts a playground into `root`, once: mounting an element that holds one does nothing.
+/// Mounts a playground into `root`, once: inside a shadow root, so the host page's styles
+/// cannot reach in and its element ids cannot clash with another playground's. When `root`
+/// holds the copy the build rendered, the app takes it over: what the reader typed into it is
+/// kept, and the copy goes once the app is drawn (attaching the shadow root already hides it).
 #[cfg(target_arch = "wasm32")]
 pub fn mount(root: web_sys::Element) {
     if root.has_attribute("data-hsp-mounted") {
         return;
     }
+    let index = page_mounts();
     let _ = root.set_attribute("data-hsp-mounted", "");
-    let embedding = embed::embedding(|name| root.get_attribute(name));
+    let embedding = embed::embedding(|name| root.get_attribute(name), index);
     let mut props = initial_props(&embedding);
-    let Some(copy) = takeover::find(&root) else {
-        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-        MOUNTED.with(|mounted| mounted.borrow_mut().push((root, handle)));
-        return;
-    };
-    // The page holds the build's copy: keep what the reader typed into it, render the app
-    // beside it, and swap the two once the app is drawn.
-    for edit in takeover::typed(&copy, &prerendered_props(&embedding).initial) {
-        props.initial.apply(edit);
+    let copy = takeover::find(&root);
+    let focused = copy.as_ref().and_then(takeover::focus);
+    if let Some(copy) = &copy {
+        for edit in takeover::typed(copy, &prerendered_props(&embedding).initial) {
+            props.initial.apply(edit);
+        }
     }
-    let focused = takeover::focus(&copy);
-    let Some(live) = root.owner_document().and_then(|document| document.create_element("div").ok()) else { return };
-    let _ = live.set_attribute("class", "hsp-live");
-    let _ = root.append_child(&live);
-    let handle = yew::Renderer::<App>::with_root_and_props(live.clone(), props).render();
+    let container = shadow::attach(&root).unwrap_or_else(|| root.clone());
+    let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     MOUNTED.with(|mounted| mounted.borrow_mut().push((root, handle)));
-    // Yew draws on the microtask queue; this runs after it, before the browser paints.
-    wasm_bindgen_futures::spawn_local(async move { takeover::finish(copy, &live, focused) });
+    if let Some(copy) = copy {
+        // Yew draws on the microtask queue; this runs after it, before the browser paints.
+        wasm_bindgen_futures::spawn_local(async move { takeover::finish(copy, &container, focused) });
+    }
 }
 
 /// Removes the playground from `root`: the app, its listeners and timers go, and the element
@@ -178,14 +208,25 @@ pub fn unmount(root: &web_sys::Element) {
     if let Some(handle) = found {
         handle.destroy();
         let _ = root.remove_attribute("data-hsp-mounted");
+        if let Some(shadow) = root.shadow_root() {
+            shadow.set_inner_html("");
+        }
         root.set_inner_html("");
     }
 }
 
-/// How many playgrounds are mounted on the page.
+/// How many playgrounds are mounted on the page now.
 #[cfg(target_arch = "wasm32")]
 pub fn mounted_count() -> usize {
     MOUNTED.with(|mounted| mounted.borrow().len())
+}
+
+/// The playgrounds this page has mounted so far, which numbers the next one's parameters.
+#[cfg(target_arch = "wasm32")]
+fn page_mounts() -> usize {
+    let document = web_sys::window().and_then(|window| window.document());
+    let list = document.and_then(|document| document.query_selector_all("[data-hsp-mounted]").ok());
+    list.map_or(0, |list| list.length() as usize)
 }
 
 /// Entry point of the binary: shows panics on the page, then mounts every playground.

@@ -11,10 +11,36 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-pub fn save(key: &str, value: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(key, value);
+/// This tab's storage: what survives a reload but not the tab.
+fn session() -> Option<web_sys::Storage> {
+    crate::ui::browser::window()?.session_storage().ok().flatten()
+}
+
+pub fn session_load(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+pub fn session_save(key: &str, value: &str) {
+    if let Some(session) = session() {
+        let _ = session.set_item(key, value);
     }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(session) = session() {
+        let _ = session.remove_item(key);
+    }
+}
+
+/// Whether the browser kept the value: storage may be disabled, full, or throw.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+/// Whether this page shares its storage with unrelated pages: every file opened from disk has
+/// the same origin, so any local HTML file could read what this one keeps.
+pub fn shared_origin() -> bool {
+    crate::ui::browser::window().and_then(|window| window.location().protocol().ok()).as_deref() == Some("file:")
 }
 
 pub fn remove(key: &str) {

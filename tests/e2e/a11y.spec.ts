@@ -4,7 +4,8 @@ import { openGroups, openHelp, showTab } from "./ui";
 
 /** Every axe violation inside the widget, as readable lines. */
 async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).include(".hsp").analyze();
+  // The playground lives in a shadow root of its mount element; axe checks inside it.
+  const results = await new AxeBuilder({ page }).include("[data-headscale-playground]").analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`,
   );
@@ -80,7 +81,13 @@ test("the keyboard alone fills the main fields, copies the YAML and reaches the 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
   await expect(page.locator("#hsp-headscale-config pre")).toContainText("issuer:");
-  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
+  const focused = () =>
+    page.evaluate(() => {
+      // The focused element inside the playground's shadow root.
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.id || element?.textContent?.trim();
+    });
   // Tab from the top of the page to the Headscale URL field, then fill it.
   let guard = 0;
   while ((await focused()) !== "hsp-headscale-url" && guard++ < 40) await page.keyboard.press("Tab");
@@ -98,13 +105,14 @@ test("the keyboard alone fills the main fields, copies the YAML and reaches the 
   await expect(page.locator("#hsp-headscale-config pre")).toBeInViewport();
   // On to the Copy button of the Headscale configuration.
   const copy = page.getByRole("region", { name: "Headscale configuration" }).getByRole("button", { name: "Copy" });
-  while (!(await copy.evaluate((button) => button === document.activeElement)) && guard++ < 200) await page.keyboard.press("Tab");
+  const isFocused = (element: Element) => element === (element.getRootNode() as ShadowRoot | Document).activeElement;
+  while (!(await copy.evaluate(isFocused)) && guard++ < 200) await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Headscale configuration" }).getByRole("status")).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("issuer: https://sso.example.org/application/o/tailnet/");
   // Back to the tabs: the arrow keys, Home and End move between outputs.
   const tab = (name: string) => page.getByRole("tab", { name, exact: true });
-  while (!(await tab("Headscale configuration").evaluate((t) => t === document.activeElement)) && guard++ < 300) {
+  while (!(await tab("Headscale configuration").evaluate(isFocused)) && guard++ < 300) {
     await page.keyboard.press("Shift+Tab");
   }
   await page.keyboard.press("ArrowRight");
@@ -124,7 +132,7 @@ test("the keyboard alone fills the main fields, copies the YAML and reaches the 
   // Tab leaves the tab list for the panel: Copy, then Download.
   const panel = page.getByRole("tabpanel", { name: "Headscale environment" });
   const envCopy = panel.getByRole("button", { name: "Copy" });
-  while (!(await envCopy.evaluate((b) => b === document.activeElement)) && guard++ < 320) await page.keyboard.press("Tab");
+  while (!(await envCopy.evaluate(isFocused)) && guard++ < 320) await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(panel.getByRole("status")).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("HEADSCALE_OIDC_ISSUER=https://sso.example.org/application/o/tailnet/");
@@ -134,7 +142,7 @@ test("the keyboard alone fills the main fields, copies the YAML and reaches the 
   expect(download.suggestedFilename()).toBe("headscale.env");
   // Back up to the import panel, open it and type into it.
   const importSummary = page.locator("#hsp-import-panel summary");
-  while (!(await importSummary.evaluate((summary) => summary === document.activeElement)) && guard++ < 500) {
+  while (!(await importSummary.evaluate(isFocused)) && guard++ < 400) {
     await page.keyboard.press("Shift+Tab");
   }
   await page.keyboard.press("Enter");
@@ -151,7 +159,8 @@ test("focus is always visible", async ({ page }) => {
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press("Tab");
     const outline = await page.evaluate(() => {
-      const element = document.activeElement;
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
       if (!element || !element.closest(".hsp")) return "outside";
       const style = getComputedStyle(element);
       return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 ? "visible" : `${element.tagName} ${style.outlineStyle} ${style.outlineWidth}`;

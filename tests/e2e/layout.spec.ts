@@ -8,26 +8,25 @@ const firstStep = (page: Page) => page.locator("#hsp-authentik-settings .hsp-ste
 
 /** Where an element starts, in page pixels below the top of the widget. */
 async function belowWidget(page: Page, selector: string) {
-  return page.evaluate((selector) => {
-    const widget = document.querySelector(".hsp")!.getBoundingClientRect().top;
-    return document.querySelector(selector)!.getBoundingClientRect().top - widget;
-  }, selector);
+  // Locators reach into the widget's shadow root; both boxes are taken at the same scroll.
+  const widget = (await page.locator(".hsp").boundingBox())!.y;
+  return (await page.locator(selector).first().boundingBox())!.y - widget;
 }
 
 /** Words a reader sees in the widget: no closed groups, hidden tabs, folded help or text for
  * screen readers only; a drop-down shows only its chosen entry. */
 async function visibleWords(page: Page) {
-  return page.evaluate(() => {
+  return page.locator(".hsp").evaluate((widget) => {
     let words = 0;
     const count = (text: string) => text.split(/\s+/).filter(Boolean).length;
-    const walker = document.createTreeWalker(document.querySelector(".hsp")!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(widget, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement!;
       if (parent.closest(".hsp-sr-only, select")) continue;
       if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
       words += count(node.textContent ?? "");
     }
-    for (const select of document.querySelectorAll<HTMLSelectElement>(".hsp select")) {
+    for (const select of widget.querySelectorAll<HTMLSelectElement>("select")) {
       if (select.checkVisibility()) words += count(select.selectedOptions[0]?.text ?? "");
     }
     return words;

@@ -39,5 +39,12 @@ test("the single offline file works from file:// and updates on input", async ({
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
   expect(download.suggestedFilename()).toBe("headscale.tf");
   expect(await readFile((await download.path())!, "utf8")).toContain('"https://headscale.company/oidc/callback"');
+  // Every local file shares this storage: the secret is never kept here, and the page says why.
+  await page.getByText("What links and this browser keep").click();
+  await expect(page.getByLabel("Remember the secret on this device")).toBeDisabled();
+  await expect(page.getByText("every local HTML file in this browser shares one storage")).toBeVisible();
+  const secret = await page.getByLabel("Client secret", { exact: true }).inputValue();
+  const stored = await page.evaluate(() => Object.values(localStorage).join("\n"));
+  expect(stored).not.toContain(secret);
   expect(errors).toEqual([]);
 });

@@ -24,7 +24,8 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-createServer(async (request, response) => {
+// Share links with thousands of parameters make long request lines.
+createServer({ maxHeaderSize: 8 << 20 }, async (request, response) => {
   const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
   const mount = mounts.find(({ prefix }) => path.startsWith(prefix));
   if (!mount) {

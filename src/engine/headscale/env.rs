@@ -40,6 +40,9 @@ impl Environment {
             format!("# Headscale {}: login through authentik, as environment variables.\n", self.version.label());
         out.push_str("# Lists are separated by spaces; extra parameters are a JSON object.\n");
         for note in &self.left_out {
+            // A comment ends at a line break: never copy one from a value into it.
+            let note: String =
+                note.chars().map(|c| if crate::engine::limits::is_forbidden(c) { ' ' } else { c }).collect();
             let _ = writeln!(out, "# {note}");
         }
         for (name, value) in &self.variables {

@@ -9,6 +9,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::settings::Settings;
 use super::versions::{Key, KEYS};
+use crate::engine::limits::is_forbidden;
 
 /// Something a configuration says that Headscale reads differently than it looks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub enum ProblemKind {
     WrongType { expected: &'static str },
     /// No value (`key:` alone); Headscale uses its default.
     Empty,
+    /// A line break or control character inside one value: refused, never split or guessed.
+    Control { character: char },
 }
 
 /// One problem, at a dotted path such as `oidc.allowed_groups[1]`.
@@ -109,6 +112,9 @@ pub fn number_text(number: &serde_yaml::Number) -> String {
     }
 }
 
+/// Spelling suggestions are looked for among the first this many problems only.
+pub const MAX_SUGGESTIONS: usize = 100;
+
 struct Reader {
     read: Read,
 }
@@ -121,7 +127,13 @@ impl Reader {
     /// A string, as `viper.GetString` gives it.
     fn text(&mut self, path: &str, value: &Value) -> Option<String> {
         match value {
-            Value::String(text) => Some(text.clone()),
+            Value::String(text) => match text.chars().find(|&c| is_forbidden(c)) {
+                Some(character) => {
+                    self.problem(path, ProblemKind::Control { character });
+                    None
+                }
+                None => Some(text.clone()),
+            },
             Value::Number(number) => {
                 let read_as = number_text(number);
                 self.problem(path, ProblemKind::NotAString { read_as: read_as.clone() });
@@ -232,7 +244,13 @@ impl Reader {
     /// keep their case here so that the checks can warn about it.
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
-            Value::String(text) => Some(text.clone()),
+            Value::String(text) => match text.chars().find(|&c| is_forbidden(c)) {
+                Some(character) => {
+                    self.problem(parent, ProblemKind::Control { character });
+                    None
+                }
+                None => Some(text.clone()),
+            },
             Value::Number(number) => Some(number_text(number)),
             Value::Bool(flag) => Some(flag.to_string()),
             _ => {
@@ -258,7 +276,10 @@ impl Reader {
             {
                 self.section(&path, value);
             } else {
-                let suggestion = nearest(&name, names_under(section));
+                // Thousands of unknown keys are not typos; spelling suggestions stay cheap.
+                let suggestion = (self.read.problems.len() < MAX_SUGGESTIONS)
+                    .then(|| nearest(&name, names_under(section)))
+                    .flatten();
                 self.problem(&path, ProblemKind::UnknownKey { suggestion });
             }
         }

@@ -100,8 +100,13 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
         return;
     }
     let Some(key) = key_of_variable(name) else {
-        let names: Vec<String> = KEYS.iter().map(|rule| rule.key.env_var()).collect();
-        let suggestion = nearest(name, names.iter().map(String::as_str));
+        // Thousands of unknown variables are not typos; spelling suggestions stay cheap.
+        let suggestion = (out.problems.len() < read::MAX_SUGGESTIONS)
+            .then(|| {
+                let names: Vec<String> = KEYS.iter().map(|rule| rule.key.env_var()).collect();
+                nearest(name, names.iter().map(String::as_str))
+            })
+            .flatten();
         out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::UnknownKey { suggestion } });
         return;
     };

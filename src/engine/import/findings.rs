@@ -9,6 +9,7 @@ use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
 use crate::engine::inputs::{Field, Inputs};
+use crate::engine::limits::Refusal;
 use crate::engine::model::Model;
 use crate::engine::rules;
 
@@ -64,6 +65,10 @@ fn read_problem(problem: &read::Problem) -> Diagnostic {
             Diagnostic::phrase(Check::WrongType, format!("{path} (Headscale expects {expected})"))
         }
         ProblemKind::Empty => Diagnostic::phrase(Check::EmptyValue, path.clone()),
+        ProblemKind::Control { character } => Diagnostic::phrase(
+            Check::ValueRefused,
+            format!("{path}: {}", Refusal::Control { character: *character, line: None }),
+        ),
     }
 }
 

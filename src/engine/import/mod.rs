@@ -19,8 +19,17 @@ use super::checks::Diagnostic;
 use super::headscale::read::{self, Read};
 use super::inputs::{Field, Inputs};
 
-/// The largest text the import reads.
-pub const MAX_BYTES: usize = 1 << 20;
+/// The largest text the import reads: four times Headscale's whole commented example
+/// configuration. The YAML parser takes about 20 ms (native) for this much; a megabyte took
+/// long enough to freeze the page.
+pub const MAX_BYTES: usize = 64 << 10;
+/// The most `[` and `{` the text may hold, counted everywhere, quoted or not, so no way of
+/// quoting can hide nesting from this limit: the parser's work grows with the depth of flow
+/// nesting times the length of the text. Real configurations hold a few dozen.
+pub const MAX_BRACKETS: usize = 128;
+/// At most this many problems are listed; the rest are counted. More would only take longer
+/// to show than anyone reads.
+pub const MAX_FINDINGS: usize = 50;
 /// Lines beyond this many are not scanned for positions (the size limit bounds it anyway).
 const MAX_LINES: usize = 50_000;
 /// Deeper nesting than this is refused before parsing: Headscale's settings are three levels
@@ -56,8 +65,19 @@ pub struct Import {
     /// The form as it would be after applying.
     pub inputs: Inputs,
     pub changes: Vec<Change>,
-    /// In the order of the text; problems without a place come last.
+    /// In the order of the text; problems without a place come last. At most
+    /// [`MAX_FINDINGS`].
     pub findings: Vec<Finding>,
+    /// Problems found beyond [`MAX_FINDINGS`].
+    pub omitted: usize,
+}
+
+impl Import {
+    /// Whether applying is safe: no value was refused (a control character inside one value,
+    /// or more than a field keeps), since leaving it out could widen who may log in.
+    pub fn applicable(&self) -> bool {
+        !self.findings.iter().any(|f| f.diagnostic.check == super::checks::Check::ValueRefused) && self.omitted == 0
+    }
 }
 
 /// Why nothing could be imported.
@@ -67,6 +87,7 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     Yaml { message: String, position: Option<Position> },
     TooDeep,
+    TooManyBrackets { count: usize },
     NothingFound,
 }
 
@@ -85,6 +106,10 @@ impl fmt::Display for ImportError {
                 f,
                 "The text nests lists or sections more than {MAX_DEPTH} levels deep, which no Headscale configuration does."
             ),
+            ImportError::TooManyBrackets { count } => write!(
+                f,
+                "The text holds {count} [ and {{ characters; the import reads at most {MAX_BRACKETS}, far more than any Headscale configuration needs."
+            ),
             ImportError::NothingFound => f.write_str(
                 "Found no server_url, no oidc: section and no HEADSCALE_ variables to import.",
             ),
@@ -92,13 +117,31 @@ impl fmt::Display for ImportError {
     }
 }
 
+/// A pasted text, parsed: everything that depends on the text alone. The UI keeps it while
+/// the text is unchanged, so a keystroke elsewhere never parses the text again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    source: Source,
+    read: Read,
+    positions: Positions,
+}
+
 /// Reads `text` against the current inputs (whose Headscale release decides what is allowed).
 pub fn import(text: &str, current: &Inputs) -> Result<Import, ImportError> {
+    read_text(text).map(|reading| propose(&reading, current))
+}
+
+/// Parses a pasted text, within the limits that keep the page responsive.
+pub fn read_text(text: &str) -> Result<Reading, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
+    }
+    let brackets = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if brackets > MAX_BRACKETS {
+        return Err(ImportError::TooManyBrackets { count: brackets });
     }
     if nesting_depth(text) > MAX_DEPTH {
         return Err(ImportError::TooDeep);
@@ -110,14 +153,22 @@ pub fn import(text: &str, current: &Inputs) -> Result<Import, ImportError> {
     if read.present.is_empty() && read.problems.is_empty() {
         return Err(ImportError::NothingFound);
     }
-    let inputs = fill(current, &read, source);
+    Ok(Reading { source, read, positions })
+}
+
+/// What applying a parsed text to the current inputs would change, and its problems.
+pub fn propose(reading: &Reading, current: &Inputs) -> Import {
+    let Reading { source, read, positions } = reading;
+    let inputs = fill(current, read, *source);
     let changes = changes(current, &inputs);
-    let findings = findings(&read, source, &inputs, &positions);
-    Ok(Import { source, inputs, changes, findings })
+    let mut findings = findings(read, *source, &inputs, positions);
+    let omitted = findings.len().saturating_sub(MAX_FINDINGS);
+    findings.truncate(MAX_FINDINGS);
+    Import { source: *source, inputs, changes, findings, omitted }
 }
 
 /// The deepest nesting of flow brackets, or of sequence dashes on one line, outside quotes.
-/// An approximation that only has to be generous: real configurations stay far below the limit.
+/// An approximation for a clear message; [`MAX_BRACKETS`] is the limit quoting cannot evade.
 fn nesting_depth(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut quote: Option<char> = None;
@@ -125,12 +176,18 @@ fn nesting_depth(text: &str) -> usize {
         let dashes = line.trim_start().split("- ").take_while(|part| part.trim().is_empty()).count();
         deepest = deepest.max(dashes);
         let mut previous = ' ';
+        // The last character outside white space: a quote inside a plain scalar (`a "b`) is
+        // an ordinary character, so a quote only opens after an indicator or at a line start.
+        let mut significant = ' ';
         for c in line.chars() {
             match (quote, c) {
                 (Some(open), c) if c == open => quote = None,
                 (Some(_), _) => {}
-                // A quote only opens a quoted scalar where a scalar can start.
-                (None, '"' | '\'') if previous.is_whitespace() || "[{,:-".contains(previous) => quote = Some(c),
+                (None, '"' | '\'')
+                    if (previous.is_whitespace() || "[{,".contains(previous)) && " [{,:-?".contains(significant) =>
+                {
+                    quote = Some(c)
+                }
                 (None, '#') if previous.is_whitespace() => break,
                 (None, '[' | '{') => {
                     depth += 1;
@@ -140,6 +197,9 @@ fn nesting_depth(text: &str) -> usize {
                 _ => {}
             }
             previous = c;
+            if !c.is_whitespace() {
+                significant = c;
+            }
         }
         // Quotes do not span lines in the configurations this reads.
         quote = None;
@@ -148,10 +208,13 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 fn read_yaml(text: &str) -> Result<(Source, Read, Positions), ImportError> {
-    let document: Value = serde_yaml::from_str(text).map_err(|error| ImportError::Yaml {
+    let to_error = |error: serde_yaml::Error| ImportError::Yaml {
         position: error.location().map(|l| Position { line: l.line(), column: l.column() }),
         message: error.to_string(),
-    })?;
+    };
+    let mut document: Value = serde_yaml::from_str(text).map_err(to_error)?;
+    // go-yaml, which Headscale reads its configuration with, resolves `<<: *anchor` merges.
+    document.apply_merge().map_err(to_error)?;
     let Value::Mapping(top) = &document else { return Err(ImportError::NothingFound) };
     let positions = positions::scan(text, MAX_LINES);
     // A docker compose file, or its environment block: HEADSCALE_ keys in a mapping.

@@ -4,6 +4,8 @@
 //! It follows indentation only, so flow collections and unusual layouts get the position of
 //! their parent key; a path it cannot place simply has no position.
 
+use std::collections::HashMap;
+
 /// A 1-based line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
@@ -14,6 +16,9 @@ pub struct Position {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Positions {
     entries: Vec<(String, Position)>,
+    /// The first entry of each lower-cased path, so a lookup does not scan every entry (a
+    /// pasted text may hold thousands of keys, each with a finding to place).
+    index: HashMap<String, usize>,
 }
 
 impl Positions {
@@ -32,12 +37,21 @@ impl Positions {
     /// The position of exactly this path, whose names may differ in case from the text's, as
     /// they do for Headscale.
     pub fn exact(&self, path: &str) -> Option<Position> {
-        self.entries.iter().find(|(p, _)| p.eq_ignore_ascii_case(path)).map(|(_, position)| *position)
+        self.index.get(&path.to_ascii_lowercase()).map(|&at| self.entries[at].1)
     }
 
     /// Positions given directly, such as one line per environment variable.
     pub fn from_entries(entries: Vec<(String, Position)>) -> Positions {
-        Positions { entries }
+        let mut positions = Positions::default();
+        for (path, position) in entries {
+            positions.push(path, position);
+        }
+        positions
+    }
+
+    fn push(&mut self, path: String, position: Position) {
+        self.index.entry(path.to_ascii_lowercase()).or_insert(self.entries.len());
+        self.entries.push((path, position));
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &(String, Position)> {
@@ -122,7 +136,7 @@ pub fn scan(text: &str, limit: usize) -> Positions {
             let after = rest[1..].trim_start_matches(' ');
             let value_column = column + rest.len() - after.len();
             // An item is placed at its value, after the dash.
-            out.entries.push((path.clone(), Position { line: number, column: value_column + 1 }));
+            out.push(path.clone(), Position { line: number, column: value_column + 1 });
             // The item is a new level just inside the dash.
             stack.push(Level { indent: column + 1, path, items: 0 });
             column = value_column;
@@ -139,7 +153,7 @@ pub fn scan(text: &str, limit: usize) -> Positions {
             Some(parent) => format!("{}.{key}", parent.path),
             None => key,
         };
-        out.entries.push((path.clone(), Position { line: number, column: column + 1 }));
+        out.push(path.clone(), Position { line: number, column: column + 1 });
         if value.starts_with(['|', '>']) {
             block_scalar = Some(column);
         }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::engine::Diagnostic;
+use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldMessagesProps {
@@ -37,6 +38,17 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
     let d = &props.diagnostic;
     let info = d.info();
     let severity = d.severity().label();
+    let field = d.field();
+    // The field may sit in a shadow root (where the address's #fragment cannot reach) and in a
+    // closed group: open the group and focus the field in place.
+    let onclick = Callback::from(move |event: MouseEvent| {
+        let target = format!("hsp-{}", field.key());
+        if let Some(link) = event.target_dyn_into::<web_sys::Element>() {
+            if browser::reveal(&link, &target) {
+                event.prevent_default();
+            }
+        }
+    });
     html! {
         <li class={classes!("hsp-diagnostic", format!("hsp-{severity}"))} data-check={info.id}>
             if let Some(place) = &props.place {
@@ -44,7 +56,7 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
             }
             <span class="hsp-severity">{ severity }</span>{ " " }
             if props.show_field {
-                <a class="hsp-field-link" href={format!("#hsp-{}", info.field.key())}>{ info.field.label() }</a>{ ": " }
+                <a class="hsp-field-link" href={format!("#hsp-{}", field.key())} {onclick}>{ field.label() }</a>{ ": " }
             }
             <span class="hsp-cause">{ d.cause() }</span>
             if !props.show_field {

@@ -1,6 +1,7 @@
 //! The import panel: paste a Headscale configuration, see every problem with its line and
 //! what would change, then apply it to the form, or not.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -27,14 +28,37 @@ fn describe(source: Source) -> &'static str {
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let text = use_state(String::new);
     let applied = use_state(|| None::<usize>);
-    let result = use_memo(((*text).clone(), props.inputs.clone()), |(text, inputs)| {
-        (!text.trim().is_empty()).then(|| import::import(text, inputs))
+    // Parsing depends on the text alone: a keystroke in another field only compares the
+    // parsed text with the new inputs, which is cheap.
+    let reading = use_memo((*text).clone(), |text| (!text.trim().is_empty()).then(|| import::read_text(text)));
+    let result = use_memo((reading, props.inputs.clone()), |(reading, inputs)| {
+        reading.as_ref().as_ref().map(|reading| match reading {
+            Ok(reading) => Ok(import::propose(reading, inputs)),
+            Err(error) => Err(error.clone()),
+        })
     });
+    let refused_paste = use_state(|| None::<usize>);
     let oninput = {
-        let (text, applied) = (text.clone(), applied.clone());
+        let (text, applied, refused_paste_on_input) = (text.clone(), applied.clone(), refused_paste.clone());
         Callback::from(move |event: InputEvent| {
             text.set(event.target_unchecked_into::<HtmlTextAreaElement>().value());
+            refused_paste_on_input.set(None);
             applied.set(None);
+        })
+    };
+    // A paste beyond the import's limit never reaches the text box: laying out a megabyte of
+    // lines blocks the browser for seconds, before any of this code could refuse it.
+    let onpaste = {
+        let refused_paste = refused_paste.clone();
+        Callback::from(move |event: Event| {
+            let event: web_sys::ClipboardEvent = event.unchecked_into();
+            let pasted = event.clipboard_data().and_then(|data| data.get_data("text").ok()).unwrap_or_default();
+            if pasted.len() > import::MAX_BYTES {
+                event.prevent_default();
+                refused_paste.set(Some(pasted.len()));
+            } else {
+                refused_paste.set(None);
+            }
         })
     };
     let onclear = {
@@ -45,10 +69,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let id = "hsp-import";
-    let body = match result.as_ref() {
-        None => html! {},
-        Some(Err(error)) => render_error(error),
-        Some(Ok(found)) => {
+    let body = match (*refused_paste, result.as_ref()) {
+        (Some(bytes), _) => html! {
+            <p class="hsp-output-error" role="alert">{ format!("Nothing was pasted: {}", ImportError::TooLarge { bytes }) }</p>
+        },
+        (None, None) => html! {},
+        (None, Some(Err(error))) => render_error(error),
+        (None, Some(Ok(found))) => {
             let onapply = {
                 let (onapply, applied, inputs, count) =
                     (props.onapply.clone(), applied.clone(), found.inputs.clone(), found.changes.len());
@@ -72,7 +99,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             summary={html! { { "Import an existing Headscale configuration" } }}>
             <div class="hsp-field">
                 <label for={id}>{ Field::ImportText.label() }</label>
-                <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput}
+                <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput} {onpaste}
                     aria-describedby="hsp-import-help hsp-import-result"
                     placeholder="oidc:\n  issuer: https://authentik.example.com/application/o/headscale/" />
                 <p class="hsp-help" id="hsp-import-help">{ help.text }</p>
@@ -95,7 +122,7 @@ fn render_error(error: &ImportError) -> Html {
 }
 
 fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
-    let problems = found.findings.len();
+    let problems = found.findings.len() + found.omitted;
     let summary = match problems {
         0 => format!("Read {}: no problems found.", describe(found.source)),
         1 => format!("Read {}: 1 problem.", describe(found.source)),
@@ -111,6 +138,9 @@ fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
                             place={finding.place().map(AttrValue::from)} />
                     }) }
                 </ul>
+            }
+            if found.omitted > 0 {
+                <p class="hsp-import-omitted">{ format!("{} more problems are not listed; a configuration with this many is probably not a Headscale configuration.", found.omitted) }</p>
             }
             if found.changes.is_empty() {
                 <p>{ "The form already says the same; nothing would change." }</p>
@@ -129,7 +159,11 @@ fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
                     </tbody>
                 </table>
             }
-            <button type="button" onclick={onapply}>{ "Apply to the form" }</button>
+            if found.applicable() {
+                <button type="button" onclick={onapply}>{ "Apply to the form" }</button>
+            } else {
+                <p class="hsp-output-error" role="alert">{ "Nothing can be applied while a value is refused or problems are left unlisted: leaving a value out could let more people log in than the configuration says. Fix the text, then apply." }</p>
+            }
         </>
     }
 }

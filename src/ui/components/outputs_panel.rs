@@ -15,6 +15,7 @@ use super::output_block::{title_id, OutputBlock};
 use super::settings_view::SettingsView;
 use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
+use super::withheld::Withheld;
 use crate::engine::Outputs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,17 +134,21 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
             Tab::Flow => html! { <FlowDiagram model={Rc::new(outputs.model.clone())} /> },
         }
     };
+    // While a value is refused, every output but the checks waits: built without it, an
+    // output could let more people log in than meant.
+    let withheld = !outputs.model.refused.is_empty();
     let tabs =
         Tab::ALL.iter().map(|tab| (AttrValue::from(tab.key()), AttrValue::from(tab.title()))).collect::<Vec<_>>();
     let index = Tab::ALL.iter().position(|tab| tab == &*selected).unwrap_or_default();
     html! {
         <section class="hsp-outputs" aria-label="Outputs">
             { status_line(&outputs.model.diagnostics, &onshow) }
+            <Withheld refused={outputs.model.refused.clone()} />
             <Tabs label="Outputs" {tabs} selected={index} {onselect} />
             { for Tab::ALL.iter().map(|&tab| {
                 let shown = tab == *selected;
                 // The blueprint and the Terraform cost most; hidden, they are not built at all.
-                let built = shown || !matches!(tab, Tab::Blueprint | Tab::Terraform);
+                let built = (shown || !matches!(tab, Tab::Blueprint | Tab::Terraform)) && (!withheld || tab == Tab::Checks);
                 let node = if tab == Tab::Checks { checks_panel.clone() } else { NodeRef::default() };
                 html! {
                     <div class="hsp-tabpanel" role="tabpanel" id={panel_id(tab.key())} aria-labelledby={tab_id(tab.key())}

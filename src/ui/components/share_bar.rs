@@ -4,6 +4,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
+use crate::engine::embed;
 use crate::engine::share::{self, PRIVATE_CHOICES};
 use crate::engine::Inputs;
 use crate::ui::state::{Action, State};
@@ -22,14 +23,23 @@ pub struct ShareBarProps {
     pub state: State,
     pub defaults: Inputs,
     pub ondispatch: Callback<Action>,
+    /// Whether the page keeps inputs in this browser at all, and whether the last save worked.
+    #[prop_or(true)]
+    pub storage: bool,
+    #[prop_or(true)]
+    pub saved: bool,
+    /// This playground's parameter prefix in the page address.
+    #[prop_or_default]
+    pub prefix: AttrValue,
 }
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let status = use_state(|| LinkStatus::Idle);
     let confirming = use_state(|| false);
-    let link = persist::address_with(&share::encode(&props.state.inputs, &Inputs::default(), &props.state.private))
-        .unwrap_or_default();
+    let own = share::encode(&props.state.inputs, &Inputs::default(), &props.state.private);
+    let link =
+        persist::address_with(&embed::with_own_query(&persist::query(), &props.prefix, &own)).unwrap_or_default();
     let oncopy = {
         let (status, link) = (status.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
@@ -58,6 +68,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let onremember = props.ondispatch.reform(|event: Event| {
         Action::RememberSecret(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
     });
+    let shared = persist::shared_origin();
+    let keeping = match (props.storage, props.saved) {
+        (false, _) => "This page does not keep your inputs in this browser; a reload starts over. Copy a share link to keep them.",
+        (true, true) => "This browser keeps your inputs so a reload or restart loses nothing.",
+        (true, false) => "This browser refused to keep your inputs (storage is disabled or full): a reload will lose them. Copy a share link to keep them.",
+    };
     let message = match &*status {
         LinkStatus::Idle => html! {},
         LinkStatus::Copied => html! { { "Link copied" } },
@@ -84,11 +100,16 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 </label>
             }
             <Disclosure class={classes!("hsp-share-options")} summary={html! { { "What links and this browser keep" } }}>
-                <p class="hsp-help">{ "Share links hold every setting that differs from the defaults, never the client secret. This browser keeps your inputs so a reload or restart loses nothing." }</p>
+                <p class="hsp-help">{ "Share links hold every setting that differs from the defaults, never the client secret." }</p>
+                <p class={classes!("hsp-help", (!props.saved).then_some("hsp-storage-failed"))} role="status">{ keeping }</p>
                 <label class="hsp-inline">
-                    <input type="checkbox" checked={props.state.remember_secret} onchange={onremember} />
+                    <input type="checkbox" checked={props.state.remember_secret && !shared} onchange={onremember}
+                        disabled={shared || !props.storage} aria-describedby={shared.then_some("hsp-secret-shared")} />
                     { "Remember the secret on this device" }
                 </label>
+                if shared {
+                    <p class="hsp-help" id="hsp-secret-shared">{ "Not offered in a file opened from disk: every local HTML file in this browser shares one storage, so any of them could read the secret." }</p>
+                }
                 <fieldset>
                     <legend>{ "Leave out of share links" }</legend>
                     { for PRIVATE_CHOICES.iter().map(|&(field, label)| {

@@ -1,9 +1,11 @@
 //! Any bytes pasted into the import box: the import must return (never panic), and whatever
-//! it fills in must render, with a withheld output only ever next to an error message.
+//! it fills in must render, with a withheld output only ever next to an error message. What it
+//! offers to apply never holds a control character inside a value, and no output ever does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sso_playground::engine::{import, render, Inputs, Severity};
+use sso_playground::engine::limits::{is_forbidden, refusal, Refusal};
+use sso_playground::engine::{import, render, Field, Inputs, Severity};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -12,5 +14,14 @@ fuzz_target!(|data: &[u8]| {
         let has_error = outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error);
         assert!(outputs.headscale.yaml.is_ok() || has_error, "YAML withheld without an error message");
         assert!(outputs.authentik.blueprint().is_ok() || has_error, "blueprint withheld without an error message");
+        if found.applicable() {
+            for field in Field::ALL {
+                let value = found.inputs.text(field).unwrap_or_default();
+                assert!(!matches!(refusal(field, value), Some(Refusal::Control { .. })), "{field:?} would be applied with a control character");
+            }
+        }
+        let stray = |text: &str| text.chars().any(|c| is_forbidden(c) && c != '\n');
+        assert!(!outputs.headscale.yaml.as_deref().is_ok_and(stray), "a control character reached the YAML");
+        assert!(!stray(&outputs.headscale.env.env_file()), "a control character reached the environment");
     }
 });

@@ -1,0 +1,96 @@
+// Times the hostile inputs of tests/e2e/hostile.spec.ts on a served release build: how long
+// the page takes to answer each one, and its longest main-thread task meanwhile.
+//   node scripts/bench-hostile.mjs http://127.0.0.1:8080/ [part of a case's name]
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://127.0.0.1:8080/";
+const only = process.argv[3] ?? "";
+const issuer = "https://sso.example.org/application/o/headscale/";
+const lines = (n, line) => Array.from({ length: n }, (_, i) => line(i)).join("");
+const cases = [
+  ["import: 100 000 brackets behind a quote", "import", `x: [a ", ${"[".repeat(100_000)}${"]".repeat(100_000)}]\noidc:\n  issuer: ${issuer}\n`],
+  ["import: the same in HEADSCALE_OIDC_EXTRA_PARAMS", "import", `HEADSCALE_OIDC_ISSUER=${issuer}\nHEADSCALE_OIDC_EXTRA_PARAMS='{a: [b ", ${"[".repeat(100_000)}${"]".repeat(100_000)}]}'\n`],
+  ["import: 60 000 unknown keys (709 KB)", "import", `oidc:\n  issuer: ${issuer}\n${lines(60_000, (i) => `  k${i}: 1\n`)}`],
+  ["import: 20 000 unknown variables", "import", `HEADSCALE_OIDC_ISSUER=${issuer}\n${lines(20_000, (i) => `HEADSCALE_OIDC_UNKNOWN_${i}=1\n`)}`],
+  ["import: 2 500 unknown keys (within the limit)", "import", `oidc:\n  issuer: ${issuer}\n${lines(2_500, (i) => `  unknown_key_${i}: 1\n`)}`],
+  ["keystroke in Application name, 20 000 unknown keys in the import box", "keystroke-import", `oidc:\n  issuer: ${issuer}\n${lines(20_000, (i) => `  unknown_key_${i}: 1\n`)}`],
+  ["keystroke in Application name, 2 500 unknown keys in the import box", "keystroke-import", `oidc:\n  issuer: ${issuer}\n${lines(2_500, (i) => `  unknown_key_${i}: 1\n`)}`],
+  ["keystroke with 10 000 groups, blueprint and Terraform open", "keystroke-groups", lines(10_000, (i) => `group-${i}\n`)],
+  ["keystroke with 50 groups (the limit), blueprint and Terraform open", "keystroke-groups", lines(50, (i) => `group-${i}\n`)],
+  ["share link with 100 000 parameters", "link", `v=1${"&x=1".repeat(100_000)}`],
+];
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+});
+
+async function fresh(url = base) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(180_000);
+  await page.addInitScript(() => {
+    window.hspLongest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.hspLongest = Math.max(window.hspLongest, entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  await page.goto(url);
+  await page.getByLabel("Headscale URL").waitFor();
+  return page;
+}
+
+async function paste(page, label, text) {
+  await page.evaluate((text) => Object.assign(window, { hspPaste: text }), text);
+  await page.evaluate(() => (window.hspLongest = 0));
+  const started = Date.now();
+  await page.getByLabel(label).evaluate((element) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData("text/plain", window.hspPaste);
+    if (!element.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }))) return;
+    element.value = window.hspPaste;
+    element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  });
+  // Answered once the result is shown and the page runs script again.
+  if (label === "Import Headscale config") await page.locator("#hsp-import-result").filter({ hasText: /\S/ }).waitFor();
+  await page.evaluate(() => 0);
+  return Date.now() - started;
+}
+
+async function keystroke(page, label) {
+  await page.evaluate(() => (window.hspLongest = 0));
+  const started = Date.now();
+  await page.getByLabel(label).press("End");
+  await page.getByLabel(label).press("x");
+  // Answered once an output shows the new text (or says it waits), and the page runs script.
+  await page.locator("#hsp-headscale-config pre, #hsp-authentik-settings, .hsp-withheld").filter({ hasText: /Headscalex|headscalex|wait until/ }).first().waitFor();
+  await page.evaluate(() => 0);
+  return Date.now() - started;
+}
+
+for (const [name, kind, text] of cases.filter(([name]) => name.includes(only))) {
+  let page;
+  let answer;
+  if (kind === "link") {
+    const started = Date.now();
+    page = await fresh(`${base}?${text}`);
+    answer = Date.now() - started;
+  } else {
+    page = await fresh();
+    if (kind === "import" || kind === "keystroke-import") {
+      await page.getByText("Import an existing Headscale configuration").click();
+      answer = await paste(page, "Import Headscale config", text);
+    }
+    if (kind === "keystroke-groups") {
+      await page.locator("#hsp-authentik-blueprint summary").click();
+      await page.locator("#hsp-authentik-terraform summary").click();
+      await paste(page, "Allowed groups", text);
+    }
+    if (kind !== "import") answer = await keystroke(page, kind === "keystroke-groups" ? "Application slug" : "Application name");
+  }
+  // A last long task is reported once it ends.
+  await page.waitForTimeout(200);
+  const longest = await page.evaluate(() => window.hspLongest);
+  console.log(`${name}: answered in ${answer} ms, longest task ${Math.round(longest)} ms`);
+  await page.close();
+}
+await browser.close();
