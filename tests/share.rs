@@ -169,3 +169,32 @@ proptest! {
         let _ = decode_saved(&text, &example());
     }
 }
+
+#[test]
+fn saved_inputs_apply_only_over_the_defaults_they_were_saved_against() {
+    use sso_playground::engine::embed::storage_scope;
+    use sso_playground::engine::share::{defaults_fingerprint, saved_applies};
+    let builtin = Inputs::default();
+    let page = Inputs { headscale_url: "https://vpn.example.org".into(), ..Inputs::default() };
+    assert_eq!(defaults_fingerprint(&builtin), "v=1");
+    assert!(saved_applies(Some(&defaults_fingerprint(&page)), &page));
+    // The maintainer changed the page's defaults since.
+    let changed = Inputs { headscale_url: "https://vpn2.example.org".into(), ..Inputs::default() };
+    assert!(!saved_applies(Some(&defaults_fingerprint(&page)), &changed));
+    // Saved before fingerprints were kept: against the built-in defaults.
+    assert!(saved_applies(None, &builtin));
+    assert!(!saved_applies(None, &page));
+
+    let attributes = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+    };
+    let plain = embedding(attributes(&[]), 0);
+    assert_eq!(storage_scope(&plain, "/docs/a"), "hsp-/docs/a");
+    assert_ne!(storage_scope(&plain, "/docs/a"), storage_scope(&plain, "/docs/b"), "each page keeps its own");
+    let named = embedding(attributes(&[("data-storage-key", "vpn-guide")]), 0);
+    assert_eq!(storage_scope(&named, "/docs/a"), storage_scope(&named, "/docs/b"), "a shared name shares");
+    let own_page = embedding(attributes(&[("data-param-prefix", "")]), 0);
+    assert_eq!(storage_scope(&own_page, "/"), "", "the playground's own page keeps its keys");
+    let bad = embedding(attributes(&[("data-storage-key", "")]), 0);
+    assert_eq!(bad.ignored, ["data-storage-key"]);
+}

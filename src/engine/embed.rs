@@ -33,6 +33,9 @@ pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
 /// `hsp-` (`hsp2-`, `hsp3-`… for further playgrounds on the page), so it never reads the host
 /// page's own parameters and two playgrounds never share state.
 pub const PARAM_PREFIX: &str = "data-param-prefix";
+/// Names the saved inputs of an embedded playground. Without it they belong to the page's path,
+/// so every page of a site keeps its own; pages that should share them give the same name.
+pub const STORAGE_KEY: &str = "data-storage-key";
 
 /// The playground's settings for one mount element.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +49,8 @@ pub struct Embedding {
     pub title: Option<String>,
     /// See [`PARAM_PREFIX`].
     pub prefix: String,
+    /// See [`STORAGE_KEY`]; `None` to use the page's path.
+    pub storage_key: Option<String>,
     /// Attributes whose values could not be used.
     pub ignored: Vec<String>,
 }
@@ -84,7 +89,24 @@ pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Em
         _ if index == 0 => "hsp-".to_string(),
         _ => format!("hsp{}-", index + 1),
     };
-    Embedding { defaults, sync_url: flag(SYNC_URL), storage: !flag(NO_STORAGE), heading_level, title, prefix, ignored }
+    let storage_key = match attribute(STORAGE_KEY) {
+        Some(key) if !key.is_empty() && key.len() <= 128 && !key.chars().any(char::is_control) => Some(key),
+        Some(_) => {
+            ignored.push(STORAGE_KEY.to_string());
+            None
+        }
+        None => None,
+    };
+    Embedding {
+        defaults,
+        sync_url: flag(SYNC_URL),
+        storage: !flag(NO_STORAGE),
+        heading_level,
+        title,
+        prefix,
+        storage_key,
+        ignored,
+    }
 }
 
 /// This playground's part of a page's query string: its parameters, without their prefix.
@@ -107,4 +129,14 @@ pub fn with_own_query(page_query: &str, prefix: &str, own: &str) -> String {
     let host = page_query.split('&').filter(|pair| !pair.is_empty() && !pair.starts_with(prefix));
     let mine = own.split('&').filter(|pair| !pair.is_empty()).map(|pair| format!("{prefix}{pair}"));
     host.map(str::to_string).chain(mine).collect::<Vec<_>>().join("&")
+}
+
+/// Where an embedded playground's saved inputs live: its parameter prefix and its storage key,
+/// or the page's path. The playground's own page (no prefix) keeps the keys it always had.
+pub fn storage_scope(embedding: &Embedding, page_path: &str) -> String {
+    if embedding.prefix.is_empty() {
+        return String::new();
+    }
+    let scope = embedding.storage_key.as_deref().unwrap_or(page_path);
+    format!("{}{scope}", embedding.prefix)
 }

@@ -231,3 +231,17 @@ pub fn decode(query: &str, defaults: &Inputs) -> Decoded {
 pub fn decode_saved(query: &str, defaults: &Inputs) -> Decoded {
     decode_with(query, defaults, true)
 }
+
+/// What saved inputs remember of the page's defaults they were saved against: the defaults as
+/// a link relative to the built-in ones (just the format version for the built-in defaults).
+pub fn defaults_fingerprint(defaults: &Inputs) -> String {
+    encode(defaults, &Inputs::default(), &[])
+}
+
+/// Whether inputs saved against defaults with `saved_fingerprint` (none for inputs saved before
+/// fingerprints were kept, against the built-in defaults) still apply over `defaults`: when the
+/// page's defaults changed since, the reader sees the new ones and is offered the saved inputs.
+pub fn saved_applies(saved_fingerprint: Option<&str>, defaults: &Inputs) -> bool {
+    let saved = saved_fingerprint.map_or_else(|| defaults_fingerprint(&Inputs::default()), str::to_string);
+    saved == defaults_fingerprint(defaults)
+}

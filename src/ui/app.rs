@@ -9,6 +9,7 @@ use super::components::import_panel::ImportPanel;
 use super::components::more_settings::MoreSettings;
 use super::components::notices::Notices;
 use super::components::outputs_panel::OutputsPanel;
+use super::components::set_aside::SetAside;
 use super::components::share_bar::ShareBar;
 use super::keeper::Keeper;
 use super::state::{Action, State};
@@ -47,6 +48,12 @@ pub struct AppProps {
     /// Opened from a share link: what this browser saved stays until the reader edits.
     #[prop_or_default]
     pub from_link: bool,
+    /// Where this playground's saved inputs live (see [`crate::engine::embed::storage_scope`]).
+    #[prop_or_default]
+    pub storage_scope: AttrValue,
+    /// Saved inputs not applied because the page's defaults changed since; offered back.
+    #[prop_or_default]
+    pub set_aside: Option<Inputs>,
 }
 
 #[component]
@@ -69,8 +76,13 @@ pub fn App(props: &AppProps) -> Html {
             let saved = saved.clone();
             Callback::from(move |ok: bool| saved.set(ok))
         };
-        let place =
-            super::keeper::Place { prefix: props.prefix.to_string(), storage: props.storage, sync_url: props.sync_url };
+        let place = super::keeper::Place {
+            prefix: props.prefix.to_string(),
+            storage_scope: props.storage_scope.to_string(),
+            defaults: crate::engine::share::defaults_fingerprint(&props.defaults),
+            storage: props.storage,
+            sync_url: props.sync_url,
+        };
         use_mut_ref(|| Keeper::new((*state).clone(), place, props.from_link, onsaved))
     };
     {
@@ -100,6 +112,9 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
             </header>
             <Notices notices={props.notices.clone()} />
+            if let Some(saved) = &props.set_aside {
+                <SetAside saved={saved.clone()} onrestore={onreplace.clone()} />
+            }
             <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch}
                 storage={props.storage} saved={*saved} prefix={props.prefix.clone()} />
             <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />

@@ -18,6 +18,7 @@ pub mod notices;
 pub mod output_block;
 pub mod outputs_panel;
 pub mod select_field;
+pub mod set_aside;
 pub mod settings_view;
 pub mod share_bar;
 pub mod status_line;

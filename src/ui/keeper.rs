@@ -8,7 +8,7 @@ use gloo::timers::callback::Timeout;
 use yew::{Callback, Reducible};
 
 use super::state::{Action, State};
-use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_INPUTS};
+use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_DEFAULTS, SAVED_INPUTS};
 use crate::engine::embed;
 use crate::engine::share::{self, PARAMS};
 use crate::engine::Inputs;
@@ -20,6 +20,10 @@ pub const URL_DELAY_MS: u32 = 250;
 /// and the page address.
 pub struct Place {
     pub prefix: String,
+    /// Where its saved inputs live: the prefix and the page's path or storage key.
+    pub storage_scope: String,
+    /// The page's defaults, saved with the inputs so that changed defaults are noticed.
+    pub defaults: String,
     pub storage: bool,
     pub sync_url: bool,
 }
@@ -49,7 +53,7 @@ impl Keeper {
             self.latest = (*next).clone();
             if self.holding {
                 self.holding = false;
-                persist::session_remove(&super::storage_key(super::OPENED_LINK, &self.place.prefix));
+                persist::session_remove(&super::storage_key(super::OPENED_LINK, &self.place.storage_scope));
             }
             self.record();
         }
@@ -59,7 +63,7 @@ impl Keeper {
     pub fn record(&mut self) {
         let state = &self.latest;
         let builtin = Inputs::default();
-        let key = |key: &str| super::storage_key(key, &self.place.prefix);
+        let key = |key: &str| super::storage_key(key, &self.place.storage_scope);
         if self.place.storage && !self.holding {
             // Where every local file shares one storage, the secret is never kept.
             let remember = state.remember_secret && !persist::shared_origin();
@@ -67,7 +71,8 @@ impl Keeper {
                 PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
             let saved = persist::save(&key(SAVED_INPUTS), &share::encode_saved(&state.inputs, &builtin, remember))
                 & persist::save(&key(REMEMBER_SECRET), if state.remember_secret { "1" } else { "0" })
-                & persist::save(&key(PRIVATE_FIELDS), &private.join(","));
+                & persist::save(&key(PRIVATE_FIELDS), &private.join(","))
+                & persist::save(&key(SAVED_DEFAULTS), &self.place.defaults);
             if saved != self.saved {
                 self.saved = saved;
                 self.onsaved.emit(saved);

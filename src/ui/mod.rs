@@ -39,6 +39,8 @@ pub const PRIVATE_FIELDS: &str = "headscale-playground:private";
 /// In this tab's session storage: the link this playground was opened from, while the reader
 /// has not edited it, so a reload shows the link again rather than what was saved before.
 pub const OPENED_LINK: &str = "headscale-playground:opened-link";
+/// The page's defaults the saved inputs were saved against (see [`share::saved_applies`]).
+pub const SAVED_DEFAULTS: &str = "headscale-playground:defaults";
 
 /// The storage key of `key` for the playground with parameter prefix `prefix`; the
 /// playground's own page keeps the keys it always had.
@@ -92,7 +94,9 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
         heading_level: embedding.heading_level,
         title: embedding.title.clone().map(AttrValue::from),
         prefix: AttrValue::from(embedding.prefix.clone()),
+        storage_scope: AttrValue::default(),
         from_link: false,
+        set_aside: None,
     }
 }
 
@@ -108,9 +112,10 @@ fn is_link(query: &str) -> bool {
 fn initial_props(embedding: &Embedding) -> AppProps {
     let builtin = Inputs::default();
     let prefix = embedding.prefix.as_str();
+    let scope = embed::storage_scope(embedding, &persist::path());
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
-    let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, prefix)) } else { None };
+    let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, &scope)) } else { None };
     let private = stored(PRIVATE_FIELDS)
         .map(|keys| {
             keys.split(',')
@@ -122,9 +127,16 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     // Only this playground's own parameters: never the host page's v, utm_* or others.
     let query = embed::own_query(&persist::query(), prefix);
     let saved = stored(SAVED_INPUTS).map(|saved| share::decode_saved(&saved, &builtin).inputs);
+    // Saved against other defaults than the page has now: the page's win, the saved are offered.
+    let (saved, set_aside) = match saved {
+        Some(inputs) if !share::saved_applies(stored(SAVED_DEFAULTS).as_deref(), &embedding.defaults) => {
+            (None, Some(inputs))
+        }
+        saved => (saved, None),
+    };
     // A reload of a page whose address the playground keeps current is not a shared link; the
     // address may lag behind storage by a keystroke or two.
-    let link_kept = persist::session_load(&storage_key(OPENED_LINK, prefix)).is_some_and(|link| link == query);
+    let link_kept = persist::session_load(&storage_key(OPENED_LINK, &scope)).is_some_and(|link| link == query);
     let reloaded = saved
         .clone()
         .filter(|inputs| (persist::reloaded() && !link_kept) || share::encode(inputs, &builtin, &private) == query);
@@ -139,7 +151,7 @@ fn initial_props(embedding: &Embedding) -> AppProps {
             notices.push("What this browser kept from before stays saved until you change something here.".into());
         }
         from_link = true;
-        persist::session_save(&storage_key(OPENED_LINK, prefix), &query);
+        persist::session_save(&storage_key(OPENED_LINK, &scope), &query);
         decoded.inputs
     } else if let Some(inputs) = saved {
         inputs
@@ -157,7 +169,9 @@ fn initial_props(embedding: &Embedding) -> AppProps {
         remember_secret: stored(REMEMBER_SECRET).as_deref() == Some("1"),
         private,
         prefix: AttrValue::from(embedding.prefix.clone()),
+        storage_scope: AttrValue::from(scope.clone()),
         from_link,
+        set_aside,
     }
 }
 

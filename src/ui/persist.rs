@@ -50,6 +50,11 @@ pub fn remove(key: &str) {
 }
 
 /// The page's query string, without the `?`.
+/// The page's path, which scopes an embedded playground's saved inputs.
+pub fn path() -> String {
+    crate::ui::browser::window().and_then(|window| window.location().pathname().ok()).unwrap_or_default()
+}
+
 pub fn query() -> String {
     let search = crate::ui::browser::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
     search.trim_start_matches('?').to_string()

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { ports } from "./ports";
+import { layoutProblems, openGroups } from "./ui";
 
 // The embed in a real Docusaurus 3 site, built by scripts/docusaurus-site.sh from the project's
 // component and MDX example, served under the base URL /docs-site/.
@@ -176,4 +177,86 @@ test("a page with the built-in defaults shows the build's example at once and ta
   await expect(page.getByLabel("Headscale URL")).toHaveValue("early.example.org");
   await expect(yaml(page)).toContainText("https://early.example.org");
   await expect(page.getByLabel("Client ID")).toHaveValue(/^[A-Za-z0-9]{40}$/);
+});
+
+for (const width of [320, 390, 430, 700]) {
+  test(`at ${width} px in the site's layout every heading and control has room`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${site}/authentik`);
+    await expect(yaml(page)).toBeVisible();
+    expect(await layoutProblems(page)).toEqual([]);
+    await openGroups(page);
+    expect(await layoutProblems(page)).toEqual([]);
+    // Infima's inherited text rules stop at the widget: words are not broken letter by letter.
+    const wrap = await page.locator(".hsp").first().evaluate((e) => getComputedStyle(e).overflowWrap);
+    expect(wrap).toBe("normal");
+  });
+}
+
+test("the widget takes the site's colours and font, in light and dark", async ({ page }) => {
+  await page.goto(`${site}/authentik`);
+  await expect(yaml(page)).toBeVisible();
+  // Started: the build's example has been taken over.
+  await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
+  const colours = () =>
+    page.evaluate(() => {
+      const site = getComputedStyle(document.documentElement);
+      const widget = document.querySelector("[data-headscale-playground]")!.shadowRoot!.querySelector(".hsp")!;
+      const link = widget.querySelector("a")!;
+      const probe = document.createElement("div");
+      probe.style.color = site.getPropertyValue("--ifm-color-primary");
+      probe.style.backgroundColor = site.getPropertyValue("--ifm-background-color") || "transparent";
+      document.body.append(probe);
+      const expected = { accent: getComputedStyle(probe).color, background: getComputedStyle(probe).backgroundColor };
+      probe.remove();
+      return {
+        accent: getComputedStyle(link).color,
+        background: getComputedStyle(widget).backgroundColor,
+        font: getComputedStyle(widget).fontFamily,
+        expected,
+        siteFont: getComputedStyle(document.body).fontFamily,
+      };
+    });
+  for (const mode of ["light", "dark"]) {
+    await page.evaluate((mode) => document.documentElement.setAttribute("data-theme", mode), mode);
+    const found = await colours();
+    expect(found.accent, mode).toBe(found.expected.accent);
+    if (found.expected.background !== "rgba(0, 0, 0, 0)") expect(found.background, mode).toBe(found.expected.background);
+    expect(found.font).toBe(found.siteFont);
+  }
+});
+
+test("saved inputs belong to their page, and give way when the page's defaults change", async ({ page }) => {
+  await page.goto(`${site}/authentik`);
+  await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
+  await page.getByLabel("Headscale URL").fill("typed.example.org");
+  await expect(yaml(page)).toContainText("typed.example.org");
+  await page.waitForTimeout(300);
+  // Another page of the site keeps its own inputs.
+  await page.goto(`${site}/sync-example`);
+  await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
+  await expect(page.getByLabel("Headscale URL")).toHaveValue("https://headscale.company");
+  // Back on the first page, its inputs are there.
+  await page.goto(`${site}/authentik`);
+  await expect(page.getByLabel("Headscale URL")).toHaveValue("typed.example.org");
+  // The maintainer changes the page's defaults: as if the inputs were saved against others.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((name) => name.startsWith("headscale-playground:defaults:") && name.endsWith("/docs-site/authentik"))!;
+    localStorage.setItem(key, "v=1&hs=old.example.org");
+  });
+  await page.reload();
+  await expect(page.getByLabel("Headscale URL")).toHaveValue("https://headscale.company");
+  await expect(page.getByText("This page's defaults changed since you last used the playground here")).toBeVisible();
+  await page.getByRole("button", { name: "Use my saved inputs" }).click();
+  await expect(page.getByLabel("Headscale URL")).toHaveValue("typed.example.org");
+});
+
+test("the address and storage options: syncUrl, paramPrefix and storageKey", async ({ page }) => {
+  await page.goto(`${site}/sync-example`);
+  await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
+  await page.getByLabel("Application slug").fill("tailnet");
+  await expect.poll(() => new URL(page.url()).searchParams.get("vpn-slug")).toBe("tailnet");
+  expect(new URL(page.url()).searchParams.get("hsp-slug")).toBeNull();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((key) => key.startsWith("headscale-playground:inputs:") && key.endsWith("vpn-guide"))).toBe(true);
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { ports } from "./ports";
 import { expect, test, type Page } from "@playwright/test";
-import { openGroups, openHelp, showTab } from "./ui";
+import { layoutProblems, openGroups, openHelp, showTab } from "./ui";
 
 const code = (page: Page) => page.locator("#hsp-headscale-config pre");
 const firstStep = (page: Page) => page.locator("#hsp-authentik-settings .hsp-steps > li").first();
@@ -195,3 +195,19 @@ test("the blueprint is built only once its tab is selected", async ({ page }) =>
   await showTab(page, "authentik blueprint");
   await expect(page.locator("#hsp-authentik-blueprint pre")).toContainText("model: authentik_providers_oauth2.oauth2provider");
 });
+
+for (const width of [320, 390, 700]) {
+  test(`at ${width} px every heading and control has room and none overlaps another`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/");
+    await expect(code(page)).toContainText("issuer:");
+    expect(await layoutProblems(page)).toEqual([]);
+    // With every group and help open, and on every output tab.
+    await openGroups(page);
+    await openHelp(page);
+    for (const tab of ["Headscale configuration", "authentik settings", "Headscale environment", "authentik blueprint", "authentik Terraform", "Checks", "How the login works"]) {
+      await showTab(page, tab);
+      expect(await layoutProblems(page), tab).toEqual([]);
+    }
+  });
+}

@@ -48,7 +48,7 @@ const siteTheme = {
 };
 
 // Options that change only where the playground keeps state, not what it shows first.
-const QUIET_OPTIONS = new Set(["noStorage", "syncUrl", "storageKey"]);
+const QUIET_OPTIONS = new Set(["noStorage", "syncUrl", "storageKey", "paramPrefix"]);
 
 export default function HeadscalePlayground({ style, ...options }) {
   const src = useBaseUrl("/playground/embed.js");

@@ -27,6 +27,7 @@ export default {
         { to: "/", label: "Introduction", position: "left" },
         { to: "/authentik", label: "authentik", position: "left" },
         { to: "/vpn-example", label: "VPN example", position: "left" },
+        { to: "/sync-example", label: "Shared inputs", position: "left" },
       ],
     },
   },
