@@ -48,3 +48,16 @@ test("the single offline file works from file:// and updates on input", async ({
   expect(stored).not.toContain(secret);
   expect(errors).toEqual([]);
 });
+
+test("the single offline file shows the example without JavaScript", async ({ browser }) => {
+  const root = resolve(__dirname, "../..");
+  const file = resolve(root, "target/e2e-offline/headscale-sso-playground-nojs.html");
+  execFileSync("node", ["scripts/single-file.mjs", "dist", file], { cwd: root });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(file).href);
+  await expect(page.locator("#hsp-panel-headscale-config pre")).toContainText("issuer: https://authentik.company/application/o/headscale/");
+  await expect(page.getByLabel("Client ID")).toHaveValue("CLIENT-ID-GENERATED-IN-THE-BROWSER");
+  expect(await readFile(file, "utf8")).toContain("Editing it needs JavaScript and WebAssembly");
+  await context.close();
+});
