@@ -76,11 +76,14 @@ async function load(page) {
     await route.fulfill({ response, body });
   });
   await tab.addInitScript(({ output, marker }) => {
+    // The playground renders in a shadow root once it runs (its build's copy is in the page).
+    window.__find = (selector) =>
+      document.querySelector(selector) ?? document.querySelector("[data-headscale-playground]")?.shadowRoot?.querySelector(selector);
     window.__shift = 0;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
     }).observe({ type: "layout-shift", buffered: true });
-    const shown = () => document.querySelector(output)?.textContent.includes(marker);
+    const shown = () => window.__find(output)?.textContent.includes(marker);
     new MutationObserver((_, observer) => {
       if (!window.__output && shown()) {
         window.__output = performance.now();
@@ -98,7 +101,7 @@ async function load(page) {
   if (page.enter) await input.press("Enter").catch(() => {});
   const keystroke = await tab
     .waitForFunction(
-      ({ output, typed }) => document.querySelector(output)?.textContent.includes(typed) && performance.now(),
+      ({ output, typed }) => window.__find(output)?.textContent.includes(typed) && performance.now(),
       page,
       { timeout: 15_000 },
     )

@@ -26,8 +26,8 @@ const measure = (path) => {
 const kind = (name) =>
   name === "index.html"
     ? "index.html"
-    : name === "embed.js"
-      ? "embed.js"
+    : name === "embed.js" || name.startsWith("prerendered.")
+      ? name
       : name.endsWith("_bg.wasm")
         ? "app.wasm"
         : name.endsWith(".js")
@@ -42,7 +42,8 @@ const rows = readdirSync(dist)
   .filter((name) => !name.startsWith("."))
   .map((name) => ({ file: kind(name), ...measure(join(dist, name)) }));
 // The standalone page loads everything but embed.js; an embedding page loads embed.js instead
-// of index.html and page.css.
+// of index.html and page.css. prerendered.html and .js are for docs builds to put into their
+// own pages, never fetched by either.
 const sum = (files) =>
   rows.filter((row) => files.includes(row.file)).reduce(
     (total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
