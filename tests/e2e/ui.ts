@@ -1,9 +1,14 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** Opens every closed group of settings, so each field can be typed into. */
 export async function openGroups(page: Page) {
   const closed = page.locator("details.hsp-group:not([open]) > summary");
-  while ((await closed.count()) > 0) await closed.first().click();
+  // A group may open by itself between counting and clicking (a check, a restored value):
+  // each click gives up quickly, and the loop counts again.
+  for (let guard = 0; guard < 20 && (await closed.count()) > 0; guard++) {
+    await closed.first().click({ timeout: 2_000 }).catch(() => {});
+  }
+  await expect(closed).toHaveCount(0);
 }
 
 /** Selects an output's tab. */
