@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openGroups, openHelp, showTab } from "./ui";
 
 /** Every axe violation inside the widget, as readable lines. */

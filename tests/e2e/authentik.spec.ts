@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openGroups, output, showTab } from "./ui";
 
 const block = (page: Page, name: string) => page.getByRole("region", { name });

@@ -99,13 +99,18 @@ test("client-side navigation mounts and unmounts without leaking", async ({ page
   test.setTimeout(120_000);
   const problems = watch(page);
   await page.goto(`${site}/authentik`);
+  const started = page.locator("[data-hsp-prerendered]");
   await expect(yaml(page)).toBeVisible();
+  await expect(started).toHaveCount(0);
   const roundTrip = async () => {
-    await page.getByRole("link", { name: "Introduction" }).first().click();
+    await page.locator("nav.navbar").getByRole("link", { name: "Introduction" }).click();
+    await expect(page).toHaveURL(new RegExp(`/docs-site/$`));
     await expect(page.getByText("has a playground that writes both sides")).toBeVisible();
     await expect.poll(() => mounted(page)).toBe(0);
-    await page.getByRole("link", { name: "authentik", exact: true }).first().click();
+    await page.locator("nav.navbar").getByRole("link", { name: "authentik", exact: true }).click();
+    await expect(page).toHaveURL(/\/docs-site\/authentik$/);
     await expect(yaml(page)).toBeVisible();
+    await expect(started).toHaveCount(0);
   };
   for (let i = 0; i < 3; i++) await roundTrip();
   const before = { listeners: await windowListeners(page), heap: await heap(page), widgets: await mounted(page) };

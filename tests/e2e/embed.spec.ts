@@ -1,5 +1,5 @@
 import { ports } from "./ports";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const host = `http://127.0.0.1:${ports.host}`;
 

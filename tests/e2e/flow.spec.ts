@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openGroups } from "./ui";
 
 test("the login diagram follows the URLs and marks the step a check breaks", async ({ page }) => {

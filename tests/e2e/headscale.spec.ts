@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openGroups, output, showTab } from "./ui";
 
 const headscaleYaml = (page: Page) => page.getByRole("region", { name: "Headscale configuration" }).locator("pre");

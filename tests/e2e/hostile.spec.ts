@@ -1,6 +1,6 @@
 // Hostile and oversized input against the release build: the page keeps answering (no main
 // thread block of 200 ms or more), says what it refused, and applies, splits or loses nothing.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import * as corpus from "./hostile-corpus";
 import { ports } from "./ports";
 import { openGroups, output, showTab } from "./ui";

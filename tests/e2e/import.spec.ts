@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const config = `server_url: https://vpn.example.org
 listen_addr: 0.0.0.0:8080

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { ports } from "./ports";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { layoutProblems, openGroups, openHelp, showTab } from "./ui";
 
 const code = (page: Page) => page.locator("#hsp-headscale-config pre");

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openGroups, showTab } from "./ui";
 
 test("with every request outside the page's origin blocked, nothing is requested anyway", async ({ page, baseURL }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openGroups } from "./ui";
 
 test("a share link restores every input but the secret, in a fresh browser", async ({ page, context, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openGroups } from "./ui";
 
 // Screenshots of the real build, saved with the test results (target/e2e-results/) for a
