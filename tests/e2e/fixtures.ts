@@ -5,7 +5,8 @@ export type { Page } from "@playwright/test";
 
 /** Until every playground on the page has started: the page holds the build's copy of the
  * playground from the first byte, and a click on that copy (a tab, a group) before the app has
- * taken it over does nothing. Typing into it is kept, so only clicks need the wait. */
+ * taken it over does nothing. Typing into it is kept, so only clicks need the wait. A
+ * function, not a string: the page's policy forbids evaluating strings. */
 export const started = () => {
   const hosts = [...document.querySelectorAll("[data-headscale-playground]")];
   return !document.querySelector("[data-hsp-prerendered]") && hosts.every((host) => host.hasAttribute("data-hsp-mounted"));
