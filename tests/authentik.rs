@@ -298,7 +298,7 @@ fn terraform_string(text: &str, resource: &str, attribute: &str) -> String {
 
 #[test]
 fn terraform_is_valid_hcl_for_every_release() {
-    for release in RELEASES.iter().filter(|release| release.terraform.is_some()) {
+    for release in RELEASES.iter().filter(|release| release.terraform.is_ok()) {
         let outputs = render(&with(|i| {
             i.authentik_version = release.version;
             i.allowed_groups = "headscale-users\nHeadscale Admins\nheadscale users".into();
@@ -394,7 +394,7 @@ proptest! {
             Ok(text) => assert_blueprint_shape(text, release, outputs.model.allowed_groups.len(), mapping),
             Err(_) => prop_assert!(outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
         }
-        if release.release().terraform.is_none() {
+        if release.release().terraform.is_err() {
             return Ok(());
         }
         let terraform = &terraform_text(&outputs, true);

@@ -33,3 +33,23 @@ fn the_placeholders_are_never_real_credentials() {
     assert!(shown.client_secret.contains("GENERATED-IN-THE-BROWSER"));
     assert_eq!(Inputs { client_id: String::new(), client_secret: String::new(), ..shown }.slug, Inputs::default().slug);
 }
+
+/// The page is rendered natively at build time with the same browser layer the WebAssembly
+/// runs, so Cargo.toml declares the browser crates twice; their web-sys features must agree.
+#[test]
+fn the_native_browser_layer_has_the_same_web_sys_features_as_the_webassembly() {
+    let manifest = include_str!("../Cargo.toml");
+    let features = |section: &str| {
+        let start = manifest.find(section).unwrap_or_else(|| panic!("no {section}"));
+        let line = manifest[start..].lines().find(|line| line.starts_with("web-sys")).expect("a web-sys line");
+        let list = &line[line.find('[').unwrap()..=line.find(']').unwrap()];
+        let mut names: Vec<&str> =
+            list.trim_matches(['[', ']']).split(',').map(|name| name.trim().trim_matches('"')).collect();
+        names.sort_unstable();
+        names
+    };
+    assert_eq!(
+        features("[target.'cfg(target_arch = \"wasm32\")'.dependencies]"),
+        features("[target.'cfg(not(target_arch = \"wasm32\"))'.dependencies]")
+    );
+}

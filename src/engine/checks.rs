@@ -297,6 +297,14 @@ catalogue! {
         fix: "Replace it with your own value; the client ID and secret are the ones authentik shows for the provider.";
 }
 
+impl Check {
+    /// Checks that can fire at any field: the field is the diagnostic's (`Diagnostic::at`), not
+    /// the catalogue's.
+    pub fn at_any_field(self) -> bool {
+        matches!(self, Check::Placeholder | Check::ValueRefused)
+    }
+}
+
 /// What a fired check is about: a value the user typed (shown quoted) or a phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subject {
@@ -387,11 +395,7 @@ pub fn catalogue_markdown() -> String {
             "| `{}` | {} | {} | {} | {} | [{}]({}) |\n",
             info.id,
             info.severity.label(),
-            if matches!(check, Check::Placeholder | Check::ValueRefused) {
-                "the field it is in"
-            } else {
-                info.field.label()
-            },
+            if check.at_any_field() { "the field it is in" } else { info.field.label() },
             cell(info.cause),
             cell(info.fix),
             info.link.title,

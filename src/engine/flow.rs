@@ -223,7 +223,7 @@ pub fn messages(model: &Model) -> Vec<Message> {
 /// Which step a diagnostic is about: its check's step, or for a check that can concern any
 /// field, the step that uses the field.
 pub fn stage_of_diagnostic(diagnostic: &Diagnostic) -> Option<Stage> {
-    if !matches!(diagnostic.check, Check::Placeholder | Check::ValueRefused) {
+    if !diagnostic.check.at_any_field() {
         return stage_of(diagnostic.check);
     }
     Some(match diagnostic.field() {

@@ -13,14 +13,13 @@ pub fn is_slug(text: &str) -> bool {
 pub const CREDENTIAL_MAX: usize = 255;
 
 /// Why a client ID or secret cannot work, if it cannot: authentik stores at most 255
-/// characters, the outputs cannot carry control characters (line breaks included), and from
-/// 2026.8 authentik accepts only printable ASCII (RFC 6749's VSCHAR).
+/// characters, and from 2026.8 accepts only printable ASCII (RFC 6749's VSCHAR). Control
+/// characters, which no output could carry, are refused before, like in every field
+/// (`limits::refusal`).
 pub fn credential_problem(text: &str, printable_ascii_only: bool) -> Option<String> {
     let length = text.chars().count();
     if length > CREDENTIAL_MAX {
         Some(format!("is {length} characters long; authentik stores at most {CREDENTIAL_MAX}"))
-    } else if let Some(c) = text.chars().find(|c| c.is_control()) {
-        Some(format!("contains the control character {}, which no configuration file can carry", escaped(c)))
     } else {
         let refused = text.chars().find(|c| printable_ascii_only && !is_vschar(*c));
         refused.map(|c| format!("contains {}, and authentik 2026.8 and later accept only printable ASCII", escaped(c)))

@@ -158,20 +158,16 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     } else {
         with_fresh_credentials(&embedding.defaults)
     };
+    // What the page's element says comes from the same place as for the pre-rendered copy.
     AppProps {
         initial,
-        defaults: embedding.defaults.clone(),
         notices,
-        sync_url: embedding.sync_url,
-        storage: embedding.storage,
-        heading_level: embedding.heading_level,
-        title: embedding.title.clone().map(AttrValue::from),
         remember_secret: stored(REMEMBER_SECRET).as_deref() == Some("1"),
         private,
-        prefix: AttrValue::from(embedding.prefix.clone()),
         storage_scope: AttrValue::from(scope.clone()),
         from_link,
         set_aside,
+        ..prerendered_props(embedding)
     }
 }
 

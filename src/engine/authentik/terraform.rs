@@ -105,15 +105,16 @@ pub const SECRET_VARIABLE: &str = "headscale_client_secret";
 /// into the file instead of being read from a sensitive variable.
 pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
     let release = plan.release;
-    let Some(provider) = release.terraform else {
-        return Terraform::Unavailable(format!(
-            "No release of the goauthentik/authentik Terraform provider works with authentik {}: its \
-             2024.8 releases send redirect URIs as regular expressions, which this release no longer \
-             accepts, and from 2024.10.2 on it requires an invalidation flow, which authentik 2024.8 \
-             does not have. Create the provider with the authentik blueprint or the wizard steps \
-             instead, or upgrade authentik to 2024.10.3 or later.",
-            release.label
-        ));
+    let provider = match release.terraform {
+        Ok(provider) => provider,
+        Err(none) => {
+            return Terraform::Unavailable(format!(
+                "No release of the goauthentik/authentik Terraform provider works with authentik {}: {}. \
+                 Create the provider with the authentik blueprint or the wizard steps instead, or upgrade \
+                 authentik to {} or later.",
+                release.label, none.why, none.upgrade_to
+            ))
+        }
     };
     let mut out = String::new();
     let _ = writeln!(

@@ -55,8 +55,16 @@ pub struct Release {
     /// (RFC 6749's VSCHAR) from 2026.8; before, it only limits their length.
     pub vschar_credentials: bool,
     /// The release of the goauthentik/authentik Terraform provider the Terraform output is
-    /// written for, or `None` when no provider release works with this line.
-    pub terraform: Option<TerraformProvider>,
+    /// written for, or why no provider release works with this line.
+    pub terraform: Result<TerraformProvider, NoTerraform>,
+}
+
+/// Why no release of the Terraform provider can create the setup on a release line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoTerraform {
+    pub why: &'static str,
+    /// The first authentik release a provider release works with again.
+    pub upgrade_to: &'static str,
 }
 
 /// A release of the Terraform provider, and the version constraint the output declares.
@@ -68,8 +76,8 @@ pub struct TerraformProvider {
     pub constraint: &'static str,
 }
 
-const fn provider(release: &'static str, constraint: &'static str) -> Option<TerraformProvider> {
-    Some(TerraformProvider { release, constraint })
+const fn provider(release: &'static str, constraint: &'static str) -> Result<TerraformProvider, NoTerraform> {
+    Ok(TerraformProvider { release, constraint })
 }
 
 /// Every release line the playground knows, newest first.
@@ -105,9 +113,20 @@ pub const RELEASES: &[Release] = &[
         false,
         provider("v2024.10.0", ">= 2024.10.0, < 2024.10.2"),
     ),
-    // The v2024.8 providers send redirect URIs as regular expressions, which 2024.8.5 no longer
-    // takes, and every later provider requires an invalidation flow, which 2024.8 lacks.
-    release(2024, 8, 5, "2024.8.5", "2024.8.5 or a later 2024.8 patch", false, None),
+    release(
+        2024,
+        8,
+        5,
+        "2024.8.5",
+        "2024.8.5 or a later 2024.8 patch",
+        false,
+        Err(NoTerraform {
+            why: "its 2024.8 releases send redirect URIs as regular expressions, which this release no longer \
+                  accepts, and from 2024.10.2 on it requires an invalidation flow, which authentik 2024.8 does \
+                  not have",
+            upgrade_to: "2024.10.3",
+        }),
+    ),
     release(2024, 8, 0, "2024.8.0", "2024.8.0 to 2024.8.4", false, provider("v2024.8.4", ">= 2024.8.4, < 2024.10.0")),
 ];
 
@@ -125,7 +144,7 @@ const fn release(
     key: &'static str,
     label: &'static str,
     preview: bool,
-    terraform: Option<TerraformProvider>,
+    terraform: Result<TerraformProvider, NoTerraform>,
 ) -> Release {
     let version = Version { year, month, patch };
     let strict = at_least(version, 2024, 12)
