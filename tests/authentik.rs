@@ -9,7 +9,7 @@ use sso_playground::engine::authentik::blueprint::{
     APPLICATION_MODEL, BINDING_MODEL, GROUP_MODEL, PROVIDER_MODEL, SCOPE_MAPPING_MODEL,
 };
 use sso_playground::engine::authentik::terraform::Terraform;
-use sso_playground::engine::authentik::versions::{RedirectUris, Version, RELEASES};
+use sso_playground::engine::versions::authentik::{RedirectUris, Version, RELEASES};
 use sso_playground::engine::credentials::{alphanumeric, CLIENT_SECRET_LENGTH};
 use sso_playground::engine::{render, Inputs, Severity};
 

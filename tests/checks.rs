@@ -3,10 +3,10 @@
 mod common;
 
 use common::{example, fired, with};
-use sso_playground::engine::authentik::versions::Version as AuthentikVersion;
+use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
 use sso_playground::engine::headscale::checks::lint;
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::headscale::versions::Version;
+use sso_playground::engine::versions::headscale::Version;
 use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::{Check, Inputs};
 
@@ -447,7 +447,7 @@ fn each_bad_list_entry_is_reported_once() {
 #[test]
 fn the_documented_catalogue_is_current() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checks.md");
-    let generated = sso_playground::engine::checks::catalogue_markdown();
+    let generated = sso_playground::engine::catalogue::catalogue_markdown();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(path, &generated).unwrap();
     }

@@ -1,7 +1,7 @@
 //! The Headscale release table and the duration grammar.
 
 use sso_playground::engine::headscale::duration::{parse, Duration};
-use sso_playground::engine::headscale::versions::{EmailVerifiedUse, Key, Support, Version, KEYS, RELEASES};
+use sso_playground::engine::versions::headscale::{EmailVerifiedUse, Key, Support, Version, KEYS, RELEASES};
 
 /// The key × release matrix, written out by hand from Headscale's history: R = read,
 /// - = ignored, F = fatal at startup. Columns are 0.22 … 0.29.

@@ -7,7 +7,7 @@ use common::{example, full, read_env_file, with};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::headscale::versions::{Key, Version, KEYS, RELEASES};
+use sso_playground::engine::versions::headscale::{Key, Version, KEYS, RELEASES};
 use sso_playground::engine::headscale::{self, yaml};
 use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::{render, Inputs, Model, OutputError, Severity};

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use common::{example, with};
 use proptest::prelude::*;
-use sso_playground::engine::authentik::versions::Version as AuthentikVersion;
-use sso_playground::engine::headscale::versions::{Version, RELEASES};
+use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
+use sso_playground::engine::versions::headscale::{Version, RELEASES};
 use sso_playground::engine::import::fill::Source;
 use sso_playground::engine::import::{import, Import, ImportError, MAX_BYTES};
 use sso_playground::engine::inputs::SecretDelivery;

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{example, fired, with};
-use sso_playground::engine::authentik::versions::Version as AuthentikVersion;
-use sso_playground::engine::headscale::versions::Version;
+use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
+use sso_playground::engine::versions::headscale::Version;
 use sso_playground::engine::import::import;
 use sso_playground::engine::{render, Check, Diagnostic, Field, Inputs, Severity};
 

@@ -11,7 +11,7 @@ use common::with;
 use serde_json::{json, Value as Json};
 use serde_yaml::Value as Yaml;
 use sso_playground::engine::authentik::terraform::Terraform;
-use sso_playground::engine::authentik::versions::{Version, RELEASES};
+use sso_playground::engine::versions::authentik::{Version, RELEASES};
 use sso_playground::engine::{render, Inputs};
 
 fn fixtures() -> PathBuf {

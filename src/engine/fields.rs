@@ -1,6 +1,6 @@
 //! The fields of the form: their labels, keys and help.
 
-use super::docs::{self, Link};
+use super::links::{self, Link};
 
 /// One input of the form. Checks name the field they belong to, and the UI shows them there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -125,86 +125,86 @@ impl Field {
         let (text, link) = match self {
             Field::HeadscaleUrl => (
                 "The public URL of Headscale, the server_url of its config.yaml. A bare host such as headscale.example.com is enough.",
-                docs::HEADSCALE_CONFIG,
+                links::HEADSCALE_CONFIG,
             ),
             Field::AuthentikUrl => (
                 "The URL users open to reach authentik, without /application/o/…; include the sub-path if authentik runs under one.",
-                docs::AUTHENTIK_GUIDE,
+                links::AUTHENTIK_GUIDE,
             ),
-            Field::AppName => ("The application's name in authentik; users see it on their dashboard.", docs::AUTHENTIK_APPLICATIONS),
+            Field::AppName => ("The application's name in authentik; users see it on their dashboard.", links::AUTHENTIK_APPLICATIONS),
             Field::Slug => (
                 "The application's slug in authentik (Applications → Applications). The issuer URL is built from it.",
-                docs::AUTHENTIK_APPLICATIONS,
+                links::AUTHENTIK_APPLICATIONS,
             ),
             Field::ClientId => (
                 "Shown on the provider's page in authentik (Applications → Providers). Paste it here, or keep this one and enter it there.",
-                docs::AUTHENTIK_OAUTH2,
+                links::AUTHENTIK_OAUTH2,
             ),
-            Field::ClientSecret => ("Shown on the same provider page. It never leaves this browser.", docs::AUTHENTIK_OAUTH2),
+            Field::ClientSecret => ("Shown on the same provider page. It never leaves this browser.", links::AUTHENTIK_OAUTH2),
             Field::Scopes => (
                 "What Headscale asks authentik for, separated by spaces: openid is required, email carries the address, profile the groups.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::AllowedGroups => (
                 "authentik group names, one per line, exactly as in Directory → Groups. Leave empty for no group filter.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
-            Field::AllowedUsers => ("Email addresses that may log in. Leave empty for no user filter.", docs::HEADSCALE_OIDC),
+            Field::AllowedUsers => ("Email addresses that may log in. Leave empty for no user filter.", links::HEADSCALE_OIDC),
             Field::AllowedDomains => (
                 "Email domains that may log in, such as example.com. Leave empty for no domain filter.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::PkceEnabled => (
                 "Proof Key for Code Exchange ties the login code to this login; authentik supports it without extra settings. Read from Headscale 0.24.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::PkceMethod => (
                 "S256 sends a hash of the verifier and is recommended; plain sends the verifier itself.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::HeadscaleVersion => (
                 "The Headscale release you run (headscale version). Keys were added and removed between releases; the output only uses what yours reads.",
-                docs::HEADSCALE_CHANGELOG,
+                links::HEADSCALE_CHANGELOG,
             ),
             Field::SecretDelivery => (
                 "Keep the secret out of config.yaml by putting it in a file only Headscale can read, or in Headscale's environment.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::ClientSecretPath => (
                 "The file Headscale reads the secret from; ${VARIABLES} are expanded. Under systemd, LoadCredential= puts it below ${CREDENTIALS_DIRECTORY}.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::OnlyStartIfOidcIsAvailable => (
                 "When on, Headscale refuses to start while authentik is unreachable. When off, it starts without login through authentik and does not retry.",
-                docs::HEADSCALE_CONFIG,
+                links::HEADSCALE_CONFIG,
             ),
             Field::Expiry => (
                 "How long a node logged in through authentik stays valid, such as 180d, 12w or 0 for never. Up to 0.28 this is oidc.expiry (default 180d); from 0.29 node.expiry (default never).",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::UseExpiryFromToken => (
                 "Let the node expire when authentik's ID token does, instead of after the node expiry.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::ExtraParams => (
                 "Extra query parameters for authentik's login page, one key=value per line, such as prompt=login.",
-                docs::HEADSCALE_CONFIG,
+                links::HEADSCALE_CONFIG,
             ),
             Field::EmailVerifiedRequired => (
                 "From Headscale 0.28, allowed users and domains only accept emails that authentik marks as verified.",
-                docs::HEADSCALE_OIDC,
+                links::HEADSCALE_OIDC,
             ),
             Field::AuthentikVersion => (
                 "The authentik release you run (shown under Admin interface → System → About). Redirect URIs, flows and grant types changed between releases.",
-                docs::AUTHENTIK_RELEASES,
+                links::AUTHENTIK_RELEASES,
             ),
             Field::VerifiedEmailMapping => (
                 "authentik 2025.10 and later send email_verified: false unless told otherwise. This adds a scope mapping that sends true; only do it if users cannot set their own email.",
-                docs::AUTHENTIK_RELEASE_2025_10,
+                links::AUTHENTIK_RELEASE_2025_10,
             ),
             Field::ImportText => (
                 "Paste a whole config.yaml, only its oidc: section, or HEADSCALE_* environment variables. Nothing changes until you apply it.",
-                docs::HEADSCALE_CONFIG,
+                links::HEADSCALE_CONFIG,
             ),
         };
         Help { text, link }

@@ -1,10 +1,10 @@
 //! The OIDC login between the Tailscale client, Headscale, the browser and authentik, step by
 //! step with the user's own URLs, and which step a failing check would break.
 
-use super::authentik::urls;
-use super::checks::{Check, Diagnostic, Severity};
+use super::urls;
+use super::catalogue::{Check, Diagnostic, Severity};
 use super::fields::Field;
-use super::headscale::versions::Key;
+use super::versions::headscale::Key;
 use super::model::Model;
 
 /// A participant of the login.

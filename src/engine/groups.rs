@@ -2,7 +2,7 @@
 //! groups that stay closed until one of their fields needs attention or holds a value other than
 //! the page's default.
 
-use super::checks::{Diagnostic, Severity};
+use super::catalogue::{Diagnostic, Severity};
 use super::inputs::{Field, Inputs};
 
 /// A group of the form.

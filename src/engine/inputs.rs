@@ -1,8 +1,8 @@
 //! What the user types, and the edits that change it.
 
-use super::authentik::versions::Version as AuthentikVersion;
+use super::versions::authentik::Version as AuthentikVersion;
 pub use super::fields::{Field, Help};
-use super::headscale::versions::Version as HeadscaleVersion;
+use super::versions::headscale::Version as HeadscaleVersion;
 
 /// How Headscale gets the client secret.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -2,9 +2,8 @@
 
 pub mod address;
 pub mod authentik;
-pub mod checks;
+pub mod catalogue;
 pub mod credentials;
-pub mod docs;
 pub mod embed;
 pub mod fields;
 pub mod flow;
@@ -13,18 +12,20 @@ pub mod headscale;
 pub mod import;
 pub mod inputs;
 pub mod limits;
+pub mod links;
 pub mod lists;
 pub mod model;
-pub mod output;
 pub mod rules;
 pub mod share;
+pub mod urls;
+pub mod versions;
 pub mod yaml;
 
-pub use checks::{Check, Diagnostic, Severity};
+pub use catalogue::{Check, Diagnostic, Severity};
 pub use inputs::{Edit, Field, Inputs};
 pub use model::Model;
-pub use output::OutputError;
 
+use std::fmt;
 use std::rc::Rc;
 
 /// Everything the playground shows for one set of inputs.
@@ -75,6 +76,30 @@ impl<K: PartialEq, V> Cache<K, V> {
                 let output = Rc::new(build(&source));
                 self.0 = Some((source, output.clone()));
                 output
+            }
+        }
+    }
+}
+
+/// The emitted text did not prove to mean what the model means. It is a bug in the playground,
+/// never in the user's input, and the UI shows it instead of output that would be wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutputError {
+    /// The emitted text is not valid YAML, or not of the expected shape.
+    Unparsable(String),
+    /// The emitted text parses, but to different values. No values are carried, so a secret
+    /// can never end up in an error message.
+    Mismatch,
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Unparsable(reason) => {
+                write!(f, "the generated text does not parse back: {reason}")
+            }
+            OutputError::Mismatch => {
+                f.write_str("the generated text parses back to other values than the ones entered")
             }
         }
     }

@@ -1,11 +1,11 @@
 //! The model: inputs normalised into the values every output uses, plus the checks that fired.
 
 use super::address::{Address, AddressProblem, Service};
-use super::authentik::versions::Version as AuthentikVersion;
-use super::checks::{Check, Diagnostic};
-use super::headscale::versions::Version as HeadscaleVersion;
+use super::versions::authentik::Version as AuthentikVersion;
+use super::catalogue::{Check, Diagnostic};
+use super::versions::headscale::Version as HeadscaleVersion;
 use super::inputs::{Field, Inputs, SecretDelivery};
-use super::{authentik, headscale, limits, lists, rules};
+use super::{authentik, headscale, limits, lists, rules, urls};
 
 /// PKCE as Headscale reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl Model {
         let authentik = Address::parse(&inputs.authentik_url, Service::Authentik);
         let slug = inputs.slug.trim().to_string();
         let redirect_uri = format!("{}/oidc/callback", headscale.normalized);
-        let issuer = authentik::urls::issuer(&authentik.normalized, &slug);
+        let issuer = urls::issuer(&authentik.normalized, &slug);
         let extra_params = lists::key_values(&inputs.extra_params);
         let mut model = Model {
             app_name: inputs.app_name.trim().to_string(),

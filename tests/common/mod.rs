@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::headscale::versions::{Key, Version};
+use sso_playground::engine::versions::headscale::{Key, Version};
 use sso_playground::engine::{render, Check, Inputs, Outputs};
 
 /// The defaults, with fixed credentials so outputs are reproducible.
@@ -53,7 +53,7 @@ pub fn read_env_file(text: &str) -> Settings {
         if value.is_empty() {
             continue;
         }
-        let key = sso_playground::engine::headscale::versions::KEYS
+        let key = sso_playground::engine::versions::headscale::KEYS
             .iter()
             .map(|rule| rule.key)
             .find(|key| key.env_var() == name)

@@ -9,8 +9,8 @@ use serde_yaml::{Mapping, Value};
 use super::plan::{
     Plan, ScopeMapping, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
 };
-use super::versions::RedirectUris;
-use crate::engine::output::OutputError;
+use crate::engine::versions::authentik::RedirectUris;
+use crate::engine::OutputError;
 use crate::engine::yaml::YamlWriter;
 
 pub const PROVIDER_MODEL: &str = "authentik_providers_oauth2.oauth2provider";

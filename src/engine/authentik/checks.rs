@@ -1,8 +1,8 @@
 //! authentik's checks, and the cross-checks between authentik's and Headscale's releases.
 
-use super::versions::RedirectUris;
-use crate::engine::checks::{Check, Diagnostic};
-use crate::engine::headscale::versions::EmailVerifiedUse;
+use crate::engine::versions::authentik::RedirectUris;
+use crate::engine::catalogue::{Check, Diagnostic};
+use crate::engine::versions::headscale::EmailVerifiedUse;
 use crate::engine::model::Model;
 
 pub fn check_inputs(model: &Model, found: &mut Vec<Diagnostic>) {

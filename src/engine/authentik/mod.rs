@@ -6,13 +6,11 @@ pub mod checks;
 pub mod plan;
 pub mod settings;
 pub mod terraform;
-pub mod urls;
-pub mod versions;
 
 use std::cell::OnceCell;
 
 use super::model::Model;
-use super::output::OutputError;
+use super::OutputError;
 
 /// Everything the playground shows for authentik. The blueprint and the Terraform are built on
 /// first use: the page shows them only on request.

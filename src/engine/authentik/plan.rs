@@ -1,8 +1,8 @@
 //! The provider and application to create in authentik, decided once for the chosen release;
 //! the wizard steps, the blueprint and the Terraform all render this plan.
 
-use super::urls;
-use super::versions::{RedirectUris, Release};
+use crate::engine::urls;
+use crate::engine::versions::authentik::{RedirectUris, Release};
 use crate::engine::model::Model;
 
 /// The key pair authentik creates on first start.

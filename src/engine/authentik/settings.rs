@@ -2,7 +2,7 @@
 //! the chosen release.
 
 use super::plan::{Plan, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING};
-use super::versions::RedirectUris;
+use crate::engine::versions::authentik::RedirectUris;
 
 /// One value to enter, with a short reason where it helps.
 #[derive(Clone, Debug, PartialEq, Eq)]

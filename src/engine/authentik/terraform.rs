@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::plan::{
     Plan, ScopeMapping, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
 };
-use super::versions::RedirectUris;
+use crate::engine::versions::authentik::RedirectUris;
 
 /// An HCL string literal: quotes, backslashes and control characters escaped, and `${` / `%{`
 /// doubled so Terraform never reads a template.

@@ -3,8 +3,8 @@
 
 use super::duration::{self, Duration};
 use super::settings::Settings;
-use super::versions::{Key, Support, Version};
-use crate::engine::checks::{Check, Diagnostic};
+use crate::engine::versions::headscale::{Key, Support, Version};
+use crate::engine::catalogue::{Check, Diagnostic};
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::lists::KeyValues;
 use crate::engine::model::Model;

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::settings::Settings;
-use super::versions::{Key, Version};
+use crate::engine::versions::headscale::{Key, Version};
 use crate::engine::yaml::{scalar, YamlWriter};
 
 /// The variables, and what could not be expressed as one.

@@ -6,14 +6,13 @@ pub mod duration;
 pub mod env;
 pub mod read;
 pub mod settings;
-pub mod versions;
 pub mod yaml;
 
 use settings::Settings;
 
 use super::inputs::SecretDelivery;
 use super::model::Model;
-use super::output::OutputError;
+use super::OutputError;
 
 /// Everything the playground shows for Headscale.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +30,7 @@ pub struct Outputs {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub settings: Settings,
-    pub version: versions::Version,
+    pub version: crate::engine::versions::headscale::Version,
     pub delivery: SecretDelivery,
     /// Headscale's URL, as `server_url` must say it.
     pub server_url: String,

@@ -8,7 +8,7 @@
 use serde_yaml::{Mapping, Value};
 
 use super::settings::Settings;
-use super::versions::{Key, KEYS};
+use crate::engine::versions::headscale::{Key, KEYS};
 use crate::engine::limits::is_forbidden;
 
 /// Something a configuration says that Headscale reads differently than it looks.

@@ -2,7 +2,7 @@
 //! from config.yaml or the environment. The outputs are written from it, parsed back into it,
 //! and the document-level checks look at it.
 
-use super::versions::{Key, Support, Version};
+use crate::engine::versions::headscale::{Key, Support, Version};
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
 

@@ -7,7 +7,7 @@ use serde_yaml::{Mapping, Value};
 use super::fill::Source;
 use super::positions::{Position, Positions};
 use crate::engine::headscale::read::{self, nearest, ProblemKind, Read};
-use crate::engine::headscale::versions::{Key, Kind, KEYS};
+use crate::engine::versions::headscale::{Key, Kind, KEYS};
 
 /// One variable, with its 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! configuration really changes: text that means the same stays as the user typed it.
 
 use crate::engine::address::{Address, Service};
-use crate::engine::authentik::urls::split_issuer;
+use crate::engine::urls::split_issuer;
 use crate::engine::headscale::read::Read;
-use crate::engine::headscale::versions::{Key, Version};
+use crate::engine::versions::headscale::{Key, Version};
 use crate::engine::inputs::{Field, Inputs, SecretDelivery};
 use crate::engine::{lists, rules};
 

@@ -3,8 +3,8 @@
 use super::fill::Source;
 use super::positions::Positions;
 use super::Finding;
-use crate::engine::authentik::urls::split_issuer;
-use crate::engine::checks::{Check, Diagnostic, Subject};
+use crate::engine::urls::split_issuer;
+use crate::engine::catalogue::{Check, Diagnostic, Subject};
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;

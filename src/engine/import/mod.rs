@@ -15,7 +15,7 @@ use self::env::{key_of_variable, read_environment_map, read_variables};
 use self::fill::{fill, Source};
 use self::findings::findings;
 use self::positions::{Position, Positions};
-use super::checks::Diagnostic;
+use super::catalogue::Diagnostic;
 use super::headscale::read::{self, Read};
 use super::inputs::{Field, Inputs};
 
@@ -76,7 +76,7 @@ impl Import {
     /// Whether applying is safe: no value was refused (a control character inside one value,
     /// or more than a field keeps), since leaving it out could widen who may log in.
     pub fn applicable(&self) -> bool {
-        !self.findings.iter().any(|f| f.diagnostic.check == super::checks::Check::ValueRefused) && self.omitted == 0
+        !self.findings.iter().any(|f| f.diagnostic.check == super::catalogue::Check::ValueRefused) && self.omitted == 0
     }
 }
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::checkbox::Checkbox;
 use super::select_field::SelectField;
 use super::text_field::TextField;
-use crate::engine::headscale::versions::Key;
+use crate::engine::versions::headscale::Key;
 use crate::engine::{Diagnostic, Edit, Field, Inputs, Model};
 
 pub struct Fields<'a> {

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fields::{options, Fields};
-use crate::engine::authentik::versions::RELEASES as AUTHENTIK_RELEASES;
-use crate::engine::headscale::versions::RELEASES;
+use crate::engine::versions::authentik::RELEASES as AUTHENTIK_RELEASES;
+use crate::engine::versions::headscale::RELEASES;
 use crate::engine::{Edit, Field, Inputs, Outputs};
 
 #[derive(Properties, PartialEq)]

@@ -10,7 +10,7 @@ use super::field_group::FieldGroup;
 use super::fields::{options, Fields};
 use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
 use crate::engine::groups::Group;
-use crate::engine::headscale::versions::Key;
+use crate::engine::versions::headscale::Key;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::{Edit, Field, Inputs, Outputs};
 use crate::ui::browser;
