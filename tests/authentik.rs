@@ -9,8 +9,8 @@ use sso_playground::engine::authentik::blueprint::{
     APPLICATION_MODEL, BINDING_MODEL, GROUP_MODEL, PROVIDER_MODEL, SCOPE_MAPPING_MODEL,
 };
 use sso_playground::engine::authentik::terraform::Terraform;
-use sso_playground::engine::versions::authentik::{RedirectUris, Version, RELEASES};
 use sso_playground::engine::credentials::{alphanumeric, CLIENT_SECRET_LENGTH};
+use sso_playground::engine::versions::authentik::{RedirectUris, Version, RELEASES};
 use sso_playground::engine::{render, Inputs, Severity};
 
 fn ak(version: &str) -> Version {
@@ -392,7 +392,7 @@ proptest! {
         let outputs = render(&inputs);
         match outputs.authentik.blueprint() {
             Ok(text) => assert_blueprint_shape(text, release, outputs.model.allowed_groups.len(), mapping),
-            Err(_) => prop_assert!(outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
+            Err(_) => prop_assert!(outputs.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
         }
         if release.release().terraform.is_err() {
             return Ok(());

@@ -3,11 +3,11 @@
 mod common;
 
 use common::{example, fired, with};
-use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
 use sso_playground::engine::headscale::checks::lint;
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::versions::headscale::Version;
 use sso_playground::engine::inputs::SecretDelivery;
+use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
+use sso_playground::engine::versions::headscale::Version;
 use sso_playground::engine::{Check, Inputs};
 
 type Change = fn(&mut Inputs);
@@ -432,7 +432,7 @@ fn ids_are_unique_and_causes_take_their_subjects() {
 #[test]
 fn messages_name_the_offending_value() {
     let outputs = common::outputs(&with(|i| i.allowed_groups = "/headscale".into()));
-    let message = outputs.model.diagnostics.iter().find(|d| d.check == Check::GroupLeadingSlash).unwrap().cause();
+    let message = outputs.diagnostics.iter().find(|d| d.check == Check::GroupLeadingSlash).unwrap().cause();
     assert!(message.contains("“/headscale”"), "{message}");
 }
 

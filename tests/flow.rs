@@ -3,17 +3,22 @@
 mod common;
 
 use common::{example, with};
-use sso_playground::engine::flow::{messages, stage_of, Stage, Status};
-use sso_playground::engine::{Check, Model};
+use sso_playground::engine::flow::{self, Message, Stage, Status};
+use sso_playground::engine::{render, Check, Inputs};
+
+/// The diagram's steps for `inputs`, marked by the checks that fire.
+fn messages(inputs: &Inputs) -> Vec<Message> {
+    let outputs = render(inputs);
+    flow::messages(&outputs.model, &outputs.diagnostics)
+}
 
 #[test]
 fn the_steps_carry_the_users_urls() {
-    let model = Model::new(&with(|i| {
+    let steps = messages(&with(|i| {
         i.headscale_url = "vpn.example.org".into();
         i.authentik_url = "sso.example.org".into();
         i.allowed_groups = "ops".into();
     }));
-    let steps = messages(&model);
     let detail = |stage: Stage| steps.iter().find(|m| m.stage == stage).unwrap().detail.clone();
     assert_eq!(
         detail(Stage::Discovery),
@@ -29,25 +34,22 @@ fn the_steps_carry_the_users_urls() {
 
 #[test]
 fn a_failing_check_marks_its_step_and_only_that_one() {
-    let steps = messages(&Model::new(&with(|i| {
+    let steps = messages(&with(|i| {
         i.client_secret.clear();
         i.allowed_groups = "ops".into();
-    })));
+    }));
     let marked: Vec<(Stage, Status)> =
         steps.iter().filter(|m| m.status != Status::Fine).map(|m| (m.stage, m.status)).collect();
     assert_eq!(marked, [(Stage::TokenExchange, Status::Fails)]);
     let exchange = steps.iter().find(|m| m.stage == Stage::TokenExchange).unwrap();
     assert_eq!(exchange.checks, ["client-secret-missing"]);
     // A warning marks without failing; infos do not mark.
-    let warned = messages(&Model::new(&with(|i| i.allowed_groups = "/headscale".into())));
+    let warned = messages(&with(|i| i.allowed_groups = "/headscale".into()));
     let claims = warned.iter().find(|m| m.stage == Stage::Claims).unwrap();
     assert_eq!(claims.status, Status::Warning);
     // The defaults let every authentik user in, which the sign-in step shows as a warning.
-    let default: Vec<(Stage, Status)> = messages(&Model::new(&example()))
-        .iter()
-        .filter(|m| m.status != Status::Fine)
-        .map(|m| (m.stage, m.status))
-        .collect();
+    let default: Vec<(Stage, Status)> =
+        messages(&example()).iter().filter(|m| m.status != Status::Fine).map(|m| (m.stage, m.status)).collect();
     assert_eq!(default, [(Stage::SignIn, Status::Warning)]);
 }
 
@@ -58,7 +60,7 @@ fn checks_that_break_a_login_point_at_a_step() {
         if info.severity == sso_playground::engine::Severity::Error
             && !matches!(check, Check::AppNameMissing | Check::WrongType | Check::ValueRefused)
         {
-            assert!(stage_of(*check).is_some(), "{} breaks the login but marks no step", info.id);
+            assert!(info.step.is_some(), "{} breaks the login but marks no step", info.id);
         }
     }
 }

@@ -8,7 +8,7 @@ use sso_playground::engine::{render, Check, Field, Inputs};
 
 /// The closed groups that open by themselves for `inputs`.
 fn opened(inputs: &Inputs) -> Vec<Group> {
-    let diagnostics = render(inputs).model.diagnostics;
+    let diagnostics = render(inputs).diagnostics;
     Group::ALL
         .into_iter()
         .filter(|g| *g != Group::Essentials && g.wants_attention(inputs, &example(), &diagnostics))
@@ -78,7 +78,7 @@ fn a_note_does_not_open_a_group_but_a_warning_does() {
     assert_eq!(opened(&example()), []);
     // Expiry from the token is a warning at a field of the secret group: it opens.
     let from_token = with(|i| i.use_expiry_from_token = true);
-    let warned = render(&from_token).model.diagnostics;
+    let warned = render(&from_token).diagnostics;
     assert!(warned.iter().any(|d| d.check == Check::ExpiryFromToken));
     assert!(Group::Secret.wants_attention(&example(), &example(), &warned));
 }

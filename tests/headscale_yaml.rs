@@ -7,9 +7,9 @@ use common::{example, full, read_env_file, with};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::versions::headscale::{Key, Version, KEYS, RELEASES};
 use sso_playground::engine::headscale::{self, yaml};
 use sso_playground::engine::inputs::SecretDelivery;
+use sso_playground::engine::versions::headscale::{Key, Version, KEYS, RELEASES};
 use sso_playground::engine::{render, Inputs, Model, OutputError, Severity};
 
 fn yaml_of(inputs: &Inputs) -> String {
@@ -257,7 +257,7 @@ proptest! {
                 prop_assert_eq!(&parsed, &headscale.settings.for_file(inputs.secret_delivery));
             }
             // Withholding output is only acceptable together with a field message.
-            Err(_) => prop_assert!(outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
+            Err(_) => prop_assert!(outputs.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
         }
         // The environment gives back the same settings, except what it had to leave out.
         let env = &headscale.env;

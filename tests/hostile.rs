@@ -198,8 +198,8 @@ fn control_characters_are_refused_in_every_field_and_separators_kept() {
 fn a_refused_value_reaches_no_output_and_withholds_none_with_a_bug_report() {
     let nul = with(|i| i.allowed_groups = "x\0y".into());
     let outputs = render(&nul);
-    assert_eq!(outputs.model.refused, [Field::AllowedGroups]);
-    let refused: Vec<_> = outputs.model.diagnostics.iter().filter(|d| d.check == Check::ValueRefused).collect();
+    assert_eq!(outputs.model.refused(), [Field::AllowedGroups]);
+    let refused: Vec<_> = outputs.diagnostics.iter().filter(|d| d.check == Check::ValueRefused).collect();
     assert_eq!(refused.len(), 1);
     assert_eq!(refused[0].field(), Field::AllowedGroups);
     assert!(refused[0].cause().contains("line 1 holds a NUL character"), "{}", refused[0].cause());
@@ -207,11 +207,11 @@ fn a_refused_value_reaches_no_output_and_withholds_none_with_a_bug_report() {
     assert!(!env.contains('\0'));
     // The Headscale URL with a line separator: refused at the field, not a failed output.
     let separator = render(&with(|i| i.headscale_url = "https://vpn.example.org\u{2028}".into()));
-    assert_eq!(separator.model.refused, [Field::HeadscaleUrl]);
+    assert_eq!(separator.model.refused(), [Field::HeadscaleUrl]);
     assert!(separator.headscale.yaml.is_ok());
     assert!(!separator.headscale.yaml.as_ref().unwrap().contains('\u{2028}'));
-    assert!(!separator.model.diagnostics.iter().any(|d| d.check == Check::HeadscaleUrlMissing));
-    assert!(render(&example()).model.refused.is_empty());
+    assert!(!separator.diagnostics.iter().any(|d| d.check == Check::HeadscaleUrlMissing));
+    assert!(render(&example()).model.refused().is_empty());
 }
 
 #[test]
@@ -256,7 +256,7 @@ fn what_is_kept_can_be_read_back() {
 fn a_control_character_in_a_link_is_refused_at_its_field() {
     let decoded = decode("v=1&groups=x%00y", &Inputs::default());
     let outputs = render(&decoded.inputs);
-    assert_eq!(outputs.model.refused, [Field::AllowedGroups]);
+    assert_eq!(outputs.model.refused(), [Field::AllowedGroups]);
     assert!(!outputs.headscale.env.env_file().contains('\0'));
 }
 

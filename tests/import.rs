@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use common::{example, with};
 use proptest::prelude::*;
-use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
-use sso_playground::engine::versions::headscale::{Version, RELEASES};
 use sso_playground::engine::import::fill::Source;
 use sso_playground::engine::import::{import, Import, ImportError, MAX_BYTES};
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::{render, Check, Field, Inputs, Model, Severity};
+use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
+use sso_playground::engine::versions::headscale::{Version, RELEASES};
+use sso_playground::engine::{render, Check, Field, Inputs, Severity};
 
 fn run(text: &str, current: &Inputs) -> Import {
     import(text, current).unwrap_or_else(|error| panic!("import failed: {error}"))
@@ -338,15 +338,15 @@ proptest! {
 
     #[test]
     fn importing_the_emitted_yaml_gives_back_the_same_inputs(inputs in accepted_inputs()) {
-        let model = Model::new(&inputs);
-        prop_assume!(model.diagnostics.iter().all(|d| d.severity() != Severity::Error));
-        let yaml = render(&inputs).headscale.yaml.clone().expect("accepted inputs give YAML");
+        let outputs = render(&inputs);
+        prop_assume!(outputs.diagnostics.iter().all(|d| d.severity() != Severity::Error));
+        let yaml = outputs.headscale.yaml.clone().expect("accepted inputs give YAML");
         let found = run(&yaml, &inputs);
         prop_assert_eq!(&found.inputs, &inputs);
         prop_assert_eq!(found.changes.len(), 0);
         // Nothing the live checks do not already say.
         for finding in &found.findings {
-            prop_assert!(model.diagnostics.contains(&finding.diagnostic), "new problem {:?}", finding.diagnostic);
+            prop_assert!(outputs.diagnostics.contains(&finding.diagnostic), "new problem {:?}", finding.diagnostic);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Edits, the list splitting rules, and the purity of the core.
 
-use sso_playground::engine::versions::headscale::Version;
 use sso_playground::engine::inputs::SecretDelivery;
+use sso_playground::engine::versions::headscale::Version;
 use sso_playground::engine::{lists, Edit, Field, Inputs};
 
 #[test]

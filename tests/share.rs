@@ -4,11 +4,11 @@ mod common;
 
 use common::{example, with};
 use proptest::prelude::*;
-use sso_playground::engine::versions::authentik::RELEASES as AUTHENTIK_RELEASES;
 use sso_playground::engine::embed::{embedding, DEFAULT_TITLE};
-use sso_playground::engine::versions::headscale::RELEASES;
 use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::share::{decode, decode_saved, encode, encode_saved, Notice, PARAMS};
+use sso_playground::engine::versions::authentik::RELEASES as AUTHENTIK_RELEASES;
+use sso_playground::engine::versions::headscale::RELEASES;
 use sso_playground::engine::{Field, Inputs};
 
 #[test]

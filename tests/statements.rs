@@ -4,9 +4,9 @@
 mod common;
 
 use common::{example, fired, with};
+use sso_playground::engine::import::import;
 use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
 use sso_playground::engine::versions::headscale::Version;
-use sso_playground::engine::import::import;
 use sso_playground::engine::{render, Check, Diagnostic, Field, Inputs, Severity};
 
 fn ak(version: &str) -> AuthentikVersion {
@@ -14,7 +14,7 @@ fn ak(version: &str) -> AuthentikVersion {
 }
 
 fn diagnostics(inputs: &Inputs) -> Vec<Diagnostic> {
-    render(inputs).model.diagnostics
+    render(inputs).diagnostics
 }
 
 fn message(inputs: &Inputs, check: Check) -> String {

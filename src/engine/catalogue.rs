@@ -1,11 +1,12 @@
 //! The catalogue of checks: every mistake the playground knows how to catch, with a stable id,
-//! a severity, the field it belongs to, its cause, its fix and where to read more.
+//! a severity, the field it belongs to, the login step it breaks, its cause, its fix and where
+//! to read more.
 //!
-//! The catalogue is data; [`crate::engine::model`] decides which checks fire. The user-facing
-//! table in `docs/checks.md` is generated from it.
+//! The catalogue is data; [`crate::engine::diagnose`] decides which checks fire. The
+//! user-facing table in `docs/checks.md` is generated from it.
 
-use super::links::{self, Link};
-use super::inputs::Field;
+use crate::engine::fields::Field;
+use crate::engine::links::{self, Link};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,13 +36,39 @@ pub struct CheckInfo {
     pub id: &'static str,
     pub severity: Severity,
     pub field: Field,
+    /// The step of the login a diagnostic of this check marks in the diagram, or `None` for
+    /// a check that breaks no step (a name only authentik shows, an ignored key).
+    pub step: Option<Stage>,
     pub cause: &'static str,
     pub fix: &'static str,
     pub link: Link,
 }
 
+/// A step of the login, in the order the diagram draws them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Discovery,
+    Register,
+    LoginUrl,
+    Authorize,
+    SignIn,
+    Callback,
+    TokenExchange,
+    Claims,
+    NodeReady,
+}
+
+macro_rules! step {
+    (None) => {
+        None
+    };
+    ($stage:ident) => {
+        Some(Stage::$stage)
+    };
+}
+
 macro_rules! catalogue {
-    ($($check:ident => $id:literal, $severity:ident, $field:ident, $link:expr,
+    ($($check:ident => $id:literal, $severity:ident, $field:ident, $step:ident, $link:expr,
         cause: $cause:literal, fix: $fix:literal;)+) => {
         /// A check of the catalogue.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,6 +83,7 @@ macro_rules! catalogue {
                         id: $id,
                         severity: Severity::$severity,
                         field: Field::$field,
+                        step: step!($step),
                         cause: $cause,
                         fix: $fix,
                         link: $link,
@@ -67,232 +95,232 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    HeadscaleUrlMissing => "headscale-url-missing", Error, HeadscaleUrl, links::HEADSCALE_OIDC,
+    HeadscaleUrlMissing => "headscale-url-missing", Error, HeadscaleUrl, Register, links::HEADSCALE_OIDC,
         cause: "The Headscale URL is empty, so there is no redirect URI to register.",
         fix: "Enter the public URL of Headscale, the server_url of its config.yaml.";
-    HeadscaleUrlInvalid => "headscale-url-invalid", Error, HeadscaleUrl, links::HEADSCALE_OIDC,
+    HeadscaleUrlInvalid => "headscale-url-invalid", Error, HeadscaleUrl, Register, links::HEADSCALE_OIDC,
         cause: "The Headscale URL cannot be read as a URL ({}).",
         fix: "Enter a host name such as headscale.example.com, or a full https:// URL.";
-    HeadscaleUrlScheme => "headscale-url-scheme", Error, HeadscaleUrl, links::HEADSCALE_CONFIG,
+    HeadscaleUrlScheme => "headscale-url-scheme", Error, HeadscaleUrl, Register, links::HEADSCALE_CONFIG,
         cause: "Headscale refuses to start unless server_url starts with http:// or https://, not {}://.",
         fix: "Use https:// (or http:// for a test setup).";
-    HeadscaleUrlExtra => "headscale-url-extra", Error, HeadscaleUrl, links::HEADSCALE_OIDC,
+    HeadscaleUrlExtra => "headscale-url-extra", Error, HeadscaleUrl, Register, links::HEADSCALE_OIDC,
         cause: "The Headscale URL has a {}; Headscale serves /oidc/callback at the root of its host and does not work under a sub-path.",
         fix: "Give Headscale its own host name and enter only scheme, host and port.";
-    HeadscaleUrlDefaultPort => "headscale-url-default-port", Warning, HeadscaleUrl, links::HEADSCALE_OIDC,
+    HeadscaleUrlDefaultPort => "headscale-url-default-port", Warning, HeadscaleUrl, Callback, links::HEADSCALE_OIDC,
         cause: "The Headscale URL names its default port ({}); Headscale keeps it in the callback URL, which then no longer matches the redirect URI registered without it.",
         fix: "Drop the port from the URL here and from server_url in Headscale's config.yaml.";
-    AuthentikUrlMissing => "authentik-url-missing", Error, AuthentikUrl, links::AUTHENTIK_GUIDE,
+    AuthentikUrlMissing => "authentik-url-missing", Error, AuthentikUrl, Discovery, links::AUTHENTIK_GUIDE,
         cause: "The authentik URL is empty, so there is no issuer for Headscale.",
         fix: "Enter the URL users open to reach authentik, such as authentik.example.com.";
-    AuthentikUrlInvalid => "authentik-url-invalid", Error, AuthentikUrl, links::AUTHENTIK_GUIDE,
+    AuthentikUrlInvalid => "authentik-url-invalid", Error, AuthentikUrl, Discovery, links::AUTHENTIK_GUIDE,
         cause: "The authentik URL cannot be read as a URL ({}).",
         fix: "Enter a host name such as authentik.example.com, or a full https:// URL.";
-    AuthentikUrlScheme => "authentik-url-scheme", Error, AuthentikUrl, links::AUTHENTIK_GUIDE,
+    AuthentikUrlScheme => "authentik-url-scheme", Error, AuthentikUrl, Discovery, links::AUTHENTIK_GUIDE,
         cause: "OpenID discovery only works over http:// or https://, not {}://.",
         fix: "Use the https:// URL of authentik.";
-    AuthentikUrlExtra => "authentik-url-extra", Error, AuthentikUrl, links::AUTHENTIK_GUIDE,
+    AuthentikUrlExtra => "authentik-url-extra", Error, AuthentikUrl, Discovery, links::AUTHENTIK_GUIDE,
         cause: "The authentik URL has a {}, which has no place in an issuer.",
         fix: "Enter only scheme, host, port and, if authentik runs under one, its sub-path.";
-    AuthentikUrlIssuerPasted => "authentik-url-issuer-pasted", Error, AuthentikUrl, links::AUTHENTIK_GUIDE,
+    AuthentikUrlIssuerPasted => "authentik-url-issuer-pasted", Error, AuthentikUrl, Discovery, links::AUTHENTIK_GUIDE,
         cause: "The authentik URL already contains /application/o/…; the playground adds that part itself, so the issuer would contain it twice.",
         fix: "Enter only the base URL of authentik, such as https://authentik.example.com.";
-    AuthentikUrlDefaultPort => "authentik-url-default-port", Warning, AuthentikUrl, links::HEADSCALE_OIDC,
+    AuthentikUrlDefaultPort => "authentik-url-default-port", Warning, AuthentikUrl, Discovery, links::HEADSCALE_OIDC,
         cause: "The authentik URL names its default port ({}); authentik builds its issuer from the request, and Headscale compares issuers character by character.",
         fix: "Drop the port, so the issuer is written the way authentik shows it.";
-    AuthentikUrlInternal => "authentik-url-internal", Warning, AuthentikUrl, links::AUTHENTIK_OAUTH2,
+    AuthentikUrlInternal => "authentik-url-internal", Warning, AuthentikUrl, Discovery, links::AUTHENTIK_OAUTH2,
         cause: "The authentik URL looks internal ({}); the issuer and the login page must be reachable under the same public URL by browsers and by Headscale.",
         fix: "Use the public URL of authentik, and make the reverse proxy pass Host and X-Forwarded-Proto.";
-    AppNameMissing => "app-name-missing", Error, AppName, links::AUTHENTIK_APPLICATIONS,
+    AppNameMissing => "app-name-missing", Error, AppName, None, links::AUTHENTIK_APPLICATIONS,
         cause: "authentik requires an application name.",
         fix: "Enter a name such as Headscale; users see it on their dashboard.";
-    SlugMissing => "slug-missing", Error, Slug, links::AUTHENTIK_APPLICATIONS,
+    SlugMissing => "slug-missing", Error, Slug, Discovery, links::AUTHENTIK_APPLICATIONS,
         cause: "authentik requires an application slug, and the issuer is built from it.",
         fix: "Enter a slug such as headscale.";
-    SlugInvalid => "slug-invalid", Error, Slug, links::AUTHENTIK_APPLICATIONS,
+    SlugInvalid => "slug-invalid", Error, Slug, Discovery, links::AUTHENTIK_APPLICATIONS,
         cause: "The slug {} has characters authentik refuses; only letters, digits, - and _ are allowed.",
         fix: "Use letters, digits, hyphens and underscores only, for example headscale.";
-    SlugReserved => "slug-reserved", Error, Slug, links::AUTHENTIK_OAUTH2,
+    SlugReserved => "slug-reserved", Error, Slug, Discovery, links::AUTHENTIK_OAUTH2,
         cause: "The slug {} is reserved: authentik's own OAuth endpoints live under that name.",
         fix: "Choose another slug, such as headscale.";
-    SlugTooLong => "slug-too-long", Error, Slug, links::AUTHENTIK_APPLICATIONS,
+    SlugTooLong => "slug-too-long", Error, Slug, Discovery, links::AUTHENTIK_APPLICATIONS,
         cause: "The slug is {} characters long; authentik releases before 2025.12 refuse slugs longer than 50.",
         fix: "Use at most 50 characters, or upgrade authentik to 2025.12 or later.";
-    ClientIdMissing => "client-id-missing", Error, ClientId, links::AUTHENTIK_GUIDE,
+    ClientIdMissing => "client-id-missing", Error, ClientId, TokenExchange, links::AUTHENTIK_GUIDE,
         cause: "Headscale needs the client ID of the authentik provider.",
         fix: "Copy the Client ID from the provider in authentik, or generate one here and enter it there.";
-    ClientIdInvalid => "client-id-invalid", Error, ClientId, links::AUTHENTIK_OAUTH2,
+    ClientIdInvalid => "client-id-invalid", Error, ClientId, TokenExchange, links::AUTHENTIK_OAUTH2,
         cause: "The client ID {}.",
         fix: "Copy the Client ID from authentik again, without extra characters.";
-    ClientIdUnusual => "client-id-unusual", Warning, ClientId, links::AUTHENTIK_OAUTH2,
+    ClientIdUnusual => "client-id-unusual", Warning, ClientId, TokenExchange, links::AUTHENTIK_OAUTH2,
         cause: "The client ID contains {}, which is not printable ASCII; authentik before 2026.8 accepts it, but OAuth clients, proxies and later authentik releases may not.",
         fix: "Use letters, digits and punctuation only, such as the ID authentik generates.";
-    ClientSecretMissing => "client-secret-missing", Error, ClientSecret, links::AUTHENTIK_GUIDE,
+    ClientSecretMissing => "client-secret-missing", Error, ClientSecret, TokenExchange, links::AUTHENTIK_GUIDE,
         cause: "Headscale needs the client secret of the confidential authentik provider to exchange the login code.",
         fix: "Copy the Client Secret from the provider in authentik, or generate one here and enter it there.";
-    ClientSecretInvalid => "client-secret-invalid", Error, ClientSecret, links::AUTHENTIK_OAUTH2,
+    ClientSecretInvalid => "client-secret-invalid", Error, ClientSecret, TokenExchange, links::AUTHENTIK_OAUTH2,
         cause: "The client secret {}.",
         fix: "Copy the Client Secret from authentik again, without extra characters.";
-    ClientSecretUnusual => "client-secret-unusual", Warning, ClientSecret, links::AUTHENTIK_OAUTH2,
+    ClientSecretUnusual => "client-secret-unusual", Warning, ClientSecret, TokenExchange, links::AUTHENTIK_OAUTH2,
         cause: "The client secret contains {}, which is not printable ASCII; authentik before 2026.8 accepts it, but OAuth clients, proxies and later authentik releases may not.",
         fix: "Use letters, digits and punctuation only, such as the secret authentik generates.";
-    ScopeMissingOpenid => "scope-missing-openid", Error, Scopes, links::HEADSCALE_OIDC,
+    ScopeMissingOpenid => "scope-missing-openid", Error, Scopes, Authorize, links::HEADSCALE_OIDC,
         cause: "The scopes do not include openid, so authentik returns no ID token and every login fails.",
         fix: "Add openid to the scopes.";
-    ScopeMissingEmail => "scope-missing-email", Error, Scopes, links::HEADSCALE_OIDC,
+    ScopeMissingEmail => "scope-missing-email", Error, Scopes, Claims, links::HEADSCALE_OIDC,
         cause: "Allowed users or domains are set but the email scope is not requested, so there is no email to match and every login is refused.",
         fix: "Add email to the scopes.";
-    ScopeMissingProfile => "scope-missing-profile", Error, Scopes, links::AUTHENTIK_SCOPE_MAPPINGS,
+    ScopeMissingProfile => "scope-missing-profile", Error, Scopes, Claims, links::AUTHENTIK_SCOPE_MAPPINGS,
         cause: "Allowed groups are set but the profile scope is not requested; authentik sends groups only with profile, so every login is refused.",
         fix: "Add profile to the scopes.";
-    ScopeUnmapped => "scope-unmapped", Warning, Scopes, links::AUTHENTIK_SCOPE_MAPPINGS,
+    ScopeUnmapped => "scope-unmapped", Warning, Scopes, Authorize, links::AUTHENTIK_SCOPE_MAPPINGS,
         cause: "authentik has no scope mapping for {} on a new provider and silently drops it (groups already come with profile).",
         fix: "Remove it, or create a scope mapping with that scope name and add it to the provider.";
-    GroupLeadingSlash => "group-leading-slash", Warning, AllowedGroups, links::HEADSCALE_OIDC,
+    GroupLeadingSlash => "group-leading-slash", Warning, AllowedGroups, Claims, links::HEADSCALE_OIDC,
         cause: "The group {} starts with /; authentik sends plain group names, so it only matches a group whose name really starts with /.",
         fix: "Write the authentik group name exactly, without the slash (the /headscale form comes from Keycloak).";
-    GroupPath => "group-path", Warning, AllowedGroups, links::AUTHENTIK_SCOPE_MAPPINGS,
+    GroupPath => "group-path", Warning, AllowedGroups, Claims, links::AUTHENTIK_SCOPE_MAPPINGS,
         cause: "The group {} looks like a path; authentik sends the plain name of each group the user is a direct member of.",
         fix: "Write the name of the group itself, as shown in Directory → Groups.";
-    GroupSeparator => "group-separator", Warning, AllowedGroups, links::HEADSCALE_OIDC,
+    GroupSeparator => "group-separator", Warning, AllowedGroups, Claims, links::HEADSCALE_OIDC,
         cause: "The group {} contains a comma; groups are written one per line.",
         fix: "Put each group on its own line, unless the authentik group name really has a comma.";
-    UserInvalid => "user-invalid", Error, AllowedUsers, links::HEADSCALE_OIDC,
+    UserInvalid => "user-invalid", Error, AllowedUsers, Claims, links::HEADSCALE_OIDC,
         cause: "{} is not an email address; Headscale compares allowed users with the whole email claim.",
         fix: "List the users' email addresses exactly as authentik has them.";
-    DomainInvalid => "domain-invalid", Error, AllowedDomains, links::HEADSCALE_OIDC,
+    DomainInvalid => "domain-invalid", Error, AllowedDomains, Claims, links::HEADSCALE_OIDC,
         cause: "{} is not a domain name.",
         fix: "List bare domains such as example.com.";
-    DomainLeadingAt => "domain-leading-at", Error, AllowedDomains, links::HEADSCALE_OIDC,
+    DomainLeadingAt => "domain-leading-at", Error, AllowedDomains, Claims, links::HEADSCALE_OIDC,
         cause: "{} starts with @; Headscale compares the text after the @ of the email, so it never matches.",
         fix: "Write the domain without the @.";
-    DomainWildcard => "domain-wildcard", Error, AllowedDomains, links::HEADSCALE_OIDC,
+    DomainWildcard => "domain-wildcard", Error, AllowedDomains, Claims, links::HEADSCALE_OIDC,
         cause: "{} is a pattern; Headscale matches domains exactly and never matches sub-domains.",
         fix: "List every domain exactly, such as example.com and eu.example.com.";
-    PkceMethodCase => "pkce-method-case", Error, PkceMethod, links::HEADSCALE_OIDC,
+    PkceMethodCase => "pkce-method-case", Error, PkceMethod, TokenExchange, links::HEADSCALE_OIDC,
         cause: "The PKCE method {} is written in the wrong case; Headscale then sends no code challenge but still sends the verifier, and authentik rejects the login.",
         fix: "Write S256 or plain exactly.";
-    PkceMethodInvalid => "pkce-method-invalid", Error, PkceMethod, links::HEADSCALE_OIDC,
+    PkceMethodInvalid => "pkce-method-invalid", Error, PkceMethod, TokenExchange, links::HEADSCALE_OIDC,
         cause: "The PKCE method {} is neither S256 nor plain; Headscale then sends no code challenge and the login fails.",
         fix: "Use S256.";
-    PkcePlain => "pkce-plain", Info, PkceMethod, links::HEADSCALE_OIDC,
+    PkcePlain => "pkce-plain", Info, PkceMethod, Authorize, links::HEADSCALE_OIDC,
         cause: "The plain PKCE method sends the verifier itself as the challenge.",
         fix: "Use S256 unless something in between cannot do it.";
-    PkceDisabled => "pkce-disabled", Info, PkceEnabled, links::AUTHENTIK_GUIDE,
+    PkceDisabled => "pkce-disabled", Info, PkceEnabled, Authorize, links::AUTHENTIK_GUIDE,
         cause: "PKCE is off; both Headscale's and authentik's guides recommend it.",
         fix: "Turn PKCE on with the S256 method.";
-    PkceUnsupported => "pkce-unsupported", Info, PkceEnabled, links::HEADSCALE_CHANGELOG,
+    PkceUnsupported => "pkce-unsupported", Info, PkceEnabled, Authorize, links::HEADSCALE_CHANGELOG,
         cause: "Headscale {} has no PKCE settings, so none are written.",
         fix: "Upgrade to Headscale 0.24 or later to use PKCE.";
-    ExpiryInvalid => "expiry-invalid", Warning, Expiry, links::HEADSCALE_CONFIG,
+    ExpiryInvalid => "expiry-invalid", Warning, Expiry, NodeReady, links::HEADSCALE_CONFIG,
         cause: "{} is not a duration Headscale reads; up to 0.28 it falls back to 180 days, from 0.29 nodes never expire.",
         fix: "Write whole numbers with the units y, w, d, h, m, s and ms in that order, such as 180d or 12w; 0 means never.";
-    ExpiryZeroSeconds => "expiry-zero-seconds", Warning, Expiry, links::HEADSCALE_CONFIG,
+    ExpiryZeroSeconds => "expiry-zero-seconds", Warning, Expiry, NodeReady, links::HEADSCALE_CONFIG,
         cause: "{} is a length of zero, so up to Headscale 0.28 nodes expire the moment they log in; only the bare 0 means never (from 0.29, any length of zero does).",
         fix: "Write 0 for nodes that never expire, or a real length such as 180d.";
-    ExpiryNever => "expiry-never", Info, Expiry, links::HEADSCALE_CHANGELOG,
+    ExpiryNever => "expiry-never", Info, Expiry, NodeReady, links::HEADSCALE_CHANGELOG,
         cause: "Without a node expiry, Headscale 0.29 keeps nodes logged in through authentik valid for ever; earlier releases expired them after 180 days.",
         fix: "Set a node expiry such as 180d to keep the earlier behaviour.";
-    ExpiryFromToken => "expiry-from-token", Warning, UseExpiryFromToken, links::HEADSCALE_OIDC,
+    ExpiryFromToken => "expiry-from-token", Warning, UseExpiryFromToken, NodeReady, links::HEADSCALE_OIDC,
         cause: "Nodes would expire with authentik's token, and Headscale never refreshes it: a provider made in the wizard or by a blueprint issues tokens valid for one hour, one made by the Terraform provider for 10 minutes, so every node would have to log in again that often.",
         fix: "Leave this off and use the node expiry, or raise the provider's Access token validity in authentik (access_token_validity in a blueprint or in Terraform).";
-    EmailVerifiedIgnored => "email-verified-ignored", Info, EmailVerifiedRequired, links::HEADSCALE_CHANGELOG,
+    EmailVerifiedIgnored => "email-verified-ignored", Info, EmailVerifiedRequired, Claims, links::HEADSCALE_CHANGELOG,
         cause: "Headscale {} does not check email_verified, so the setting is not written.",
         fix: "Nothing to do; it matters from Headscale 0.28.";
-    OnlyStartDisabled => "only-start-disabled", Info, OnlyStartIfOidcIsAvailable, links::HEADSCALE_CONFIG,
+    OnlyStartDisabled => "only-start-disabled", Info, OnlyStartIfOidcIsAvailable, Discovery, links::HEADSCALE_CONFIG,
         cause: "If authentik is unreachable while Headscale starts, Headscale runs without login through authentik until its next restart; it does not retry.",
         fix: "Keep this on and start Headscale after authentik, for example with depends_on and a health check in docker compose.";
-    SecretPathMissing => "secret-path-missing", Error, ClientSecretPath, links::HEADSCALE_OIDC,
+    SecretPathMissing => "secret-path-missing", Error, ClientSecretPath, TokenExchange, links::HEADSCALE_OIDC,
         cause: "No file is given for the client secret, so Headscale has no secret to send.",
         fix: "Enter the path of the file that holds the secret.";
-    SecretPathRelative => "secret-path-relative", Warning, ClientSecretPath, links::HEADSCALE_CONFIG,
+    SecretPathRelative => "secret-path-relative", Warning, ClientSecretPath, TokenExchange, links::HEADSCALE_CONFIG,
         cause: "{} is a relative path: Headscale resolves it from its working directory, not from config.yaml's folder, and does not expand ~.",
         fix: "Use an absolute path such as /etc/headscale/oidc_client_secret.";
-    SecretPathCredentials => "secret-path-credentials", Info, ClientSecretPath, links::SYSTEMD_CREDENTIALS,
+    SecretPathCredentials => "secret-path-credentials", Info, ClientSecretPath, TokenExchange, links::SYSTEMD_CREDENTIALS,
         cause: "${CREDENTIALS_DIRECTORY} is only set when systemd starts Headscale with LoadCredential=; elsewhere it expands to nothing and the path starts at /.",
         fix: "Add LoadCredential=oidc_client_secret:/etc/headscale/oidc_client_secret to Headscale's unit, with the name before the colon matching the file name here.";
-    SecretFileNewline => "secret-file-newline", Warning, SecretDelivery, links::HEADSCALE_CHANGELOG,
+    SecretFileNewline => "secret-file-newline", Warning, SecretDelivery, TokenExchange, links::HEADSCALE_CHANGELOG,
         cause: "Headscale 0.22 keeps a trailing newline of the secret file as part of the secret, and authentik then answers invalid_client.",
         fix: "Write the file without a final newline (printf '%s' rather than echo); 0.23 and later trim it.";
-    SecretBoth => "secret-both", Error, SecretDelivery, links::HEADSCALE_CONFIG,
+    SecretBoth => "secret-both", Error, SecretDelivery, TokenExchange, links::HEADSCALE_CONFIG,
         cause: "Both client_secret and client_secret_path are set, and Headscale refuses to start when it gets both.",
         fix: "Keep only one of them.";
-    EnvListSpace => "env-list-space", Warning, AllowedGroups, links::HEADSCALE_CONFIG,
+    EnvListSpace => "env-list-space", Warning, AllowedGroups, None, links::HEADSCALE_CONFIG,
         cause: "The group {} contains white space, which a HEADSCALE_OIDC_ALLOWED_GROUPS variable cannot express, so the environment form leaves allowed groups out.",
         fix: "Set allowed_groups in config.yaml, or give the group a name without spaces.";
-    ExtraParamInvalid => "extra-param-invalid", Error, ExtraParams, links::HEADSCALE_CONFIG,
+    ExtraParamInvalid => "extra-param-invalid", Error, ExtraParams, Authorize, links::HEADSCALE_CONFIG,
         cause: "{} is not of the form key=value.",
         fix: "Write one key=value pair per line.";
-    ExtraParamUppercase => "extra-param-uppercase", Warning, ExtraParams, links::HEADSCALE_CONFIG,
+    ExtraParamUppercase => "extra-param-uppercase", Warning, ExtraParams, Authorize, links::HEADSCALE_CONFIG,
         cause: "Headscale lower-cases the keys of extra_params read from config.yaml, so {} reaches authentik in lower case.",
         fix: "Write the key in lower case.";
-    ExtraParamRepeated => "extra-param-repeated", Warning, ExtraParams, links::HEADSCALE_CONFIG,
+    ExtraParamRepeated => "extra-param-repeated", Warning, ExtraParams, Authorize, links::HEADSCALE_CONFIG,
         cause: "The key {} is given more than once; only its last value is used.",
         fix: "Keep one line per key.";
-    ExtraParamReserved => "extra-param-reserved", Warning, ExtraParams, links::HEADSCALE_OIDC,
+    ExtraParamReserved => "extra-param-reserved", Warning, ExtraParams, Authorize, links::HEADSCALE_OIDC,
         cause: "Headscale builds the login request itself, and the extra parameter {}.",
         fix: "Remove it from the extra parameters.";
-    ClaimsIdTokenOnly => "claims-id-token-only", Info, HeadscaleVersion, links::AUTHENTIK_OAUTH2,
+    ClaimsIdTokenOnly => "claims-id-token-only", Info, HeadscaleVersion, Claims, links::AUTHENTIK_OAUTH2,
         cause: "Headscale {} reads the email and the groups from the ID token only.",
         fix: "Keep Include claims in id_token on in the authentik provider (it is on by default).";
-    DoubleLogin => "double-login", Info, HeadscaleVersion, links::HEADSCALE_CHANGELOG,
+    DoubleLogin => "double-login", Info, HeadscaleVersion, Callback, links::HEADSCALE_CHANGELOG,
         cause: "Headscale before 0.27.1 answers state did not match when a login is started twice, for example by clicking the tray icon again.",
         fix: "Upgrade to 0.27.1 or later, or start each login once.";
-    KeyRemoved => "key-removed", Error, HeadscaleVersion, links::HEADSCALE_CHANGELOG,
+    KeyRemoved => "key-removed", Error, HeadscaleVersion, Discovery, links::HEADSCALE_CHANGELOG,
         cause: "{} was removed, and this Headscale version refuses to start while it is set, in config.yaml or in the environment.",
         fix: "Delete it; from 0.29, set node.expiry instead of oidc.expiry.";
-    KeyIgnored => "key-ignored", Warning, HeadscaleVersion, links::HEADSCALE_CHANGELOG,
+    KeyIgnored => "key-ignored", Warning, HeadscaleVersion, None, links::HEADSCALE_CHANGELOG,
         cause: "This Headscale version does not read {}, so it has no effect.",
         fix: "Delete it, or choose the Headscale version you really run.";
-    EmailVerified => "email-verified", Error, EmailVerifiedRequired, links::AUTHENTIK_RELEASE_2025_10,
+    EmailVerified => "email-verified", Error, EmailVerifiedRequired, Claims, links::AUTHENTIK_RELEASE_2025_10,
         cause: "authentik {} sends email_verified: false by default, and Headscale 0.28 and later then refuse every allowed user and domain with 401 unverified email.",
         fix: "Tick Mark authentik emails as verified (the outputs then add a custom email mapping), or untick Require a verified email.";
-    EmailNotStored => "email-not-stored", Info, VerifiedEmailMapping, links::AUTHENTIK_RELEASE_2025_10,
+    EmailNotStored => "email-not-stored", Info, VerifiedEmailMapping, Claims, links::AUTHENTIK_RELEASE_2025_10,
         cause: "authentik {} sends email_verified: false by default, so this Headscale release stores no email for its users and names them by their authentik username.",
         fix: "Tick Mark authentik emails as verified if users should appear under their email (from Headscale 0.28, unticking Require a verified email does too).";
-    NoBinding => "no-binding", Warning, AllowedGroups, links::AUTHENTIK_APPLICATIONS,
+    NoBinding => "no-binding", Warning, AllowedGroups, SignIn, links::AUTHENTIK_APPLICATIONS,
         cause: "No group, user or domain is allowed, and an authentik application without bindings is open to every user, so every authentik user can log in to Headscale.",
         fix: "Add an allowed group: the outputs bind it to the application, and Headscale checks it as well.";
-    GrantTypes => "grant-types", Info, AuthentikVersion, links::AUTHENTIK_RELEASE_2026_5,
+    GrantTypes => "grant-types", Info, AuthentikVersion, Authorize, links::AUTHENTIK_RELEASE_2026_5,
         cause: "From authentik 2026.5, a provider created through the API, a blueprint or Terraform without grant_types refuses every login with Invalid grant_type for provider.",
         fix: "The blueprint and the Terraform here set authorization_code and refresh_token; set them too if you create the provider another way.";
-    RedirectRegex => "redirect-regex", Warning, AuthentikVersion, links::AUTHENTIK_CVE_2024_52289,
+    RedirectRegex => "redirect-regex", Warning, AuthentikVersion, Callback, links::AUTHENTIK_CVE_2024_52289,
         cause: "This authentik release reads each redirect URI as a regular expression, so a plain {} would also match other addresses.",
         fix: "Enter it escaped, as the settings show, and upgrade to 2024.8.5, 2024.10.3 or later, which fix CVE-2024-52289.";
-    UnknownKey => "unknown-key", Warning, ImportText, links::HEADSCALE_CONFIG,
+    UnknownKey => "unknown-key", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{} is not a setting Headscale knows, so it is silently ignored.",
         fix: "Correct the spelling, or delete it.";
-    NotAString => "not-a-string", Warning, ImportText, links::HEADSCALE_CONFIG,
+    NotAString => "not-a-string", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{}: the value is not written as text, so Headscale reads a number or boolean turned into text, which can differ from what was typed.",
         fix: "Put the value in double quotes.";
-    StringForBool => "string-for-bool", Warning, ImportText, links::HEADSCALE_CONFIG,
+    StringForBool => "string-for-bool", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{} is text where Headscale expects true or false; it reads this text as {}.",
         fix: "Write true or false, without quotes.";
-    YesNoString => "yes-no-string", Warning, ImportText, links::HEADSCALE_CONFIG,
+    YesNoString => "yes-no-string", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{} uses yes, no, on or off, which Headscale's YAML reader keeps as text and then reads as false.",
         fix: "Write true or false.";
-    ScalarForList => "scalar-for-list", Warning, ImportText, links::HEADSCALE_CONFIG,
+    ScalarForList => "scalar-for-list", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{} is a single value where Headscale expects a list, and Headscale splits it at white space.",
         fix: "Write it as a list, one - item per line.";
-    WrongType => "wrong-type", Error, ImportText, links::HEADSCALE_CONFIG,
+    WrongType => "wrong-type", Error, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{} has a kind of value Headscale cannot use there.",
         fix: "Write it the way Headscale's example configuration does.";
-    EmptyValue => "empty-value", Warning, ImportText, links::HEADSCALE_CONFIG,
+    EmptyValue => "empty-value", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "{} has no value, so Headscale uses its default.",
         fix: "Give it a value, or delete the line.";
-    OidcMissing => "oidc-missing", Info, ImportText, links::HEADSCALE_OIDC,
+    OidcMissing => "oidc-missing", Info, ImportText, None, links::HEADSCALE_OIDC,
         cause: "The configuration has no oidc issuer, so Headscale offers no login through authentik.",
         fix: "Add the oidc: section the playground shows.";
-    IssuerNotAuthentik => "issuer-not-authentik", Warning, AuthentikUrl, links::AUTHENTIK_GUIDE,
+    IssuerNotAuthentik => "issuer-not-authentik", Warning, AuthentikUrl, Discovery, links::AUTHENTIK_GUIDE,
         cause: "The issuer {} is not an authentik application issuer of the form …/application/o/<slug>/.",
         fix: "Use the OpenID Configuration Issuer that authentik shows for the application.";
-    ValueRefused => "value-refused", Error, ImportText, links::HEADSCALE_CONFIG,
+    ValueRefused => "value-refused", Error, ImportText, TokenExchange, links::HEADSCALE_CONFIG,
         cause: "This value is not used: {}. A line break or control character inside one value could make it two values (two allowed groups instead of one) or change what a configuration means; a value beyond the field's limit is not saved or shared.",
         fix: "Remove the character or shorten the value. Typed text stays in its field; the outputs, or the import's Apply, wait until it is fixed.";
-    IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, links::HEADSCALE_OIDC,
+    IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, Discovery, links::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character, so {}.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";
-    Placeholder => "placeholder", Error, ImportText, links::AUTHENTIK_GUIDE,
+    Placeholder => "placeholder", Error, ImportText, TokenExchange, links::AUTHENTIK_GUIDE,
         cause: "{} is a placeholder from a guide or an example, not a real value.",
         fix: "Replace it with your own value; the client ID and secret are the ones authentik shows for the provider.";
 }

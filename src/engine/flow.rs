@@ -1,11 +1,12 @@
 //! The OIDC login between the Tailscale client, Headscale, the browser and authentik, step by
 //! step with the user's own URLs, and which step a failing check would break.
 
-use super::urls;
-use super::catalogue::{Check, Diagnostic, Severity};
-use super::fields::Field;
-use super::versions::headscale::Key;
-use super::model::Model;
+pub use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::{Diagnostic, Severity};
+use crate::engine::fields::Field;
+use crate::engine::model::Model;
+use crate::engine::urls;
+use crate::engine::versions::headscale::Key;
 
 /// A participant of the login.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,69 +32,6 @@ impl Actor {
     pub fn index(self) -> usize {
         Actor::ALL.iter().position(|actor| *actor == self).unwrap_or_default()
     }
-}
-
-/// A step of the login.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Stage {
-    Discovery,
-    Register,
-    LoginUrl,
-    Authorize,
-    SignIn,
-    Callback,
-    TokenExchange,
-    Claims,
-    NodeReady,
-}
-
-/// Which step a check is about: where the login or the startup would break.
-pub fn stage_of(check: Check) -> Option<Stage> {
-    use Check::*;
-    Some(match check {
-        AuthentikUrlMissing
-        | AuthentikUrlInvalid
-        | AuthentikUrlScheme
-        | AuthentikUrlExtra
-        | AuthentikUrlIssuerPasted
-        | AuthentikUrlDefaultPort
-        | AuthentikUrlInternal
-        | SlugMissing
-        | SlugInvalid
-        | SlugReserved
-        | SlugTooLong
-        | IssuerTrailingSlash
-        | IssuerNotAuthentik
-        | OnlyStartDisabled
-        | KeyRemoved => Stage::Discovery,
-        HeadscaleUrlMissing | HeadscaleUrlInvalid | HeadscaleUrlScheme | HeadscaleUrlExtra => Stage::Register,
-        ScopeMissingOpenid | ScopeUnmapped | PkceDisabled | PkcePlain | PkceUnsupported | ExtraParamInvalid
-        | ExtraParamUppercase | ExtraParamRepeated | ExtraParamReserved | GrantTypes => Stage::Authorize,
-        NoBinding => Stage::SignIn,
-        HeadscaleUrlDefaultPort | RedirectRegex | DoubleLogin => Stage::Callback,
-        ClientIdMissing
-        | ClientIdInvalid
-        | ClientIdUnusual
-        | ClientSecretMissing
-        | ClientSecretInvalid
-        | ClientSecretUnusual
-        | SecretPathMissing
-        | SecretPathRelative
-        | SecretPathCredentials
-        | SecretFileNewline
-        | SecretBoth
-        | PkceMethodCase
-        | PkceMethodInvalid => Stage::TokenExchange,
-        ScopeMissingEmail | ScopeMissingProfile | GroupLeadingSlash | GroupPath | GroupSeparator | UserInvalid
-        | DomainInvalid | DomainLeadingAt | DomainWildcard | EmailVerified | EmailNotStored | ClaimsIdTokenOnly
-        | EmailVerifiedIgnored => Stage::Claims,
-        ExpiryInvalid | ExpiryZeroSeconds | ExpiryNever | ExpiryFromToken => Stage::NodeReady,
-        AppNameMissing | EnvListSpace | UnknownKey | NotAString | StringForBool | YesNoString | ScalarForList
-        | WrongType | EmptyValue | OidcMissing | KeyIgnored => return None,
-        // These can concern any field and break whichever step uses it (see
-        // `stage_of_diagnostic`); most often it is a client ID or secret.
-        Placeholder | ValueRefused => Stage::TokenExchange,
-    })
 }
 
 /// How a step fares with the current inputs.
@@ -122,8 +60,8 @@ fn message(stage: Stage, from: Actor, to: Actor, label: &str, detail: String) ->
     Message { stage, from, to, label: label.to_string(), detail, status: Status::Fine, checks: Vec::new() }
 }
 
-/// The login as arrows, with the steps the current checks mark.
-pub fn messages(model: &Model) -> Vec<Message> {
+/// The login as arrows, with the steps the diagnostics mark.
+pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
     let headscale = &model.headscale.normalized;
     let authentik = &model.authentik.normalized;
     let issuer = &model.issuer;
@@ -216,15 +154,15 @@ pub fn messages(model: &Model) -> Vec<Message> {
         ),
         message(Stage::NodeReady, Actor::Headscale, Actor::Client, "The node is registered", expiry),
     ];
-    mark(&mut messages, &model.diagnostics);
+    mark(&mut messages, diagnostics);
     messages
 }
 
-/// Which step a diagnostic is about: its check's step, or for a check that can concern any
-/// field, the step that uses the field.
+/// Which step a diagnostic is about: its check's step in the catalogue, or for a check that
+/// can concern any field, the step that uses the field.
 pub fn stage_of_diagnostic(diagnostic: &Diagnostic) -> Option<Stage> {
     if !diagnostic.check.at_any_field() {
-        return stage_of(diagnostic.check);
+        return diagnostic.info().step;
     }
     Some(match diagnostic.field() {
         Field::HeadscaleUrl => Stage::Register,

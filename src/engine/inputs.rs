@@ -1,7 +1,7 @@
 //! What the user types, and the edits that change it.
 
-use super::versions::authentik::Version as AuthentikVersion;
 pub use super::fields::{Field, Help};
+use super::versions::authentik::Version as AuthentikVersion;
 use super::versions::headscale::Version as HeadscaleVersion;
 
 /// How Headscale gets the client secret.

@@ -4,6 +4,7 @@ pub mod address;
 pub mod authentik;
 pub mod catalogue;
 pub mod credentials;
+pub mod diagnose;
 pub mod embed;
 pub mod fields;
 pub mod flow;
@@ -32,6 +33,8 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outputs {
     pub model: Model,
+    /// Every check that fired, in the catalogue's terms.
+    pub diagnostics: Vec<Diagnostic>,
     pub authentik: Rc<authentik::Outputs>,
     pub headscale: Rc<headscale::Outputs>,
 }
@@ -53,9 +56,10 @@ pub struct Renderer {
 impl Renderer {
     pub fn render(&mut self, inputs: &Inputs) -> Outputs {
         let model = Model::new(inputs);
+        let diagnostics = diagnose::diagnose(inputs, &model);
         let authentik = self.authentik.get(authentik::plan::Plan::new(&model), authentik::Outputs::from_plan);
         let headscale = self.headscale.get(headscale::Source::new(&model), headscale::Outputs::from_source);
-        Outputs { model, authentik, headscale }
+        Outputs { model, diagnostics, authentik, headscale }
     }
 }
 

@@ -35,7 +35,7 @@ pub fn full(version: Version) -> Inputs {
 
 /// The ids of the checks that fired.
 pub fn fired(inputs: &Inputs) -> Vec<Check> {
-    render(inputs).model.diagnostics.iter().map(|d| d.check).collect()
+    render(inputs).diagnostics.iter().map(|d| d.check).collect()
 }
 
 pub fn outputs(inputs: &Inputs) -> Outputs {

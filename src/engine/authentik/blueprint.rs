@@ -10,8 +10,8 @@ use super::plan::{
     Plan, ScopeMapping, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
 };
 use crate::engine::versions::authentik::RedirectUris;
-use crate::engine::OutputError;
 use crate::engine::yaml::YamlWriter;
+use crate::engine::OutputError;
 
 pub const PROVIDER_MODEL: &str = "authentik_providers_oauth2.oauth2provider";
 pub const APPLICATION_MODEL: &str = "authentik_core.application";

@@ -1,11 +1,44 @@
-//! authentik's checks, and the cross-checks between authentik's and Headscale's releases.
+//! authentik's checks: the application, the client credentials, and the inputs against the
+//! chosen release, with the cross-checks between authentik's and Headscale's releases.
 
-use crate::engine::versions::authentik::RedirectUris;
 use crate::engine::catalogue::{Check, Diagnostic};
-use crate::engine::versions::headscale::EmailVerifiedUse;
 use crate::engine::model::Model;
+use crate::engine::rules;
+use crate::engine::versions::authentik::RedirectUris;
+use crate::engine::versions::headscale::EmailVerifiedUse;
 
-pub fn check_inputs(model: &Model, found: &mut Vec<Diagnostic>) {
+pub(crate) fn application(model: &Model, found: &mut Vec<Diagnostic>) {
+    if model.app_name.is_empty() {
+        found.push(Diagnostic::new(Check::AppNameMissing));
+    }
+    if model.slug.is_empty() {
+        found.push(Diagnostic::new(Check::SlugMissing));
+    } else if !rules::is_slug(&model.slug) {
+        found.push(Diagnostic::value(Check::SlugInvalid, &model.slug));
+    } else if rules::RESERVED_SLUGS.contains(&model.slug.as_str()) {
+        found.push(Diagnostic::value(Check::SlugReserved, &model.slug));
+    }
+}
+
+pub(crate) fn credentials(model: &Model, found: &mut Vec<Diagnostic>) {
+    let pairs = [
+        (&model.client_id, Check::ClientIdMissing, Check::ClientIdInvalid, Check::ClientIdUnusual),
+        (&model.client_secret, Check::ClientSecretMissing, Check::ClientSecretInvalid, Check::ClientSecretUnusual),
+    ];
+    let printable_ascii_only = model.authentik_version.release().vschar_credentials;
+    for (value, missing, invalid, unusual) in pairs {
+        if value.is_empty() {
+            found.push(Diagnostic::new(missing));
+        } else if let Some(problem) = rules::credential_problem(value, printable_ascii_only) {
+            found.push(Diagnostic::phrase(invalid, problem));
+        } else if let Some(character) = rules::unusual_character(value) {
+            found.push(Diagnostic::phrase(unusual, character));
+        }
+    }
+}
+
+/// Checks of the inputs against the chosen authentik release, and across both releases.
+pub(crate) fn release(model: &Model, found: &mut Vec<Diagnostic>) {
     let release = model.authentik_version.release();
     if let Some(max) = release.slug_max {
         if model.slug.len() > max {

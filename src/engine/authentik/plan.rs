@@ -1,9 +1,9 @@
 //! The provider and application to create in authentik, decided once for the chosen release;
 //! the wizard steps, the blueprint and the Terraform all render this plan.
 
+use crate::engine::model::Model;
 use crate::engine::urls;
 use crate::engine::versions::authentik::{RedirectUris, Release};
-use crate::engine::model::Model;
 
 /// The key pair authentik creates on first start.
 pub const SIGNING_KEY: &str = "authentik Self-signed Certificate";

@@ -1,13 +1,14 @@
-//! Headscale's checks: the inputs against the chosen release, and a whole configuration
-//! against what Headscale accepts.
+//! Headscale's checks: the scopes, access rules and PKCE as Headscale reads them, the inputs
+//! against the chosen release, and a whole configuration against what Headscale accepts.
 
 use super::duration::{self, Duration};
 use super::settings::Settings;
-use crate::engine::versions::headscale::{Key, Support, Version};
 use crate::engine::catalogue::{Check, Diagnostic};
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::lists::KeyValues;
 use crate::engine::model::Model;
+use crate::engine::rules;
+use crate::engine::versions::headscale::{Key, Support, Version};
 
 /// Query parameters Headscale puts on the authorization request itself, and what an extra
 /// parameter of the same name does to the login. An extra parameter replaces Headscale's own
@@ -32,8 +33,65 @@ fn reserved_effect(key: &str, sends_nonce: bool) -> Option<&'static str> {
     RESERVED_PARAMS.iter().find(|(name, _)| *name == key).map(|(_, effect)| *effect)
 }
 
+pub(crate) fn scopes(model: &Model, found: &mut Vec<Diagnostic>) {
+    let has = |scope: &str| model.scopes.iter().any(|s| s == scope);
+    if !has("openid") {
+        found.push(Diagnostic::new(Check::ScopeMissingOpenid));
+    }
+    let filters_by_email = !model.allowed_users.is_empty() || !model.allowed_domains.is_empty();
+    if filters_by_email && !has("email") {
+        found.push(Diagnostic::new(Check::ScopeMissingEmail));
+    }
+    if !has("profile") && !model.allowed_groups.is_empty() {
+        found.push(Diagnostic::new(Check::ScopeMissingProfile));
+    }
+    for scope in model.scopes.iter().filter(|scope| !rules::MAPPED_SCOPES.contains(&scope.as_str())) {
+        found.push(Diagnostic::value(Check::ScopeUnmapped, scope));
+    }
+}
+
+pub(crate) fn access(model: &Model, found: &mut Vec<Diagnostic>) {
+    for group in &model.allowed_groups {
+        if group.starts_with('/') {
+            found.push(Diagnostic::value(Check::GroupLeadingSlash, group));
+        }
+        if group.contains(',') {
+            found.push(Diagnostic::value(Check::GroupSeparator, group));
+        }
+    }
+    for user in model.allowed_users.iter().filter(|user| !rules::is_email(user)) {
+        found.push(Diagnostic::value(Check::UserInvalid, user));
+    }
+    for domain in &model.allowed_domains {
+        if domain.starts_with('@') {
+            found.push(Diagnostic::value(Check::DomainLeadingAt, domain));
+        } else if domain.contains('*') {
+            found.push(Diagnostic::value(Check::DomainWildcard, domain));
+        } else if !rules::is_domain(domain) {
+            found.push(Diagnostic::value(Check::DomainInvalid, domain));
+        }
+    }
+}
+
+pub(crate) fn pkce(model: &Model, found: &mut Vec<Diagnostic>) {
+    if !model.pkce.enabled {
+        found.push(Diagnostic::new(Check::PkceDisabled));
+        return;
+    }
+    let method = model.pkce.method.as_str();
+    if rules::PKCE_METHODS.contains(&method) {
+        if method == "plain" {
+            found.push(Diagnostic::new(Check::PkcePlain));
+        }
+    } else if rules::PKCE_METHODS.iter().any(|known| known.eq_ignore_ascii_case(method)) {
+        found.push(Diagnostic::value(Check::PkceMethodCase, method));
+    } else {
+        found.push(Diagnostic::value(Check::PkceMethodInvalid, method));
+    }
+}
+
 /// Checks of the Headscale-only inputs against the chosen release.
-pub fn check_inputs(model: &Model, extra_params: &KeyValues, found: &mut Vec<Diagnostic>) {
+pub(crate) fn settings(model: &Model, extra_params: &KeyValues, found: &mut Vec<Diagnostic>) {
     let version = model.headscale_version;
     let release = version.release();
     check_expiry(model, found);

@@ -8,8 +8,8 @@
 use serde_yaml::{Mapping, Value};
 
 use super::settings::Settings;
-use crate::engine::versions::headscale::{Key, KEYS};
 use crate::engine::limits::is_forbidden;
+use crate::engine::versions::headscale::{Key, KEYS};
 
 /// Something a configuration says that Headscale reads differently than it looks.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! from config.yaml or the environment. The outputs are written from it, parsed back into it,
 //! and the document-level checks look at it.
 
-use crate::engine::versions::headscale::{Key, Support, Version};
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
+use crate::engine::versions::headscale::{Key, Support, Version};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {

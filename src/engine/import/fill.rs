@@ -2,10 +2,10 @@
 //! configuration really changes: text that means the same stays as the user typed it.
 
 use crate::engine::address::{Address, Service};
-use crate::engine::urls::split_issuer;
 use crate::engine::headscale::read::Read;
-use crate::engine::versions::headscale::{Key, Version};
 use crate::engine::inputs::{Field, Inputs, SecretDelivery};
+use crate::engine::urls::split_issuer;
+use crate::engine::versions::headscale::{Key, Version};
 use crate::engine::{lists, rules};
 
 /// Where the pasted text came from; it decides what an absent key means.

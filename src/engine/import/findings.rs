@@ -3,8 +3,8 @@
 use super::fill::Source;
 use super::positions::Positions;
 use super::Finding;
-use crate::engine::urls::split_issuer;
 use crate::engine::catalogue::{Check, Diagnostic, Subject};
+use crate::engine::diagnose::diagnose;
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
@@ -12,6 +12,7 @@ use crate::engine::inputs::{Field, Inputs};
 use crate::engine::limits::Refusal;
 use crate::engine::model::Model;
 use crate::engine::rules;
+use crate::engine::urls::split_issuer;
 
 /// Where a form field's value comes from in the configuration.
 fn paths_of(field: Field) -> &'static [&'static str] {
@@ -103,9 +104,9 @@ pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positi
     let settings = &read.settings;
     found.extend(placeholders(read));
     // The live checks, for the fields the import filled in.
-    let model = Model::new(inputs);
+    let diagnostics = diagnose(inputs, &Model::new(inputs));
     // Placeholders are reported where the import found them, above.
-    for diagnostic in model.diagnostics.into_iter().filter(|d| d.check != Check::Placeholder) {
+    for diagnostic in diagnostics.into_iter().filter(|d| d.check != Check::Placeholder) {
         let paths = match diagnostic.check {
             // About the allowed users and domains as much as about email_verified_required.
             Check::EmailVerified => &["oidc.email_verified_required", "oidc.allowed_users", "oidc.allowed_domains"][..],

@@ -18,11 +18,11 @@ use self::positions::{Position, Positions};
 use super::catalogue::Diagnostic;
 use super::headscale::read::{self, Read};
 use super::inputs::{Field, Inputs};
+use super::limits;
 
-/// The largest text the import reads: four times Headscale's whole commented example
-/// configuration. The YAML parser takes about 20 ms (native) for this much; a megabyte took
-/// long enough to freeze the page.
-pub const MAX_BYTES: usize = 64 << 10;
+/// The largest text the import reads, in bytes: the import box's limit (see
+/// [`crate::engine::limits::limit`]).
+pub const MAX_BYTES: usize = limits::limit(Field::ImportText).chars;
 /// The most `[` and `{` the text may hold, counted everywhere, quoted or not, so no way of
 /// quoting can hide nesting from this limit: the parser's work grows with the depth of flow
 /// nesting times the length of the text. Real configurations hold a few dozen.

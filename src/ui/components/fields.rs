@@ -1,4 +1,4 @@
-//! Builds the form's fields from the inputs, the model and the checks, for both parts of the
+//! Builds the form's fields from the inputs and the checks, for both parts of the
 //! form (the essentials and the groups).
 
 use yew::prelude::*;
@@ -7,11 +7,11 @@ use super::checkbox::Checkbox;
 use super::select_field::SelectField;
 use super::text_field::TextField;
 use crate::engine::versions::headscale::Key;
-use crate::engine::{Diagnostic, Edit, Field, Inputs, Model};
+use crate::engine::{Diagnostic, Edit, Field, Inputs};
 
 pub struct Fields<'a> {
     pub inputs: &'a Inputs,
-    pub model: &'a Model,
+    pub diagnostics: &'a [Diagnostic],
     pub onedit: &'a Callback<Edit>,
 }
 
@@ -21,7 +21,7 @@ pub fn options(pairs: impl IntoIterator<Item = (&'static str, String)>) -> Vec<(
 
 impl Fields<'_> {
     pub fn diagnostics(&self, field: Field) -> Vec<Diagnostic> {
-        self.model.diagnostics.iter().filter(|d| d.field() == field).cloned().collect()
+        self.diagnostics.iter().filter(|d| d.field() == field).cloned().collect()
     }
 
     pub fn value(&self, field: Field) -> AttrValue {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::flow::{self, Actor, Message, Status};
-use crate::engine::Model;
+use crate::engine::Outputs;
 
 const WIDTH: usize = 960;
 const HEAD: usize = 44;
@@ -73,12 +73,12 @@ fn row(index: usize, message: &Message) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
-    pub model: Rc<Model>,
+    pub outputs: Rc<Outputs>,
 }
 
 #[component]
 pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
-    let messages = flow::messages(&props.model);
+    let messages = flow::messages(&props.outputs.model, &props.outputs.diagnostics);
     let height = HEAD + 16 + messages.len() * ROW;
     html! {
         <section class="hsp-output hsp-flow" id="hsp-flow" aria-labelledby="hsp-flow-title">

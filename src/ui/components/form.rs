@@ -21,7 +21,7 @@ pub struct FormProps {
 pub fn Form(props: &FormProps) -> Html {
     let inputs = &props.inputs;
     let model = &props.outputs.model;
-    let fields = Fields { inputs, model, onedit: &props.onedit };
+    let fields = Fields { inputs, diagnostics: &props.outputs.diagnostics, onedit: &props.onedit };
     let used_as = |field: Field, normalized: &str| {
         let typed = inputs.text(field).unwrap_or_default();
         (!normalized.is_empty() && typed.trim() != normalized).then(|| format!("Used as {normalized}"))

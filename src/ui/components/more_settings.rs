@@ -10,8 +10,8 @@ use super::field_group::FieldGroup;
 use super::fields::{options, Fields};
 use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
 use crate::engine::groups::Group;
-use crate::engine::versions::headscale::Key;
 use crate::engine::inputs::SecretDelivery;
+use crate::engine::versions::headscale::Key;
 use crate::engine::{Edit, Field, Inputs, Outputs};
 use crate::ui::browser;
 
@@ -27,9 +27,9 @@ pub struct MoreSettingsProps {
 #[component]
 pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
     let inputs = &props.inputs;
-    let model = &props.outputs.model;
+    let diagnostics = &props.outputs.diagnostics;
     let onedit = &props.onedit;
-    let fields = Fields { inputs, model, onedit };
+    let fields = Fields { inputs, diagnostics, onedit };
     let version = inputs.headscale_version;
     let expiry_key = if version.reads(Key::NodeExpiry) { Key::NodeExpiry } else { Key::Expiry };
     let expiry_note = format!(
@@ -52,7 +52,7 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
     let methods = options([("S256", "S256 (recommended)".to_string()), ("plain", "plain".to_string())]);
     let pkce_read = version.reads(Key::PkceEnabled);
     let group = |group: Group, children: Html| {
-        let attention = group.wants_attention(inputs, &props.defaults, &model.diagnostics);
+        let attention = group.wants_attention(inputs, &props.defaults, diagnostics);
         html! { <FieldGroup {group} {attention}>{ children }</FieldGroup> }
     };
 

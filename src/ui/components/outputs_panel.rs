@@ -130,20 +130,20 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                     <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Terraform} />
                 </OutputBlock>
             },
-            Tab::Checks => html! { <ChecksList diagnostics={outputs.model.diagnostics.clone()} /> },
-            Tab::Flow => html! { <FlowDiagram model={Rc::new(outputs.model.clone())} /> },
+            Tab::Checks => html! { <ChecksList diagnostics={outputs.diagnostics.clone()} /> },
+            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} /> },
         }
     };
     // While a value is refused, every output but the checks waits: built without it, an
     // output could let more people log in than meant.
-    let withheld = !outputs.model.refused.is_empty();
+    let withheld = !outputs.model.refusals.is_empty();
     let tabs =
         Tab::ALL.iter().map(|tab| (AttrValue::from(tab.key()), AttrValue::from(tab.title()))).collect::<Vec<_>>();
     let index = Tab::ALL.iter().position(|tab| tab == &*selected).unwrap_or_default();
     html! {
         <section class="hsp-outputs" aria-label="Outputs">
-            { status_line(&outputs.model.diagnostics, &onshow) }
-            <Withheld refused={outputs.model.refused.clone()} />
+            { status_line(&outputs.diagnostics, &onshow) }
+            <Withheld refused={outputs.model.refused()} />
             <Tabs label="Outputs" {tabs} selected={index} {onselect} />
             { for Tab::ALL.iter().map(|&tab| {
                 let shown = tab == *selected;

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(found) = import::import(&text, &Inputs::default()) {
         let outputs = render(&found.inputs);
-        let has_error = outputs.model.diagnostics.iter().any(|d| d.severity() == Severity::Error);
+        let has_error = outputs.diagnostics.iter().any(|d| d.severity() == Severity::Error);
         assert!(outputs.headscale.yaml.is_ok() || has_error, "YAML withheld without an error message");
         assert!(outputs.authentik.blueprint().is_ok() || has_error, "blueprint withheld without an error message");
         if found.applicable() {
