@@ -119,7 +119,7 @@ fn the_core_uses_no_browser_api() {
 #[test]
 fn no_label_contains_another() {
     let mut labels: Vec<&str> = Field::ALL.iter().chain([&Field::ImportText]).map(|f| f.label()).collect();
-    labels.extend(sso_playground::engine::share::PRIVATE_CHOICES.iter().map(|(_, label)| *label));
+    labels.extend(sso_playground::engine::share::private_choices().map(|(_, label)| label));
     labels.extend(["Remember the secret on this device", "Format", "Share link"]);
     for a in &labels {
         for b in &labels {

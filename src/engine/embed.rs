@@ -1,20 +1,15 @@
 //! Embedding: the `data-` attributes of the element the playground mounts into set its
 //! defaults, and say what it may do to the host page.
 
-use super::inputs::{Field, Inputs};
-use super::limits;
+use crate::engine::fields::{Field, FIELDS};
+use crate::engine::inputs::Inputs;
+use crate::engine::limits;
 
-/// Attributes that set a default, and the field they set.
-pub const ATTRIBUTES: &[(&str, Field)] = &[
-    ("data-headscale-url", Field::HeadscaleUrl),
-    ("data-authentik-url", Field::AuthentikUrl),
-    ("data-app-name", Field::AppName),
-    ("data-slug", Field::Slug),
-    ("data-scopes", Field::Scopes),
-    ("data-allowed-groups", Field::AllowedGroups),
-    ("data-headscale-version", Field::HeadscaleVersion),
-    ("data-authentik-version", Field::AuthentikVersion),
-];
+/// Attributes that set a default, and the field they set (see
+/// [`crate::engine::fields::FieldInfo::attribute`]).
+pub fn attributes() -> impl Iterator<Item = (&'static str, Field)> {
+    FIELDS.iter().filter_map(|info| Some((info.attribute?, info.field)))
+}
 
 /// Lets the playground keep the page URL's query string current (the standalone page sets it;
 /// a host page may).
@@ -60,10 +55,10 @@ pub struct Embedding {
 pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Embedding {
     let mut defaults = Inputs::default();
     let mut ignored = Vec::new();
-    for (name, field) in ATTRIBUTES {
+    for (name, field) in attributes() {
         if let Some(value) = attribute(name) {
             // Refused like a typed value: too long, or a control character inside one value.
-            if limits::refusal(*field, &value).is_some() || defaults.set_text(*field, value).is_none() {
+            if limits::refusal(field, &value).is_some() || defaults.set_text(field, value).is_none() {
                 ignored.push(name.to_string());
             }
         }

@@ -5,50 +5,11 @@
 
 use std::fmt;
 
-use super::fields::Field;
+use crate::engine::fields::{Field, Limit};
 
-/// How much a field may hold: characters in all, and entries for list fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limit {
-    pub chars: usize,
-    /// `None` for single values.
-    pub entries: Option<usize>,
-}
-
-const fn single(chars: usize) -> Limit {
-    Limit { chars, entries: None }
-}
-
-const fn list(entries: usize, chars: usize) -> Limit {
-    Limit { chars, entries: Some(entries) }
-}
-
-/// The limit of each field. Chosen from real use with room to spare: authentik caps names, IDs
-/// and secrets at 255 characters; real deployments allow a handful of groups and domains and at
-/// most a few hundred users by email (larger organisations filter by group). Every group is two
-/// blueprint entries and a Terraform resource, proven on every keystroke, so groups cost most.
+/// The limit of each field, from its row of [`crate::engine::fields::FIELDS`].
 pub const fn limit(field: Field) -> Limit {
-    match field {
-        Field::HeadscaleUrl | Field::AuthentikUrl => single(512),
-        // authentik keeps 255; longer IDs and secrets get its own, more precise check.
-        Field::AppName | Field::Slug => single(255),
-        Field::ClientId | Field::ClientSecret | Field::ClientSecretPath => single(1024),
-        Field::Expiry | Field::PkceMethod => single(64),
-        Field::Scopes => list(32, 1024),
-        Field::AllowedGroups => list(50, 5_000),
-        Field::AllowedUsers => list(500, 40_000),
-        Field::AllowedDomains => list(50, 5_000),
-        Field::ExtraParams => list(32, 4096),
-        Field::HeadscaleVersion | Field::AuthentikVersion | Field::SecretDelivery => single(32),
-        Field::PkceEnabled
-        | Field::OnlyStartIfOidcIsAvailable
-        | Field::UseExpiryFromToken
-        | Field::EmailVerifiedRequired
-        | Field::VerifiedEmailMapping => single(16),
-        // Four times Headscale's whole commented example configuration. The YAML parser takes
-        // about 20 ms (native) for this much; a megabyte took long enough to freeze the page.
-        Field::ImportText => single(64 << 10),
-    }
+    field.info().limit
 }
 
 /// Why a field's value is not used.

@@ -1,15 +1,16 @@
 //! Share links and saved state: the inputs that differ from their defaults, as a query string
 //! with a format version, so later versions can still read old links.
 //!
-//! The client secret has no key in [`PARAMS`]; a share link cannot carry it, whatever the
-//! inputs. Only [`encode_saved`] adds it, and only when the user asked to remember it.
+//! The client secret has no key in the field table ([`params`]); a share link cannot carry
+//! it, whatever the inputs. Only [`encode_saved`] adds it, and only when the user asked to remember it.
 
 use std::fmt;
 
 use url::form_urlencoded;
 
-use super::inputs::{Edit, Field, Inputs};
-use super::limits;
+use crate::engine::fields::{Field, FIELDS};
+use crate::engine::inputs::{Edit, Inputs};
+use crate::engine::limits;
 
 /// The format written today. Readers accept this and every older one.
 pub const FORMAT_VERSION: u32 = 1;
@@ -21,56 +22,17 @@ pub const MAX_PARAMS: usize = 64;
 /// The key of the secret in saved state (never in a share link).
 const SECRET_KEY: &str = "client_secret";
 
-/// A field and its key in the query string. Keys never change once released.
-#[derive(Debug)]
-pub struct Param {
-    pub field: Field,
-    pub key: &'static str,
+/// Every field a link can carry, with its key: all of them except the client secret (see
+/// [`crate::engine::fields::FieldInfo::share`]).
+pub fn params() -> impl Iterator<Item = (Field, &'static str)> {
+    FIELDS.iter().filter_map(|info| Some((info.field, info.share?)))
 }
 
-const fn param(field: Field, key: &'static str) -> Param {
-    Param { field, key }
+/// Fields a user may want to keep out of links, with the labels of their checkboxes (see
+/// [`crate::engine::fields::FieldInfo::private`]).
+pub fn private_choices() -> impl Iterator<Item = (Field, &'static str)> {
+    FIELDS.iter().filter_map(|info| Some((info.field, info.private?)))
 }
-
-/// Every field a link can carry: all of them except the client secret.
-pub const PARAMS: &[Param] = &[
-    param(Field::HeadscaleUrl, "hs"),
-    param(Field::AuthentikUrl, "ak"),
-    param(Field::AppName, "name"),
-    param(Field::Slug, "slug"),
-    param(Field::ClientId, "client_id"),
-    param(Field::Scopes, "scope"),
-    param(Field::AllowedGroups, "groups"),
-    param(Field::AllowedUsers, "users"),
-    param(Field::AllowedDomains, "domains"),
-    param(Field::PkceEnabled, "pkce"),
-    param(Field::PkceMethod, "pkce_method"),
-    param(Field::HeadscaleVersion, "hs_version"),
-    param(Field::SecretDelivery, "secret_from"),
-    param(Field::ClientSecretPath, "secret_path"),
-    param(Field::OnlyStartIfOidcIsAvailable, "only_start"),
-    param(Field::Expiry, "expiry"),
-    param(Field::UseExpiryFromToken, "token_expiry"),
-    param(Field::ExtraParams, "params"),
-    param(Field::EmailVerifiedRequired, "verified_required"),
-    param(Field::AuthentikVersion, "ak_version"),
-    param(Field::VerifiedEmailMapping, "mark_verified"),
-];
-
-/// Fields a user may want to keep out of links (the ones that name their infrastructure), with
-/// the labels of their checkboxes; these must not repeat a form label, so each label names one
-/// control.
-pub const PRIVATE_CHOICES: [(Field, &str); 9] = [
-    (Field::HeadscaleUrl, "the Headscale address"),
-    (Field::AuthentikUrl, "the authentik address"),
-    (Field::AppName, "the app's name"),
-    (Field::Slug, "the slug"),
-    (Field::ClientId, "the client's identifier"),
-    (Field::AllowedGroups, "the group list"),
-    (Field::AllowedUsers, "the user list"),
-    (Field::AllowedDomains, "the domain list"),
-    (Field::ClientSecretPath, "the path of the secret file"),
-];
 
 /// Something in a link or saved state that was not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,11 +94,11 @@ fn value(inputs: &Inputs, field: Field) -> String {
 pub fn encode(inputs: &Inputs, defaults: &Inputs, private: &[Field]) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     query.append_pair("v", &FORMAT_VERSION.to_string());
-    for param in PARAMS.iter().filter(|param| !private.contains(&param.field)) {
-        let current = value(inputs, param.field);
+    for (field, key) in params().filter(|(field, _)| !private.contains(field)) {
+        let current = value(inputs, field);
         // What a reader would refuse is not written: the field says so where it was typed.
-        if current != value(defaults, param.field) && fits(param.field, &current) {
-            query.append_pair(param.key, &current);
+        if current != value(defaults, field) && fits(field, &current) {
+            query.append_pair(key, &current);
         }
     }
     query.finish()
@@ -204,12 +166,12 @@ fn decode_with(query: &str, defaults: &Inputs, secret_allowed: bool) -> Decoded 
             }
             continue;
         }
-        match PARAMS.iter().find(|param| param.key == key) {
-            Some(param) if !fits(param.field, &text) => {
-                decoded.notices.push(Notice::TooLong(key, limits::limit(param.field).chars))
+        match params().find(|(_, name)| *name == key).map(|(field, _)| field) {
+            Some(field) if !fits(field, &text) => {
+                decoded.notices.push(Notice::TooLong(key, limits::limit(field).chars))
             }
-            Some(param) => {
-                if apply(&mut decoded.inputs, param.field, &text) {
+            Some(field) => {
+                if apply(&mut decoded.inputs, field, &text) {
                     decoded.found = true;
                 } else {
                     decoded.notices.push(Notice::Invalid(key));

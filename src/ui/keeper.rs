@@ -10,7 +10,7 @@ use yew::{Callback, Reducible};
 use super::state::{Action, State};
 use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_DEFAULTS, SAVED_INPUTS};
 use crate::engine::embed;
-use crate::engine::share::{self, PARAMS};
+use crate::engine::share;
 use crate::engine::Inputs;
 
 /// How long the page address waits for typing to pause.
@@ -68,7 +68,7 @@ impl Keeper {
             // Where every local file shares one storage, the secret is never kept.
             let remember = state.remember_secret && !persist::shared_origin();
             let private: Vec<&str> =
-                PARAMS.iter().filter(|p| state.private.contains(&p.field)).map(|p| p.key).collect();
+                share::params().filter(|(field, _)| state.private.contains(field)).map(|(_, key)| key).collect();
             let saved = persist::save(&key(SAVED_INPUTS), &share::encode_saved(&state.inputs, &builtin, remember))
                 & persist::save(&key(REMEMBER_SECRET), if state.remember_secret { "1" } else { "0" })
                 & persist::save(&key(PRIVATE_FIELDS), &private.join(","))

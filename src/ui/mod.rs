@@ -22,11 +22,7 @@ use crate::engine::embed::Embedding;
 use crate::engine::Inputs;
 // Starting in the browser: links, storage, mounting.
 #[cfg(target_arch = "wasm32")]
-use crate::engine::{
-    embed,
-    share::{self, PARAMS},
-    Field,
-};
+use crate::engine::{embed, share, Field};
 
 /// The attribute that marks the copy of the playground rendered at build time.
 pub const PRERENDERED: &str = "data-hsp-prerendered";
@@ -119,8 +115,8 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     let private = stored(PRIVATE_FIELDS)
         .map(|keys| {
             keys.split(',')
-                .filter_map(|key| PARAMS.iter().find(|p| p.key == key))
-                .map(|p| p.field)
+                .filter_map(|key| share::params().find(|(_, name)| *name == key))
+                .map(|(field, _)| field)
                 .collect::<Vec<Field>>()
         })
         .unwrap_or_default();

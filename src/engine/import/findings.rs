@@ -14,33 +14,6 @@ use crate::engine::model::Model;
 use crate::engine::rules;
 use crate::engine::urls::split_issuer;
 
-/// Where a form field's value comes from in the configuration.
-fn paths_of(field: Field) -> &'static [&'static str] {
-    match field {
-        Field::HeadscaleUrl => &["server_url"],
-        Field::AuthentikUrl | Field::Slug => &["oidc.issuer"],
-        Field::ClientId => &["oidc.client_id"],
-        Field::ClientSecret => &["oidc.client_secret"],
-        Field::ClientSecretPath | Field::SecretDelivery => &["oidc.client_secret_path", "oidc.client_secret"],
-        Field::Scopes => &["oidc.scope"],
-        Field::AllowedGroups => &["oidc.allowed_groups"],
-        Field::AllowedUsers => &["oidc.allowed_users"],
-        Field::AllowedDomains => &["oidc.allowed_domains"],
-        Field::PkceEnabled => &["oidc.pkce.enabled", "oidc.pkce"],
-        Field::PkceMethod => &["oidc.pkce.method"],
-        Field::OnlyStartIfOidcIsAvailable => &["oidc.only_start_if_oidc_is_available"],
-        Field::Expiry => &["node.expiry", "oidc.expiry"],
-        Field::UseExpiryFromToken => &["oidc.use_expiry_from_token"],
-        Field::ExtraParams => &["oidc.extra_params"],
-        Field::EmailVerifiedRequired => &["oidc.email_verified_required"],
-        Field::HeadscaleVersion
-        | Field::AuthentikVersion
-        | Field::AppName
-        | Field::VerifiedEmailMapping
-        | Field::ImportText => &[],
-    }
-}
-
 fn read_problem(problem: &read::Problem) -> Diagnostic {
     let path = &problem.path;
     match &problem.kind {
@@ -110,7 +83,7 @@ pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positi
         let paths = match diagnostic.check {
             // About the allowed users and domains as much as about email_verified_required.
             Check::EmailVerified => &["oidc.email_verified_required", "oidc.allowed_users", "oidc.allowed_domains"][..],
-            _ => paths_of(diagnostic.field()),
+            _ => diagnostic.field().info().headscale,
         };
         // The earliest of the places the check is about.
         let present = paths.iter().filter(|p| read.present.iter().any(|seen| seen == *p));

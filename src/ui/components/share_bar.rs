@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use crate::engine::embed;
-use crate::engine::share::{self, PRIVATE_CHOICES};
+use crate::engine::share;
 use crate::engine::Inputs;
 use crate::ui::state::{Action, State};
 use crate::ui::{browser, persist, with_fresh_credentials};
@@ -112,7 +112,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 }
                 <fieldset>
                     <legend>{ "Leave out of share links" }</legend>
-                    { for PRIVATE_CHOICES.iter().map(|&(field, label)| {
+                    { for share::private_choices().map(|(field, label)| {
                         let onchange = props.ondispatch.reform(move |_: Event| Action::TogglePrivate(field));
                         html! {
                             <label class="hsp-inline">
