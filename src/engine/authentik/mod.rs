@@ -4,8 +4,8 @@
 pub mod blueprint;
 pub mod checks;
 pub mod plan;
-pub mod settings;
 pub mod terraform;
+pub mod wizard;
 
 use std::cell::OnceCell;
 
@@ -16,7 +16,7 @@ use super::OutputError;
 /// first use: the page shows them only on request.
 #[derive(Clone, Debug)]
 pub struct Outputs {
-    pub settings: settings::Settings,
+    pub settings: wizard::Settings,
     plan: plan::Plan,
     blueprint: OnceCell<Result<String, OutputError>>,
     /// With the secret as a variable, and written into the file.
@@ -32,7 +32,7 @@ impl Outputs {
     /// not rebuild these outputs.
     pub fn from_plan(plan: &plan::Plan) -> Outputs {
         Outputs {
-            settings: settings::Settings::new(plan),
+            settings: wizard::Settings::new(plan),
             plan: plan.clone(),
             blueprint: OnceCell::new(),
             terraform: [OnceCell::new(), OnceCell::new()],

@@ -12,10 +12,10 @@ use super::copyable_text::CopyableText;
 use super::environment_block::EnvironmentBlock;
 use super::flow_diagram::FlowDiagram;
 use super::output_block::{title_id, OutputBlock};
-use super::settings_view::SettingsView;
 use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::withheld::Withheld;
+use super::wizard_view::SettingsView;
 use crate::engine::Outputs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::authentik::settings::Settings;
+use crate::engine::authentik::wizard::Settings;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsViewProps {
