@@ -10,11 +10,11 @@ use sso_playground::engine::authentik::blueprint::{
 };
 use sso_playground::engine::authentik::terraform::Terraform;
 use sso_playground::engine::credentials::{alphanumeric, CLIENT_SECRET_LENGTH};
-use sso_playground::engine::versions::authentik::{RedirectUris, Version, RELEASES};
+use sso_playground::engine::versions::authentik::{AuthentikVersion, RedirectUris, AUTHENTIK_RELEASES};
 use sso_playground::engine::{render, Inputs, Severity};
 
-fn ak(version: &str) -> Version {
-    Version::parse(version).unwrap_or_else(|| panic!("no release {version}"))
+fn ak(version: &str) -> AuthentikVersion {
+    AuthentikVersion::parse(version).unwrap_or_else(|| panic!("no release {version}"))
 }
 
 /// The release facts, written out by hand from authentik's release notes, newest first:
@@ -42,8 +42,8 @@ const FACTS: &[Facts] = &[
 
 #[test]
 fn the_release_table_matches_authentiks_history() {
-    assert_eq!(RELEASES.len(), FACTS.len());
-    for (release, (key, uris, invalidation, grants, slug_max, verified)) in RELEASES.iter().zip(FACTS) {
+    assert_eq!(AUTHENTIK_RELEASES.len(), FACTS.len());
+    for (release, (key, uris, invalidation, grants, slug_max, verified)) in AUTHENTIK_RELEASES.iter().zip(FACTS) {
         assert_eq!(release.key, *key);
         let kind = match release.redirect_uris {
             RedirectUris::Regex => 'R',
@@ -63,15 +63,15 @@ fn the_release_table_matches_authentiks_history() {
 
 #[test]
 fn versions_parse_to_their_release_line() {
-    assert_eq!(Version::default(), ak("2026.8"));
+    assert_eq!(AuthentikVersion::default(), ak("2026.8"));
     assert_eq!(ak("2026.8.7").key(), "2026.8");
     assert_eq!(ak("2024.10.1").key(), "2024.10.0");
     assert_eq!(ak("2024.10.4").key(), "2024.10.3");
     assert_eq!(ak("2024.10").key(), "2024.10.3", "without a patch, the newest line");
     assert_eq!(ak("v2025.12.0-rc1").key(), "2025.12");
-    assert_eq!(Version::parse("2024.6"), None);
-    assert_eq!(Version::parse("2027.2"), None);
-    assert_eq!(Version::parse("banana"), None);
+    assert_eq!(AuthentikVersion::parse("2024.6"), None);
+    assert_eq!(AuthentikVersion::parse("2027.2"), None);
+    assert_eq!(AuthentikVersion::parse("banana"), None);
 }
 
 fn inputs_for(version: &str, groups: &str) -> Inputs {
@@ -86,14 +86,14 @@ fn wizard_settings_of_each_era() {
     for version in ["2026.8", "2025.8", "2024.8.0"] {
         insta::assert_snapshot!(
             format!("settings_{version}"),
-            render(&inputs_for(version, "")).authentik.settings.to_text()
+            render(&inputs_for(version, "")).authentik.wizard.to_text()
         );
     }
     let mapping = with(|i| {
         i.verified_email_mapping = true;
         i.allowed_groups = "headscale-users".into();
     });
-    insta::assert_snapshot!("settings_verified_email", render(&mapping).authentik.settings.to_text());
+    insta::assert_snapshot!("settings_verified_email", render(&mapping).authentik.wizard.to_text());
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
 
 #[test]
 fn endpoints_are_listed_for_checking_the_setup() {
-    let text = render(&with(|i| i.authentik_url = "https://example.org/auth".into())).authentik.settings.to_text();
+    let text = render(&with(|i| i.authentik_url = "https://example.org/auth".into())).authentik.wizard.to_text();
     for line in [
         "Issuer: https://example.org/auth/application/o/headscale/",
         "Discovery document: https://example.org/auth/application/o/headscale/.well-known/openid-configuration",
@@ -135,7 +135,7 @@ fn endpoints_are_listed_for_checking_the_setup() {
 
 #[test]
 fn the_redirect_uri_follows_the_era() {
-    let settings = |version: &str| render(&inputs_for(version, "")).authentik.settings.to_text();
+    let settings = |version: &str| render(&inputs_for(version, "")).authentik.wizard.to_text();
     assert!(settings("2026.5").contains("Redirect URI type: Authorization"));
     assert!(!settings("2026.2").contains("Redirect URI type"));
     assert!(settings("2026.2").contains("Redirect URI: https://headscale.company/oidc/callback"));
@@ -161,7 +161,7 @@ fn tag_of(value: &Value) -> Option<(String, &Value)> {
 
 /// Checks one blueprint against the models and required attributes of authentik's importer,
 /// and returns the number of entries per model.
-fn assert_blueprint_shape(text: &str, version: Version, groups: usize, mapping: bool) {
+fn assert_blueprint_shape(text: &str, version: AuthentikVersion, groups: usize, mapping: bool) {
     let release = version.release();
     let entries = entries(text);
     let mut ids: Vec<String> = Vec::new();
@@ -246,7 +246,7 @@ fn assert_blueprint_shape(text: &str, version: Version, groups: usize, mapping: 
 
 #[test]
 fn every_release_gets_a_blueprint_authentik_can_import() {
-    for release in RELEASES {
+    for release in AUTHENTIK_RELEASES {
         for mapping in [false, true] {
             let inputs = with(|i| {
                 i.authentik_version = release.version;
@@ -298,7 +298,7 @@ fn terraform_string(text: &str, resource: &str, attribute: &str) -> String {
 
 #[test]
 fn terraform_is_valid_hcl_for_every_release() {
-    for release in RELEASES.iter().filter(|release| release.terraform.is_ok()) {
+    for release in AUTHENTIK_RELEASES.iter().filter(|release| release.terraform.is_ok()) {
         let outputs = render(&with(|i| {
             i.authentik_version = release.version;
             i.allowed_groups = "headscale-users\nHeadscale Admins\nheadscale users".into();
@@ -347,7 +347,7 @@ fn a_generated_secret_reaches_every_output() {
     assert!(outputs.authentik.blueprint().clone().unwrap().contains(&secret));
     assert_eq!(terraform_string(&terraform_text(&outputs, true), "headscale", "client_secret"), secret);
     assert!(!terraform_text(&outputs, false).contains(&secret), "by default the secret is a variable");
-    assert!(outputs.authentik.settings.to_text().contains(&secret));
+    assert!(outputs.authentik.wizard.to_text().contains(&secret));
 }
 
 fn nasty() -> impl Strategy<Value = String> {
@@ -380,7 +380,7 @@ proptest! {
     #[test]
     fn no_input_adds_an_entry_or_an_attribute(
         texts in prop::collection::vec(nasty(), 7),
-        release in prop::sample::select(RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
+        release in prop::sample::select(AUTHENTIK_RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
         mapping in any::<bool>(),
     ) {
         let inputs = Inputs {
@@ -409,7 +409,7 @@ proptest! {
 #[test]
 fn a_tampered_blueprint_does_not_match() {
     use sso_playground::engine::authentik::blueprint::Blueprint;
-    use sso_playground::engine::authentik::plan::Plan;
+    use sso_playground::engine::authentik::Plan;
     use sso_playground::engine::Model;
     let plan = Plan::new(&Model::new(&with(|i| i.allowed_groups = "ops".into())));
     let blueprint = Blueprint::new(&plan);

@@ -6,8 +6,8 @@ use common::{example, fired, with};
 use sso_playground::engine::headscale::checks::lint;
 use sso_playground::engine::headscale::settings::Settings;
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
-use sso_playground::engine::versions::headscale::Version;
+use sso_playground::engine::versions::authentik::AuthentikVersion;
+use sso_playground::engine::versions::headscale::HeadscaleVersion;
 use sso_playground::engine::{Check, Inputs};
 
 type Change = fn(&mut Inputs);
@@ -161,12 +161,16 @@ const CASES: &[(Check, Change, Change)] = &[
     (Check::PkceMethodInvalid, |i| i.pkce_method = "sha256".into(), |i| i.pkce_method = "S256".into()),
     (Check::PkcePlain, |i| i.pkce_method = "plain".into(), |i| i.pkce_method = "S256".into()),
     (Check::PkceDisabled, |i| i.pkce_enabled = false, |i| i.pkce_enabled = true),
-    (Check::PkceUnsupported, |i| i.headscale_version = Version(23), |i| i.headscale_version = Version(24)),
+    (
+        Check::PkceUnsupported,
+        |i| i.headscale_version = HeadscaleVersion(23),
+        |i| i.headscale_version = HeadscaleVersion(24),
+    ),
     (Check::ExpiryInvalid, |i| i.expiry = "1.5h".into(), |i| i.expiry = "1h30m".into()),
     (
         Check::ExpiryZeroSeconds,
         |i| {
-            i.headscale_version = Version(28);
+            i.headscale_version = HeadscaleVersion(28);
             i.expiry = "0s".into();
         },
         // From 0.29 a length of zero means no expiry, like the bare 0.
@@ -177,7 +181,7 @@ const CASES: &[(Check, Change, Change)] = &[
         |i| i.expiry = "".into(),
         |i| {
             i.expiry = "".into();
-            i.headscale_version = Version(28);
+            i.headscale_version = HeadscaleVersion(28);
         },
     ),
     (Check::ExpiryFromToken, |i| i.use_expiry_from_token = true, |i| i.use_expiry_from_token = false),
@@ -185,11 +189,11 @@ const CASES: &[(Check, Change, Change)] = &[
         Check::EmailVerifiedIgnored,
         |i| {
             i.email_verified_required = false;
-            i.headscale_version = Version(27);
+            i.headscale_version = HeadscaleVersion(27);
         },
         |i| {
             i.email_verified_required = false;
-            i.headscale_version = Version(28);
+            i.headscale_version = HeadscaleVersion(28);
         },
     ),
     (
@@ -231,11 +235,11 @@ const CASES: &[(Check, Change, Change)] = &[
         Check::SecretFileNewline,
         |i| {
             i.secret_delivery = SecretDelivery::File;
-            i.headscale_version = Version(22);
+            i.headscale_version = HeadscaleVersion(22);
         },
         |i| {
             i.secret_delivery = SecretDelivery::File;
-            i.headscale_version = Version(23);
+            i.headscale_version = HeadscaleVersion(23);
         },
     ),
     (
@@ -259,8 +263,16 @@ const CASES: &[(Check, Change, Change)] = &[
         |i| i.extra_params = "scope=openid".into(),
         |i| i.extra_params = "domain_hint=x".into(),
     ),
-    (Check::ClaimsIdTokenOnly, |i| i.headscale_version = Version(26), |i| i.headscale_version = Version(27)),
-    (Check::DoubleLogin, |i| i.headscale_version = Version(26), |i| i.headscale_version = Version(27)),
+    (
+        Check::ClaimsIdTokenOnly,
+        |i| i.headscale_version = HeadscaleVersion(26),
+        |i| i.headscale_version = HeadscaleVersion(27),
+    ),
+    (
+        Check::DoubleLogin,
+        |i| i.headscale_version = HeadscaleVersion(26),
+        |i| i.headscale_version = HeadscaleVersion(27),
+    ),
     (
         Check::EmailVerified,
         |i| i.allowed_domains = "example.com".into(),
@@ -271,9 +283,9 @@ const CASES: &[(Check, Change, Change)] = &[
     ),
     (
         Check::EmailNotStored,
-        |i| i.headscale_version = Version(27),
+        |i| i.headscale_version = HeadscaleVersion(27),
         |i| {
-            i.headscale_version = Version(27);
+            i.headscale_version = HeadscaleVersion(27);
             i.authentik_version = ak("2025.8");
         },
     ),
@@ -291,7 +303,7 @@ fn email_verified_is_only_a_problem_for_the_versions_that_make_it_one() {
     let filtered = |headscale: u8, authentik: &str, required: bool| {
         fired(&with(|i| {
             i.allowed_users = "alice@example.com".into();
-            i.headscale_version = Version(headscale);
+            i.headscale_version = HeadscaleVersion(headscale);
             i.authentik_version = ak(authentik);
             i.email_verified_required = required;
         }))
@@ -365,7 +377,7 @@ fn every_import_check_fires_on_its_text_and_not_on_the_close_one() {
 fn linted(change: SettingsChange) -> Vec<Check> {
     let mut settings = Settings::default();
     change(&mut settings);
-    lint(&settings, Version(27)).iter().map(|d| d.check).collect()
+    lint(&settings, HeadscaleVersion(27)).iter().map(|d| d.check).collect()
 }
 
 #[test]
@@ -380,7 +392,7 @@ fn every_configuration_check_fires_on_its_case_and_not_on_the_close_one() {
 #[test]
 fn keys_removed_in_0_26_are_fatal_there_and_only_ignored_before_they_existed() {
     let settings = Settings { strip_email_domain: Some(true), map_legacy_users: Some(false), ..Settings::default() };
-    let checks = |minor| lint(&settings, Version(minor)).iter().map(|d| d.check).collect::<Vec<_>>();
+    let checks = |minor| lint(&settings, HeadscaleVersion(minor)).iter().map(|d| d.check).collect::<Vec<_>>();
     assert_eq!(checks(26), [Check::KeyRemoved, Check::KeyRemoved]);
     assert_eq!(checks(24), []);
     assert_eq!(checks(23), [Check::KeyIgnored], "map_legacy_users did not exist before 0.24");

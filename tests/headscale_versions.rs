@@ -1,7 +1,9 @@
 //! The Headscale release table and the duration grammar.
 
 use sso_playground::engine::headscale::duration::{parse, Duration};
-use sso_playground::engine::versions::headscale::{EmailVerifiedUse, Key, Support, Version, KEYS, RELEASES};
+use sso_playground::engine::versions::headscale::{
+    EmailVerifiedUse, HeadscaleVersion, Key, Support, HEADSCALE_RELEASES, KEYS,
+};
 
 /// The key × release matrix, written out by hand from Headscale's history: R = read,
 /// - = ignored, F = fatal at startup. Columns are 0.22 … 0.29.
@@ -36,27 +38,27 @@ fn the_table_matches_headscale_history() {
                 '-' => Support::Ignored,
                 _ => Support::Fatal,
             };
-            assert_eq!(Version(minor).support(*key), expected, "{} in 0.{minor}", key.path());
+            assert_eq!(HeadscaleVersion(minor).support(*key), expected, "{} in 0.{minor}", key.path());
         }
     }
 }
 
 #[test]
 fn releases_are_newest_first_and_the_newest_is_the_default() {
-    let versions: Vec<Version> = RELEASES.iter().map(|r| r.version).collect();
+    let versions: Vec<HeadscaleVersion> = HEADSCALE_RELEASES.iter().map(|r| r.version).collect();
     let mut sorted = versions.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(versions, sorted);
-    assert_eq!(Version::default(), Version(29));
-    assert_eq!(RELEASES.len(), 8);
-    assert!(RELEASES.iter().all(|r| r.patch.starts_with(r.label)));
+    assert_eq!(HeadscaleVersion::default(), HeadscaleVersion(29));
+    assert_eq!(HEADSCALE_RELEASES.len(), 8);
+    assert!(HEADSCALE_RELEASES.iter().all(|r| r.patch.starts_with(r.label)));
 }
 
 #[test]
 fn release_facts_change_where_headscale_changed() {
-    assert!(!Version(22).release().trims_secret_file && Version(23).release().trims_secret_file);
-    assert!(!Version(26).release().reads_userinfo && Version(27).release().reads_userinfo);
-    let email_verified = |minor| Version(minor).release().email_verified;
+    assert!(!HeadscaleVersion(22).release().trims_secret_file && HeadscaleVersion(23).release().trims_secret_file);
+    assert!(!HeadscaleVersion(26).release().reads_userinfo && HeadscaleVersion(27).release().reads_userinfo);
+    let email_verified = |minor| HeadscaleVersion(minor).release().email_verified;
     assert_eq!(email_verified(23), EmailVerifiedUse::Ignored);
     assert_eq!(email_verified(24), EmailVerifiedUse::StoresEmail);
     assert_eq!(email_verified(27), EmailVerifiedUse::StoresEmail);
@@ -65,24 +67,24 @@ fn release_facts_change_where_headscale_changed() {
 
 #[test]
 fn defaults_follow_the_release() {
-    assert_eq!(Version(28).default_of(Key::Expiry), Some("180d"));
-    assert_eq!(Version(29).default_of(Key::Expiry), None, "fatal keys have no default");
-    assert_eq!(Version(29).default_of(Key::NodeExpiry), Some("0"));
-    assert_eq!(Version(24).default_of(Key::MapLegacyUsers), Some("true"));
-    assert_eq!(Version(25).default_of(Key::MapLegacyUsers), Some("false"));
-    assert_eq!(Version(27).default_of(Key::EmailVerifiedRequired), None);
-    assert_eq!(Version(28).default_of(Key::EmailVerifiedRequired), Some("true"));
+    assert_eq!(HeadscaleVersion(28).default_of(Key::Expiry), Some("180d"));
+    assert_eq!(HeadscaleVersion(29).default_of(Key::Expiry), None, "fatal keys have no default");
+    assert_eq!(HeadscaleVersion(29).default_of(Key::NodeExpiry), Some("0"));
+    assert_eq!(HeadscaleVersion(24).default_of(Key::MapLegacyUsers), Some("true"));
+    assert_eq!(HeadscaleVersion(25).default_of(Key::MapLegacyUsers), Some("false"));
+    assert_eq!(HeadscaleVersion(27).default_of(Key::EmailVerifiedRequired), None);
+    assert_eq!(HeadscaleVersion(28).default_of(Key::EmailVerifiedRequired), Some("true"));
 }
 
 #[test]
 fn versions_parse_from_what_people_type() {
-    assert_eq!(Version::parse("0.29"), Some(Version(29)));
-    assert_eq!(Version::parse("v0.26.1"), Some(Version(26)));
-    assert_eq!(Version::parse(" 0.22.3 "), Some(Version(22)));
-    assert_eq!(Version::parse("0.21"), None);
-    assert_eq!(Version::parse("1.0"), None);
-    assert_eq!(Version::parse(""), None);
-    assert_eq!(Version(27).label(), "0.27");
+    assert_eq!(HeadscaleVersion::parse("0.29"), Some(HeadscaleVersion(29)));
+    assert_eq!(HeadscaleVersion::parse("v0.26.1"), Some(HeadscaleVersion(26)));
+    assert_eq!(HeadscaleVersion::parse(" 0.22.3 "), Some(HeadscaleVersion(22)));
+    assert_eq!(HeadscaleVersion::parse("0.21"), None);
+    assert_eq!(HeadscaleVersion::parse("1.0"), None);
+    assert_eq!(HeadscaleVersion::parse(""), None);
+    assert_eq!(HeadscaleVersion(27).label(), "0.27");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 use sso_playground::engine::headscale::settings::Settings;
 use sso_playground::engine::headscale::{self, yaml};
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::versions::headscale::{Key, Version, KEYS, RELEASES};
+use sso_playground::engine::versions::headscale::{HeadscaleVersion, Key, HEADSCALE_RELEASES, KEYS};
 use sso_playground::engine::{render, Inputs, Model, OutputError, Severity};
 
 fn yaml_of(inputs: &Inputs) -> String {
@@ -24,20 +24,20 @@ fn parse(text: &str) -> Settings {
 
 #[test]
 fn yaml_and_environment_of_every_release() {
-    for release in RELEASES {
+    for release in HEADSCALE_RELEASES {
         let outputs = render(&full(release.version));
         let label = release.label;
         insta::assert_snapshot!(format!("yaml_{label}"), outputs.headscale.yaml.clone().unwrap());
         insta::assert_snapshot!(format!("env_{label}"), outputs.headscale.env.env_file());
     }
-    insta::assert_snapshot!("compose_0.29", render(&full(Version(29))).headscale.env.compose());
+    insta::assert_snapshot!("compose_0.29", render(&full(HeadscaleVersion(29))).headscale.env.compose());
 }
 
 #[test]
 fn the_yaml_holds_exactly_the_keys_each_release_reads() {
     // Migration aids of old releases are left at their defaults, and the secret is inline.
     let not_written = [Key::StripEmailDomain, Key::MapLegacyUsers, Key::ClientSecretPath];
-    for release in RELEASES {
+    for release in HEADSCALE_RELEASES {
         let version = release.version;
         let parsed = parse(&yaml_of(&full(version)));
         let expected: Vec<Key> =
@@ -49,15 +49,15 @@ fn the_yaml_holds_exactly_the_keys_each_release_reads() {
 
 #[test]
 fn version_switch_moves_the_expiry_and_drops_new_keys() {
-    let v29 = yaml_of(&full(Version(29)));
+    let v29 = yaml_of(&full(HeadscaleVersion(29)));
     assert!(v29.contains("\nnode:\n  expiry: \"90d\"\n"));
     assert!(!v29.contains("  expiry: \"90d\"\n  use_expiry"));
     assert!(v29.contains("email_verified_required: true"));
-    let v25 = yaml_of(&full(Version(25)));
+    let v25 = yaml_of(&full(HeadscaleVersion(25)));
     assert!(v25.contains("  expiry: \"90d\"\n"));
     assert!(!v25.contains("node:") && !v25.contains("email_verified_required"));
     assert!(v25.contains("pkce:"));
-    let v23 = yaml_of(&full(Version(23)));
+    let v23 = yaml_of(&full(HeadscaleVersion(23)));
     assert!(!v23.contains("pkce"));
 }
 
@@ -91,7 +91,7 @@ fn empty_values_and_lists_are_left_out() {
 
 #[test]
 fn a_tampered_text_is_refused() {
-    let source = headscale::Source::new(&Model::new(&example()));
+    let source = headscale::Plan::new(&Model::new(&example()));
     let settings = source.settings.clone();
     let good = yaml::emit(&source, &settings);
     assert_eq!(headscale::verify(&settings, &good), Ok(()));
@@ -108,7 +108,7 @@ fn a_tampered_text_is_refused() {
 
 #[test]
 fn the_environment_reads_back_as_the_same_settings() {
-    for release in RELEASES {
+    for release in HEADSCALE_RELEASES {
         for delivery in SecretDelivery::ALL {
             let outputs = render(&with(|i| {
                 *i = full(release.version);
@@ -213,8 +213,8 @@ fn nasty() -> impl Strategy<Value = String> {
     ]
 }
 
-fn version() -> impl Strategy<Value = Version> {
-    prop::sample::select(RELEASES.iter().map(|release| release.version).collect::<Vec<_>>())
+fn version() -> impl Strategy<Value = HeadscaleVersion> {
+    prop::sample::select(HEADSCALE_RELEASES.iter().map(|release| release.version).collect::<Vec<_>>())
 }
 
 fn delivery() -> impl Strategy<Value = SecretDelivery> {

@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use common::{example, with};
 use proptest::prelude::*;
-use sso_playground::engine::import::fill::Source;
+use sso_playground::engine::import::Pasted;
 use sso_playground::engine::import::{import, Import, ImportError, MAX_BYTES};
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
-use sso_playground::engine::versions::headscale::{Version, RELEASES};
+use sso_playground::engine::versions::authentik::AuthentikVersion;
+use sso_playground::engine::versions::headscale::{HeadscaleVersion, HEADSCALE_RELEASES};
 use sso_playground::engine::{render, Check, Field, Inputs, Severity};
 
 fn run(text: &str, current: &Inputs) -> Import {
@@ -46,7 +46,7 @@ const AUTHENTIK_GUIDE: &str = r#"oidc:
 #[test]
 fn the_authentik_guide_example_imports_with_exactly_its_problems() {
     let found = run(AUTHENTIK_GUIDE, &example());
-    assert_eq!(found.source, Source::OidcSection);
+    assert_eq!(found.source, Pasted::OidcSection);
     assert_eq!(
         lines(&found),
         [
@@ -95,15 +95,15 @@ oidc:
 
 #[test]
 fn strip_email_domain_stops_0_26_and_later_and_only_there() {
-    for release in RELEASES {
+    for release in HEADSCALE_RELEASES {
         let current = with(|i| i.headscale_version = release.version);
         let found = run(OLD_GUIDE, &current);
-        assert_eq!(found.source, Source::Config);
+        assert_eq!(found.source, Pasted::Config);
         let fatal =
             found.findings.iter().any(|f| f.diagnostic.check == Check::KeyRemoved && f.position.unwrap().line == 9);
-        assert_eq!(fatal, release.version >= Version(26), "{}", release.label);
+        assert_eq!(fatal, release.version >= HeadscaleVersion(26), "{}", release.label);
     }
-    let found = run(OLD_GUIDE, &with(|i| i.headscale_version = Version(27)));
+    let found = run(OLD_GUIDE, &with(|i| i.headscale_version = HeadscaleVersion(27)));
     assert_eq!(found.inputs.headscale_url, "https://headscale.example.com");
     assert_eq!(found.inputs.authentik_url, "https://auth.example.com");
     assert_eq!(found.inputs.secret_delivery, SecretDelivery::File);
@@ -114,7 +114,7 @@ fn strip_email_domain_stops_0_26_and_later_and_only_there() {
 #[test]
 fn a_0_28_expiry_is_fatal_on_0_29_and_moves_to_node_expiry() {
     let config = "oidc:\n  issuer: https://auth.example.com/application/o/headscale/\n  client_id: hs\n  client_secret: s\n  expiry: 30d\n";
-    let on_28 = run(config, &with(|i| i.headscale_version = Version(28)));
+    let on_28 = run(config, &with(|i| i.headscale_version = HeadscaleVersion(28)));
     assert!(!on_28.findings.iter().any(|f| f.diagnostic.check == Check::KeyRemoved));
     let on_29 = run(config, &example());
     assert_eq!(lines(&on_29), [(5, "key-removed")]);
@@ -206,7 +206,7 @@ fn only_the_keys_of_the_oidc_section_are_understood_too() {
         "issuer: https://a.example.com/application/o/hs/\nclient_id: x\nclient_secret: y\nallowed_groups:\n  - /ops\n",
         &example(),
     );
-    assert_eq!(found.source, Source::OidcSection);
+    assert_eq!(found.source, Pasted::OidcSection);
     assert_eq!(found.inputs.slug, "hs");
     assert_eq!(lines(&found), [(5, "group-leading-slash")]);
 }
@@ -215,7 +215,7 @@ fn only_the_keys_of_the_oidc_section_are_understood_too() {
 fn environment_variables_import_with_viper_rules() {
     let text = "# from the unit file\nexport HEADSCALE_OIDC_ISSUER=https://sso.example.org/application/o/tailnet/\nHEADSCALE_OIDC_CLIENT_ID=abc\nHEADSCALE_OIDC_CLIENT_SECRET='s3cret'\nHEADSCALE_OIDC_ALLOWED_GROUPS=\"ops admins\"\nHEADSCALE_OIDC_EXTRA_PARAMS='{\"prompt\":\"login\"}'\nHEADSCALE_OIDC_PKCE_ENABLE=true\nHEADSCALE_OIDC_EXPIRY=30d\nHEADSCALE_OIDC_SCOPE=\n";
     let found = run(text, &example());
-    assert_eq!(found.source, Source::Environment);
+    assert_eq!(found.source, Pasted::Environment);
     let inputs = &found.inputs;
     assert_eq!((inputs.authentik_url.as_str(), inputs.slug.as_str()), ("https://sso.example.org", "tailnet"));
     assert_eq!(inputs.client_secret, "s3cret");
@@ -237,7 +237,7 @@ fn the_environment_outputs_import_back() {
     let outputs = render(&original);
     for text in [outputs.headscale.env.env_file(), outputs.headscale.env.compose()] {
         let found = run(&text, &original);
-        assert_eq!(found.source, Source::Environment);
+        assert_eq!(found.source, Pasted::Environment);
         assert_eq!(found.inputs, original, "{text}");
         assert_eq!(found.changes, []);
     }
@@ -315,7 +315,7 @@ prop_compose! {
         expiry in prop::sample::select(vec!["", "180d", "0", "12w", "1h30m", "0s", "bogus"]),
         params in lines_of(("[a-z_]{1,8}", "[^\\p{Cc}\\x{2028}\\x{2029}=]{0,12}").prop_map(|(k, v)| format!("{k}={v}")), "\n"),
         flags in prop::collection::vec(any::<bool>(), 5),
-        version in prop::sample::select(RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
+        version in prop::sample::select(HEADSCALE_RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
         delivery in prop::sample::select(SecretDelivery::ALL.to_vec()),
         pkce_method in prop::sample::select(vec!["S256", "plain"]),
         slug in "[a-zA-Z0-9_-]{1,20}",

@@ -1,7 +1,7 @@
 //! Edits, the list splitting rules, and the purity of the core.
 
 use sso_playground::engine::inputs::SecretDelivery;
-use sso_playground::engine::versions::headscale::Version;
+use sso_playground::engine::versions::headscale::HeadscaleVersion;
 use sso_playground::engine::{lists, Edit, Field, Inputs};
 
 #[test]
@@ -67,7 +67,7 @@ fn labels_carry_the_words_users_look_for() {
 fn choices_take_their_values() {
     let mut inputs = Inputs::default();
     assert!(inputs.apply(Edit::Text(Field::HeadscaleVersion, "0.24".into())));
-    assert_eq!(inputs.headscale_version, Version(24));
+    assert_eq!(inputs.headscale_version, HeadscaleVersion(24));
     assert_eq!(inputs.text(Field::HeadscaleVersion), Some("0.24"));
     assert!(inputs.apply(Edit::Text(Field::SecretDelivery, "file".into())));
     assert_eq!(inputs.secret_delivery, SecretDelivery::File);

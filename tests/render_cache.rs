@@ -18,7 +18,7 @@ fn a_headscale_only_change_keeps_the_authentik_outputs_and_the_other_way_round()
     assert!(!Rc::ptr_eq(&first.headscale, &expiry.headscale));
     let version = renderer.render(&with(|i| {
         i.expiry = "90d".into();
-        i.authentik_version = sso_playground::engine::versions::authentik::Version::parse("2025.8").unwrap();
+        i.authentik_version = sso_playground::engine::versions::authentik::AuthentikVersion::parse("2025.8").unwrap();
     }));
     assert!(
         Rc::ptr_eq(&expiry.headscale, &version.headscale),

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use sso_playground::engine::embed::{embedding, DEFAULT_TITLE};
 use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::share::{decode, decode_saved, encode, encode_saved, params, Notice};
-use sso_playground::engine::versions::authentik::RELEASES as AUTHENTIK_RELEASES;
-use sso_playground::engine::versions::headscale::RELEASES;
+use sso_playground::engine::versions::authentik::AUTHENTIK_RELEASES;
+use sso_playground::engine::versions::headscale::HEADSCALE_RELEASES;
 use sso_playground::engine::{Field, Inputs};
 
 #[test]
@@ -121,7 +121,7 @@ prop_compose! {
     fn any_inputs()(
         texts in prop::collection::vec(field_text(), 13),
         flags in prop::collection::vec(any::<bool>(), 5),
-        headscale in prop::sample::select(RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
+        headscale in prop::sample::select(HEADSCALE_RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
         authentik in prop::sample::select(AUTHENTIK_RELEASES.iter().map(|r| r.version).collect::<Vec<_>>()),
         delivery in prop::sample::select(SecretDelivery::ALL.to_vec()),
         secret in "[a-zA-Z0-9]{1,64}",

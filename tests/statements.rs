@@ -5,8 +5,8 @@ mod common;
 
 use common::{example, fired, with};
 use sso_playground::engine::import::import;
-use sso_playground::engine::versions::authentik::Version as AuthentikVersion;
-use sso_playground::engine::versions::headscale::Version;
+use sso_playground::engine::versions::authentik::AuthentikVersion;
+use sso_playground::engine::versions::headscale::HeadscaleVersion;
 use sso_playground::engine::{render, Check, Diagnostic, Field, Inputs, Severity};
 
 fn ak(version: &str) -> AuthentikVersion {
@@ -29,13 +29,13 @@ fn message(inputs: &Inputs, check: Check) -> String {
 fn a_zero_length_expiry_only_warns_where_it_expires_nodes_at_once() {
     for (minor, warns) in [(22, true), (28, true), (29, false)] {
         let inputs = with(|i| {
-            i.headscale_version = Version(minor);
+            i.headscale_version = HeadscaleVersion(minor);
             i.expiry = "0s".into();
         });
         assert_eq!(fired(&inputs).contains(&Check::ExpiryZeroSeconds), warns, "0.{minor}");
     }
     let bare_zero = with(|i| {
-        i.headscale_version = Version(28);
+        i.headscale_version = HeadscaleVersion(28);
         i.expiry = "0".into();
     });
     assert!(!fired(&bare_zero).contains(&Check::ExpiryZeroSeconds));
@@ -45,7 +45,7 @@ fn a_zero_length_expiry_only_warns_where_it_expires_nodes_at_once() {
 fn headscale_0_28_and_later_drop_unverified_emails_even_without_user_or_domain_rules() {
     let case = |minor: u8, required: bool, users: &str| {
         fired(&with(|i| {
-            i.headscale_version = Version(minor);
+            i.headscale_version = HeadscaleVersion(minor);
             i.email_verified_required = required;
             i.allowed_users = users.into();
             i.allowed_groups = "vpn".into();
@@ -102,7 +102,7 @@ fn the_wizard_has_a_bindings_step_only_from_2024_12() {
             i.allowed_groups = "vpn".into();
         }))
         .authentik
-        .settings
+        .wizard
         .clone();
         settings.steps.iter().map(|step| step.title.to_string()).collect::<Vec<_>>()
     };
@@ -161,7 +161,7 @@ fn a_reserved_extra_parameter_says_what_it_does_to_the_login() {
     let cause = |minor: u8, param: &str| {
         message(
             &with(|i| {
-                i.headscale_version = Version(minor);
+                i.headscale_version = HeadscaleVersion(minor);
                 i.extra_params = param.into();
             }),
             Check::ExtraParamReserved,
@@ -209,7 +209,7 @@ fn credentials_are_refused_only_where_they_break_and_unusual_ones_warned_about()
 #[test]
 fn the_slug_note_says_what_the_headscale_release_does_with_users() {
     let note = |minor: u8| {
-        let settings = render(&with(|i| i.headscale_version = Version(minor))).authentik.settings.clone();
+        let settings = render(&with(|i| i.headscale_version = HeadscaleVersion(minor))).authentik.wizard.clone();
         let application = settings.steps.iter().find(|step| step.title == "Application").unwrap();
         application.rows.iter().find(|row| row.label == "Slug").unwrap().note.unwrap()
     };

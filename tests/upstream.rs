@@ -11,7 +11,7 @@ use common::with;
 use serde_json::{json, Value as Json};
 use serde_yaml::Value as Yaml;
 use sso_playground::engine::authentik::terraform::Terraform;
-use sso_playground::engine::versions::authentik::{Version, RELEASES};
+use sso_playground::engine::versions::authentik::{AuthentikVersion, AUTHENTIK_RELEASES};
 use sso_playground::engine::{render, Inputs};
 
 fn fixtures() -> PathBuf {
@@ -58,7 +58,7 @@ fn landed_after_snapshot(schema: &str) -> &'static [(&'static str, &'static str)
 
 /// The inputs each release line is tried with: no groups, several groups, the verified-email
 /// mapping, PKCE on and off.
-fn patterns(version: Version) -> Vec<(&'static str, Inputs)> {
+fn patterns(version: AuthentikVersion) -> Vec<(&'static str, Inputs)> {
     let base = |change: fn(&mut Inputs)| {
         with(|inputs| {
             inputs.authentik_version = version;
@@ -335,7 +335,7 @@ fn blueprint_problems(blueprint: &str, schema_name: &str) -> Vec<String> {
 #[test]
 fn every_blueprint_validates_against_authentiks_schema_of_its_release() {
     let mut failures = Vec::new();
-    for release in RELEASES {
+    for release in AUTHENTIK_RELEASES {
         for (pattern, inputs) in patterns(release.version) {
             let outputs = render(&inputs);
             let blueprint = outputs.authentik.blueprint().clone().expect("the blueprint is built");
@@ -461,7 +461,7 @@ fn terraform_problems(text: &str, arguments: &Json) -> Vec<String> {
 fn every_terraform_file_uses_only_arguments_of_its_provider_release() {
     let all = read_json(fixtures().join("terraform-provider-authentik/arguments.json"));
     let mut failures = Vec::new();
-    for release in RELEASES {
+    for release in AUTHENTIK_RELEASES {
         for (pattern, inputs) in patterns(release.version) {
             let outputs = render(&inputs);
             for inline in [false, true] {

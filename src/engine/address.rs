@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::urls;
+use crate::engine::urls;
 
 /// Which service a URL points at; they follow different rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

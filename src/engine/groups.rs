@@ -2,8 +2,9 @@
 //! groups that stay closed until one of their fields needs attention or holds a value other than
 //! the page's default.
 
-use super::catalogue::{Diagnostic, Severity};
-use super::inputs::{Field, Inputs};
+use crate::engine::catalogue::{Diagnostic, Severity};
+use crate::engine::fields::Field;
+use crate::engine::inputs::Inputs;
 
 /// A group of the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

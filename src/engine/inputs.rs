@@ -1,8 +1,8 @@
 //! What the user types, and the edits that change it.
 
-pub use super::fields::{Field, Help};
-use super::versions::authentik::Version as AuthentikVersion;
-use super::versions::headscale::Version as HeadscaleVersion;
+use crate::engine::fields::Field;
+use crate::engine::versions::authentik::AuthentikVersion;
+use crate::engine::versions::headscale::HeadscaleVersion;
 
 /// How Headscale gets the client secret.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -23,7 +23,8 @@ pub mod versions;
 pub mod yaml;
 
 pub use catalogue::{Check, Diagnostic, Severity};
-pub use inputs::{Edit, Field, Inputs};
+pub use fields::Field;
+pub use inputs::{Edit, Inputs};
 pub use model::Model;
 
 use std::fmt;
@@ -35,8 +36,8 @@ pub struct Outputs {
     pub model: Model,
     /// Every check that fired, in the catalogue's terms.
     pub diagnostics: Vec<Diagnostic>,
-    pub authentik: Rc<authentik::Outputs>,
-    pub headscale: Rc<headscale::Outputs>,
+    pub authentik: Rc<authentik::AuthentikOutputs>,
+    pub headscale: Rc<headscale::HeadscaleOutputs>,
 }
 
 /// Builds every output and runs every check.
@@ -49,16 +50,16 @@ pub fn render(inputs: &Inputs) -> Outputs {
 /// round.
 #[derive(Default)]
 pub struct Renderer {
-    authentik: Cache<authentik::plan::Plan, authentik::Outputs>,
-    headscale: Cache<headscale::Source, headscale::Outputs>,
+    authentik: Cache<authentik::Plan, authentik::AuthentikOutputs>,
+    headscale: Cache<headscale::Plan, headscale::HeadscaleOutputs>,
 }
 
 impl Renderer {
     pub fn render(&mut self, inputs: &Inputs) -> Outputs {
         let model = Model::new(inputs);
         let diagnostics = diagnose::diagnose(inputs, &model);
-        let authentik = self.authentik.get(authentik::plan::Plan::new(&model), authentik::Outputs::from_plan);
-        let headscale = self.headscale.get(headscale::Source::new(&model), headscale::Outputs::from_source);
+        let authentik = self.authentik.get(authentik::Plan::new(&model), authentik::AuthentikOutputs::from_plan);
+        let headscale = self.headscale.get(headscale::Plan::new(&model), headscale::HeadscaleOutputs::from_plan);
         Outputs { model, diagnostics, authentik, headscale }
     }
 }

@@ -5,8 +5,8 @@ use crate::engine::address::{Address, Service};
 use crate::engine::fields::Field;
 use crate::engine::inputs::{Inputs, SecretDelivery};
 use crate::engine::limits::{self, Refusal};
-use crate::engine::versions::authentik::Version as AuthentikVersion;
-use crate::engine::versions::headscale::Version as HeadscaleVersion;
+use crate::engine::versions::authentik::AuthentikVersion;
+use crate::engine::versions::headscale::HeadscaleVersion;
 use crate::engine::{lists, urls};
 
 /// PKCE as Headscale reads it.

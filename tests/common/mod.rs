@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::versions::headscale::{Key, Version};
+use sso_playground::engine::versions::headscale::{HeadscaleVersion, Key};
 use sso_playground::engine::{render, Check, Inputs, Outputs};
 
 /// The defaults, with fixed credentials so outputs are reproducible.
@@ -22,7 +22,7 @@ pub fn with(change: impl FnOnce(&mut Inputs)) -> Inputs {
 }
 
 /// Every option set: access rules, extra parameters, PKCE, an expiry.
-pub fn full(version: Version) -> Inputs {
+pub fn full(version: HeadscaleVersion) -> Inputs {
     with(|i| {
         i.headscale_version = version;
         i.allowed_groups = "headscale-users\nops".into();

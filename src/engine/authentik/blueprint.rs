@@ -6,7 +6,7 @@
 use serde_yaml::value::{Tag, TaggedValue};
 use serde_yaml::{Mapping, Value};
 
-use super::plan::{
+use crate::engine::authentik::plan::{
     Plan, ScopeMapping, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
 };
 use crate::engine::versions::authentik::RedirectUris;

@@ -3,36 +3,38 @@
 
 pub mod blueprint;
 pub mod checks;
-pub mod plan;
+mod plan;
 pub mod terraform;
 pub mod wizard;
 
 use std::cell::OnceCell;
 
-use super::model::Model;
-use super::OutputError;
+pub use plan::Plan;
+
+use crate::engine::model::Model;
+use crate::engine::OutputError;
 
 /// Everything the playground shows for authentik. The blueprint and the Terraform are built on
 /// first use: the page shows them only on request.
 #[derive(Clone, Debug)]
-pub struct Outputs {
-    pub settings: wizard::Settings,
-    plan: plan::Plan,
+pub struct AuthentikOutputs {
+    pub wizard: wizard::Wizard,
+    plan: Plan,
     blueprint: OnceCell<Result<String, OutputError>>,
     /// With the secret as a variable, and written into the file.
     terraform: [OnceCell<terraform::Terraform>; 2],
 }
 
-impl Outputs {
-    pub fn new(model: &Model) -> Outputs {
-        Outputs::from_plan(&plan::Plan::new(model))
+impl AuthentikOutputs {
+    pub fn new(model: &Model) -> AuthentikOutputs {
+        AuthentikOutputs::from_plan(&Plan::new(model))
     }
 
     /// Everything authentik needs is in the plan; a keystroke that leaves it unchanged need
     /// not rebuild these outputs.
-    pub fn from_plan(plan: &plan::Plan) -> Outputs {
-        Outputs {
-            settings: wizard::Settings::new(plan),
+    pub fn from_plan(plan: &Plan) -> AuthentikOutputs {
+        AuthentikOutputs {
+            wizard: wizard::Wizard::new(plan),
             plan: plan.clone(),
             blueprint: OnceCell::new(),
             terraform: [OnceCell::new(), OnceCell::new()],
@@ -50,11 +52,11 @@ impl Outputs {
     }
 }
 
-/// Outputs are equal when they come from the same plan, whatever has been built yet.
-impl PartialEq for Outputs {
-    fn eq(&self, other: &Outputs) -> bool {
+/// AuthentikOutputs are equal when they come from the same plan, whatever has been built yet.
+impl PartialEq for AuthentikOutputs {
+    fn eq(&self, other: &AuthentikOutputs) -> bool {
         self.plan == other.plan
     }
 }
 
-impl Eq for Outputs {}
+impl Eq for AuthentikOutputs {}

@@ -3,7 +3,7 @@
 
 use crate::engine::model::Model;
 use crate::engine::urls;
-use crate::engine::versions::authentik::{RedirectUris, Release};
+use crate::engine::versions::authentik::{AuthentikRelease, RedirectUris};
 
 /// The key pair authentik creates on first start.
 pub const SIGNING_KEY: &str = "authentik Self-signed Certificate";
@@ -58,7 +58,7 @@ impl Redirect {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
-    pub release: &'static Release,
+    pub release: &'static AuthentikRelease,
     pub provider_name: String,
     pub application_name: String,
     pub slug: String,

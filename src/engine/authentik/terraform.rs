@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::plan::{
+use crate::engine::authentik::plan::{
     Plan, ScopeMapping, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
 };
 use crate::engine::versions::authentik::RedirectUris;

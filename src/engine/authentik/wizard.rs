@@ -1,7 +1,9 @@
 //! The values to enter in authentik's application wizard, in the order it asks for them, for
 //! the chosen release.
 
-use super::plan::{Plan, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING};
+use crate::engine::authentik::plan::{
+    Plan, AUTHORIZATION_FLOW, SIGNING_KEY, VERIFIED_EMAIL_EXPRESSION, VERIFIED_EMAIL_MAPPING,
+};
 use crate::engine::versions::authentik::RedirectUris;
 
 /// One value to enter, with a short reason where it helps.
@@ -21,7 +23,7 @@ pub struct Step {
 
 /// The wizard's steps, then the URLs that show whether the setup works.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
+pub struct Wizard {
     pub steps: Vec<Step>,
 }
 
@@ -29,8 +31,8 @@ fn row(label: &'static str, value: impl Into<String>, note: Option<&'static str>
     Row { label, value: value.into(), note }
 }
 
-impl Settings {
-    pub fn new(plan: &Plan) -> Settings {
+impl Wizard {
+    pub fn new(plan: &Plan) -> Wizard {
         let release = plan.release;
         let mut steps = Vec::new();
         if plan.uses_verified_email() {
@@ -148,7 +150,7 @@ impl Settings {
             })
             .collect();
         steps.push(Step { title: "Check the setup", rows: endpoints });
-        Settings { steps }
+        Wizard { steps }
     }
 
     /// The settings as plain text, for the Copy button.

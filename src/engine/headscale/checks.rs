@@ -1,14 +1,14 @@
 //! Headscale's checks: the scopes, access rules and PKCE as Headscale reads them, the inputs
 //! against the chosen release, and a whole configuration against what Headscale accepts.
 
-use super::duration::{self, Duration};
-use super::settings::Settings;
 use crate::engine::catalogue::{Check, Diagnostic};
+use crate::engine::headscale::duration::{self, Duration};
+use crate::engine::headscale::settings::Settings;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::lists::KeyValues;
 use crate::engine::model::Model;
 use crate::engine::rules;
-use crate::engine::versions::headscale::{Key, Support, Version};
+use crate::engine::versions::headscale::{HeadscaleVersion, Key, Support};
 
 /// Query parameters Headscale puts on the authorization request itself, and what an extra
 /// parameter of the same name does to the login. An extra parameter replaces Headscale's own
@@ -170,7 +170,7 @@ fn check_secret_path(path: &str, found: &mut Vec<Diagnostic>) {
 
 /// Checks of a whole configuration as Headscale would read it: keys the release rejects or
 /// ignores, both secret forms, an authentik issuer without its trailing slash.
-pub fn lint(settings: &Settings, version: Version) -> Vec<Diagnostic> {
+pub fn lint(settings: &Settings, version: HeadscaleVersion) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for key in settings.keys() {
         match version.support(key) {

@@ -4,14 +4,14 @@
 
 use std::fmt::Write;
 
-use super::settings::Settings;
-use crate::engine::versions::headscale::{Key, Version};
+use crate::engine::headscale::settings::Settings;
+use crate::engine::versions::headscale::{HeadscaleVersion, Key};
 use crate::engine::yaml::{scalar, YamlWriter};
 
 /// The variables, and what could not be expressed as one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Environment {
-    pub version: Version,
+    pub version: HeadscaleVersion,
     /// `(name, value)` in config.yaml's key order.
     pub variables: Vec<(String, String)>,
     /// Why a setting was left out, one sentence each.
@@ -19,7 +19,7 @@ pub struct Environment {
 }
 
 impl Environment {
-    pub fn new(settings: &Settings, version: Version) -> Environment {
+    pub fn new(settings: &Settings, version: HeadscaleVersion) -> Environment {
         let mut env = Environment { version, variables: Vec::new(), left_out: Vec::new() };
         for key in settings.keys() {
             match value_of(settings, key) {

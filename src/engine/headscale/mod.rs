@@ -10,13 +10,13 @@ pub mod yaml;
 
 use settings::Settings;
 
-use super::inputs::SecretDelivery;
-use super::model::Model;
-use super::OutputError;
+use crate::engine::inputs::SecretDelivery;
+use crate::engine::model::Model;
+use crate::engine::OutputError;
 
 /// Everything the playground shows for Headscale.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Outputs {
+pub struct HeadscaleOutputs {
     /// What Headscale will read, from the file and the environment together.
     pub settings: Settings,
     /// The config.yaml part, verified.
@@ -28,17 +28,17 @@ pub struct Outputs {
 /// Everything the Headscale outputs are made from; a keystroke that leaves it unchanged need
 /// not rebuild them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Source {
+pub struct Plan {
     pub settings: Settings,
-    pub version: crate::engine::versions::headscale::Version,
+    pub version: crate::engine::versions::headscale::HeadscaleVersion,
     pub delivery: SecretDelivery,
     /// Headscale's URL, as `server_url` must say it.
     pub server_url: String,
 }
 
-impl Source {
-    pub fn new(model: &Model) -> Source {
-        Source {
+impl Plan {
+    pub fn new(model: &Model) -> Plan {
+        Plan {
             settings: Settings::plan(model),
             version: model.headscale_version,
             delivery: model.secret_delivery,
@@ -47,18 +47,18 @@ impl Source {
     }
 }
 
-impl Outputs {
-    pub fn new(model: &Model) -> Outputs {
-        Outputs::from_source(&Source::new(model))
+impl HeadscaleOutputs {
+    pub fn new(model: &Model) -> HeadscaleOutputs {
+        HeadscaleOutputs::from_plan(&Plan::new(model))
     }
 
-    pub fn from_source(source: &Source) -> Outputs {
-        let file = source.settings.for_file(source.delivery);
-        let text = yaml::emit(source, &file);
+    pub fn from_plan(plan: &Plan) -> HeadscaleOutputs {
+        let file = plan.settings.for_file(plan.delivery);
+        let text = yaml::emit(plan, &file);
         let yaml = verify(&file, &text).map(|()| text);
-        Outputs {
-            env: env::Environment::new(&source.settings, source.version),
-            settings: source.settings.clone(),
+        HeadscaleOutputs {
+            env: env::Environment::new(&plan.settings, plan.version),
+            settings: plan.settings.clone(),
             yaml,
         }
     }

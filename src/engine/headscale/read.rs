@@ -7,7 +7,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::settings::Settings;
+use crate::engine::headscale::settings::Settings;
 use crate::engine::limits::is_forbidden;
 use crate::engine::versions::headscale::{Key, KEYS};
 

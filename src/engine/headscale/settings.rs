@@ -4,7 +4,7 @@
 
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
-use crate::engine::versions::headscale::{Key, Support, Version};
+use crate::engine::versions::headscale::{HeadscaleVersion, Key, Support};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -133,7 +133,7 @@ impl Settings {
     }
 
     /// Whether the release would read every key that has a value.
-    pub fn fits(&self, version: Version) -> bool {
+    pub fn fits(&self, version: HeadscaleVersion) -> bool {
         self.keys().into_iter().all(|key| version.reads(key))
     }
 }

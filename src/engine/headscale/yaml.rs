@@ -1,16 +1,16 @@
 //! Headscale's `oidc:` section (and `node:` from 0.29), written for people.
 
-use super::settings::Settings;
-use super::Source;
+use crate::engine::headscale::settings::Settings;
+use crate::engine::headscale::Plan;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::yaml::YamlWriter;
 
 /// The YAML to paste into Headscale's config.yaml for the settings that belong in the file.
-pub fn emit(source: &Source, file: &Settings) -> String {
-    let version = source.version.label();
+pub fn emit(plan: &Plan, file: &Settings) -> String {
+    let version = plan.version.label();
     let mut w = YamlWriter::new();
     w.comment(0, &format!("Headscale {version}: login through authentik. Paste at the top level of config.yaml;"));
-    w.comment(0, &format!("server_url in the same file must be {} exactly.", source.server_url));
+    w.comment(0, &format!("server_url in the same file must be {} exactly.", plan.server_url));
     w.section(0, "oidc");
     if let Some(only_start) = file.only_start_if_oidc_is_available {
         w.comment(1, "Refuse to start while authentik cannot be reached.");
@@ -30,7 +30,7 @@ pub fn emit(source: &Source, file: &Settings) -> String {
         w.comment(1, "The secret is read from this file at startup; ${VARIABLES} are expanded.");
         w.string(1, "client_secret_path", path);
     }
-    if source.delivery == SecretDelivery::Environment {
+    if plan.delivery == SecretDelivery::Environment {
         w.comment(1, "The client secret comes from HEADSCALE_OIDC_CLIENT_SECRET in Headscale's environment.");
     }
     if let Some(expiry) = &file.expiry {

@@ -4,9 +4,9 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::fill::Source;
-use super::positions::{Position, Positions};
 use crate::engine::headscale::read::{self, nearest, ProblemKind, Read};
+use crate::engine::import::positions::{Position, Positions};
+use crate::engine::import::Pasted;
 use crate::engine::versions::headscale::{Key, Kind, KEYS};
 
 /// One variable, with its 1-based line.
@@ -118,7 +118,7 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
     read::read_value(key, key.path(), &env_value(key, text), out);
 }
 
-pub fn read_variables(variables: &[Variable]) -> (Source, Read, Positions) {
+pub fn read_variables(variables: &[Variable]) -> (Pasted, Read, Positions) {
     let mut read = Read::default();
     let mut entries = Vec::new();
     for variable in variables {
@@ -126,7 +126,7 @@ pub fn read_variables(variables: &[Variable]) -> (Source, Read, Positions) {
         let path = key_of_variable(&variable.name).map_or(variable.name.clone(), |key| key.path().to_string());
         entries.push((path, Position { line: variable.line, column: 1 }));
     }
-    (Source::Environment, read, Positions::from_entries(entries))
+    (Pasted::Environment, read, Positions::from_entries(entries))
 }
 
 pub fn read_environment_map(environment: &Mapping) -> Read {

@@ -2,22 +2,13 @@
 //! configuration really changes: text that means the same stays as the user typed it.
 
 use crate::engine::address::{Address, Service};
+use crate::engine::fields::Field;
 use crate::engine::headscale::read::Read;
-use crate::engine::inputs::{Field, Inputs, SecretDelivery};
+use crate::engine::import::Pasted;
+use crate::engine::inputs::{Inputs, SecretDelivery};
 use crate::engine::urls::split_issuer;
-use crate::engine::versions::headscale::{Key, Version};
+use crate::engine::versions::headscale::{HeadscaleVersion, Key};
 use crate::engine::{lists, rules};
-
-/// Where the pasted text came from; it decides what an absent key means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// A whole config.yaml: an absent key means Headscale's default.
-    Config,
-    /// Only the `oidc:` section: as a config file, but without `server_url`.
-    OidcSection,
-    /// Environment variables: they add to config.yaml, so an absent variable changes nothing.
-    Environment,
-}
 
 /// Whether two texts of a field mean the same to the playground.
 fn same_meaning(field: Field, a: &str, b: &str) -> bool {
@@ -59,10 +50,10 @@ impl Filler {
 }
 
 /// The inputs after applying `read` to `current`, for the chosen Headscale release.
-pub fn fill(current: &Inputs, read: &Read, source: Source) -> Inputs {
-    let version: Version = current.headscale_version;
+pub fn fill(current: &Inputs, read: &Read, source: Pasted) -> Inputs {
+    let version: HeadscaleVersion = current.headscale_version;
     let settings = &read.settings;
-    let from_file = source != Source::Environment;
+    let from_file = source != Pasted::Environment;
     let mut f = Filler { inputs: current.clone() };
     if let Some(server_url) = &read.server_url {
         f.text(Field::HeadscaleUrl, server_url);

@@ -1,14 +1,15 @@
 //! The problems of an imported configuration, each with its place in the text.
 
-use super::fill::Source;
-use super::positions::Positions;
-use super::Finding;
 use crate::engine::catalogue::{Check, Diagnostic, Subject};
 use crate::engine::diagnose::diagnose;
+use crate::engine::fields::Field;
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
-use crate::engine::inputs::{Field, Inputs};
+use crate::engine::import::positions::Positions;
+use crate::engine::import::Finding;
+use crate::engine::import::Pasted;
+use crate::engine::inputs::Inputs;
 use crate::engine::limits::Refusal;
 use crate::engine::model::Model;
 use crate::engine::rules;
@@ -46,7 +47,7 @@ fn read_problem(problem: &read::Problem) -> Diagnostic {
     }
 }
 
-pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positions) -> Vec<Finding> {
+pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positions) -> Vec<Finding> {
     let mut found: Vec<(Option<String>, Diagnostic)> = Vec::new();
     for problem in &read.problems {
         // Quoted "true" and "false" read correctly; only other text is a problem.
@@ -71,7 +72,7 @@ pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positi
         Some(issuer) if split_issuer(issuer).is_none() => {
             found.push((Some("oidc.issuer".into()), Diagnostic::value(Check::IssuerNotAuthentik, issuer)));
         }
-        None if source != Source::Environment => found.push((Some("oidc".into()), Diagnostic::new(Check::OidcMissing))),
+        None if source != Pasted::Environment => found.push((Some("oidc".into()), Diagnostic::new(Check::OidcMissing))),
         _ => {}
     }
     let settings = &read.settings;

@@ -11,14 +11,15 @@ use std::fmt;
 
 use serde_yaml::{Mapping, Value};
 
-use self::env::{key_of_variable, read_environment_map, read_variables};
-use self::fill::{fill, Source};
-use self::findings::findings;
-use self::positions::{Position, Positions};
-use super::catalogue::Diagnostic;
-use super::headscale::read::{self, Read};
-use super::inputs::{Field, Inputs};
-use super::limits;
+use crate::engine::catalogue::Diagnostic;
+use crate::engine::fields::Field;
+use crate::engine::headscale::read::{self, Read};
+use crate::engine::import::env::{key_of_variable, read_environment_map, read_variables};
+use crate::engine::import::fill::fill;
+use crate::engine::import::findings::findings;
+use crate::engine::import::positions::{Position, Positions};
+use crate::engine::inputs::Inputs;
+use crate::engine::limits;
 
 /// The largest text the import reads, in bytes: the import box's limit (see
 /// [`crate::engine::limits::limit`]).
@@ -35,6 +36,17 @@ const MAX_LINES: usize = 50_000;
 /// Deeper nesting than this is refused before parsing: Headscale's settings are three levels
 /// deep, and the YAML parser slows down sharply on thousands of open brackets.
 pub const MAX_DEPTH: usize = 64;
+
+/// Where the pasted text came from; it decides what an absent key means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pasted {
+    /// A whole config.yaml: an absent key means Headscale's default.
+    Config,
+    /// Only the `oidc:` section: as a config file, but without `server_url`.
+    OidcSection,
+    /// Environment variables: they add to config.yaml, so an absent variable changes nothing.
+    Environment,
+}
 
 /// A problem of the imported text, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +73,7 @@ impl Finding {
 /// What an import found and proposes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Import {
-    pub source: Source,
+    pub source: Pasted,
     /// The form as it would be after applying.
     pub inputs: Inputs,
     pub changes: Vec<Change>,
@@ -76,7 +88,8 @@ impl Import {
     /// Whether applying is safe: no value was refused (a control character inside one value,
     /// or more than a field keeps), since leaving it out could widen who may log in.
     pub fn applicable(&self) -> bool {
-        !self.findings.iter().any(|f| f.diagnostic.check == super::catalogue::Check::ValueRefused) && self.omitted == 0
+        !self.findings.iter().any(|f| f.diagnostic.check == crate::engine::catalogue::Check::ValueRefused)
+            && self.omitted == 0
     }
 }
 
@@ -121,7 +134,7 @@ impl fmt::Display for ImportError {
 /// the text is unchanged, so a keystroke elsewhere never parses the text again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
-    source: Source,
+    source: Pasted,
     read: Read,
     positions: Positions,
 }
@@ -207,7 +220,7 @@ fn nesting_depth(text: &str) -> usize {
     deepest
 }
 
-fn read_yaml(text: &str) -> Result<(Source, Read, Positions), ImportError> {
+fn read_yaml(text: &str) -> Result<(Pasted, Read, Positions), ImportError> {
     let to_error = |error: serde_yaml::Error| ImportError::Yaml {
         position: error.location().map(|l| Position { line: l.line(), column: l.column() }),
         message: error.to_string(),
@@ -228,11 +241,11 @@ fn read_yaml(text: &str) -> Result<(Source, Read, Positions), ImportError> {
                 Some((key.path().to_string(), *position))
             })
             .collect();
-        return Ok((Source::Environment, read_environment_map(environment), Positions::from_entries(located)));
+        return Ok((Pasted::Environment, read_environment_map(environment), Positions::from_entries(located)));
     }
     let has = |name: &str| top.keys().any(|key| read::is_named(key, name));
     if has("oidc") || has("server_url") {
-        let source = if has("server_url") { Source::Config } else { Source::OidcSection };
+        let source = if has("server_url") { Pasted::Config } else { Pasted::OidcSection };
         return Ok((source, read::read(&document), positions));
     }
     // Only the keys of the oidc section, without the oidc: line.
@@ -241,7 +254,7 @@ fn read_yaml(text: &str) -> Result<(Source, Read, Positions), ImportError> {
         let nested = Positions::from_entries(
             positions.iter().map(|(path, position)| (format!("oidc.{path}"), *position)).collect(),
         );
-        return Ok((Source::OidcSection, read::read(&wrapped), nested));
+        return Ok((Pasted::OidcSection, read::read(&wrapped), nested));
     }
     Err(ImportError::NothingFound)
 }

@@ -1,11 +1,11 @@
 //! What each authentik release expects of an OAuth2 provider and application, as data.
 //!
-//! Adding a release is a new row in [`RELEASES`] and its tests; the wizard steps, the blueprint,
+//! Adding a release is a new row in [`AUTHENTIK_RELEASES`] and its tests; the wizard steps, the blueprint,
 //! the Terraform and the checks all read these rows.
 
 /// An authentik release: year, month and the first patch the row describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Version {
+pub struct AuthentikVersion {
     pub year: u16,
     pub month: u8,
     pub patch: u8,
@@ -25,8 +25,8 @@ pub enum RedirectUris {
 
 /// Facts about one release line.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Release {
-    pub version: Version,
+pub struct AuthentikRelease {
+    pub version: AuthentikVersion,
     /// Value of the version selector, such as `2026.8` or `2024.10.0`.
     pub key: &'static str,
     pub label: &'static str,
@@ -81,7 +81,7 @@ const fn provider(release: &'static str, constraint: &'static str) -> Result<Ter
 }
 
 /// Every release line the playground knows, newest first.
-pub const RELEASES: &[Release] = &[
+pub const AUTHENTIK_RELEASES: &[AuthentikRelease] = &[
     // No provider release is newer than v2026.5.0, which has every argument these lines need.
     release(2026, 11, 0, "2026.11", "2026.11 (release candidate)", true, provider("v2026.5.0", ">= 2026.5.0")),
     release(2026, 8, 0, "2026.8", "2026.8", false, provider("v2026.5.0", ">= 2026.5.0")),
@@ -133,7 +133,7 @@ pub const RELEASES: &[Release] = &[
 /// The release selected by default: the newest final one.
 pub const DEFAULT_KEY: &str = "2026.8";
 
-const fn at_least(version: Version, year: u16, month: u8) -> bool {
+const fn at_least(version: AuthentikVersion, year: u16, month: u8) -> bool {
     version.year > year || (version.year == year && version.month >= month)
 }
 
@@ -145,12 +145,12 @@ const fn release(
     label: &'static str,
     preview: bool,
     terraform: Result<TerraformProvider, NoTerraform>,
-) -> Release {
-    let version = Version { year, month, patch };
+) -> AuthentikRelease {
+    let version = AuthentikVersion { year, month, patch };
     let strict = at_least(version, 2024, 12)
         || (year == 2024 && month == 10 && patch >= 3)
         || (year == 2024 && month == 8 && patch >= 5);
-    Release {
+    AuthentikRelease {
         version,
         key,
         label,
@@ -179,14 +179,17 @@ const fn release(
     }
 }
 
-impl Version {
-    pub fn release(self) -> &'static Release {
-        RELEASES.iter().find(|release| release.version == self).unwrap_or_else(|| Version::default().release())
+impl AuthentikVersion {
+    pub fn release(self) -> &'static AuthentikRelease {
+        AUTHENTIK_RELEASES
+            .iter()
+            .find(|release| release.version == self)
+            .unwrap_or_else(|| AuthentikVersion::default().release())
     }
 
     /// Finds the row for a selector value (`2026.8`, `2024.10.0`) or a full version
     /// (`2024.10.1` belongs to the `2024.10.0` row, `2026.8.7` to `2026.8`).
-    pub fn parse(text: &str) -> Option<Version> {
+    pub fn parse(text: &str) -> Option<AuthentikVersion> {
         let mut parts = text.trim().trim_start_matches(['v', 'V']).split('.');
         let year: u16 = parts.next()?.parse().ok()?;
         let month: u8 = parts.next()?.parse().ok()?;
@@ -194,7 +197,7 @@ impl Version {
             Some(patch) => patch.split(['-', '+']).next()?.parse().ok()?,
             None => u8::MAX,
         };
-        RELEASES
+        AUTHENTIK_RELEASES
             .iter()
             .map(|release| release.version)
             .filter(|v| v.year == year && v.month == month && v.patch <= patch)
@@ -224,8 +227,8 @@ impl Version {
     }
 }
 
-impl Default for Version {
+impl Default for AuthentikVersion {
     fn default() -> Self {
-        Version::parse(DEFAULT_KEY).expect("the default release is in the table")
+        AuthentikVersion::parse(DEFAULT_KEY).expect("the default release is in the table")
     }
 }

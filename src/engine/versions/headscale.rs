@@ -1,16 +1,16 @@
 //! What each Headscale release reads, rejects and defaults to, as data.
 //!
 //! Every other part of the playground asks this table; adding a release is a new row in
-//! [`RELEASES`] (and, if its settings changed, an edit of [`KEYS`]), plus its tests.
+//! [`HEADSCALE_RELEASES`] (and, if its settings changed, an edit of [`KEYS`]), plus its tests.
 
 /// A Headscale minor release, `0.<minor>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Version(pub u8);
+pub struct HeadscaleVersion(pub u8);
 
 /// Facts about one minor release, as of its newest patch.
 #[derive(Debug)]
-pub struct Release {
-    pub version: Version,
+pub struct HeadscaleRelease {
+    pub version: HeadscaleVersion,
     /// `0.29`.
     pub label: &'static str,
     /// The newest patch release, whose behaviour the row describes.
@@ -49,7 +49,7 @@ pub enum EmailVerifiedUse {
 }
 
 /// Every supported release, newest first. The first one is the default.
-pub const RELEASES: &[Release] = &[
+pub const HEADSCALE_RELEASES: &[HeadscaleRelease] = &[
     release(29, "0.29", "0.29.2", "2026-07-01"),
     release(28, "0.28", "0.28.0", "2026-02-04"),
     release(27, "0.27", "0.27.1", "2025-11-11"),
@@ -60,9 +60,9 @@ pub const RELEASES: &[Release] = &[
     release(22, "0.22", "0.22.3", "2023-05-12"),
 ];
 
-const fn release(minor: u8, label: &'static str, patch: &'static str, date: &'static str) -> Release {
-    Release {
-        version: Version(minor),
+const fn release(minor: u8, label: &'static str, patch: &'static str, date: &'static str) -> HeadscaleRelease {
+    HeadscaleRelease {
+        version: HeadscaleVersion(minor),
         label,
         patch,
         date,
@@ -134,13 +134,13 @@ pub struct KeyRule {
     pub key: Key,
     /// Dotted path in config.yaml.
     pub path: &'static str,
-    pub since: Version,
-    pub fatal_from: Option<Version>,
+    pub since: HeadscaleVersion,
+    pub fatal_from: Option<HeadscaleVersion>,
     /// `(from release, default)`, oldest first; the last entry not newer than a release applies.
-    pub defaults: &'static [(Version, &'static str)],
+    pub defaults: &'static [(HeadscaleVersion, &'static str)],
 }
 
-const V22: Version = Version(22);
+const V22: HeadscaleVersion = HeadscaleVersion(22);
 
 /// Every key of Headscale's OIDC configuration, in the order of its example configuration.
 pub const KEYS: &[KeyRule] = &[
@@ -157,11 +157,17 @@ pub const KEYS: &[KeyRule] = &[
     rule(Key::AllowedUsers, "oidc.allowed_users", 22, None, &[]),
     rule(Key::AllowedGroups, "oidc.allowed_groups", 22, None, &[]),
     rule(Key::StripEmailDomain, "oidc.strip_email_domain", 22, Some(26), &[(V22, "true")]),
-    rule(Key::MapLegacyUsers, "oidc.map_legacy_users", 24, Some(26), &[(Version(24), "true"), (Version(25), "false")]),
-    rule(Key::PkceEnabled, "oidc.pkce.enabled", 24, None, &[(Version(24), "false")]),
-    rule(Key::PkceMethod, "oidc.pkce.method", 24, None, &[(Version(24), "S256")]),
-    rule(Key::EmailVerifiedRequired, "oidc.email_verified_required", 28, None, &[(Version(28), "true")]),
-    rule(Key::NodeExpiry, "node.expiry", 29, None, &[(Version(29), "0")]),
+    rule(
+        Key::MapLegacyUsers,
+        "oidc.map_legacy_users",
+        24,
+        Some(26),
+        &[(HeadscaleVersion(24), "true"), (HeadscaleVersion(25), "false")],
+    ),
+    rule(Key::PkceEnabled, "oidc.pkce.enabled", 24, None, &[(HeadscaleVersion(24), "false")]),
+    rule(Key::PkceMethod, "oidc.pkce.method", 24, None, &[(HeadscaleVersion(24), "S256")]),
+    rule(Key::EmailVerifiedRequired, "oidc.email_verified_required", 28, None, &[(HeadscaleVersion(28), "true")]),
+    rule(Key::NodeExpiry, "node.expiry", 29, None, &[(HeadscaleVersion(29), "0")]),
 ];
 
 const fn rule(
@@ -169,13 +175,13 @@ const fn rule(
     path: &'static str,
     since: u8,
     fatal_from: Option<u8>,
-    defaults: &'static [(Version, &'static str)],
+    defaults: &'static [(HeadscaleVersion, &'static str)],
 ) -> KeyRule {
     let fatal_from = match fatal_from {
-        Some(minor) => Some(Version(minor)),
+        Some(minor) => Some(HeadscaleVersion(minor)),
         None => None,
     };
-    KeyRule { key, path, since: Version(since), fatal_from, defaults }
+    KeyRule { key, path, since: HeadscaleVersion(since), fatal_from, defaults }
 }
 
 impl Key {
@@ -215,11 +221,11 @@ impl Key {
     }
 }
 
-impl Version {
-    pub const NEWEST: Version = RELEASES[0].version;
+impl HeadscaleVersion {
+    pub const NEWEST: HeadscaleVersion = HEADSCALE_RELEASES[0].version;
 
-    pub fn release(self) -> &'static Release {
-        RELEASES.iter().find(|release| release.version == self).unwrap_or(&RELEASES[0])
+    pub fn release(self) -> &'static HeadscaleRelease {
+        HEADSCALE_RELEASES.iter().find(|release| release.version == self).unwrap_or(&HEADSCALE_RELEASES[0])
     }
 
     /// `0.29`.
@@ -228,10 +234,10 @@ impl Version {
     }
 
     /// Parses `0.29`, `0.29.2` or `v0.29`.
-    pub fn parse(text: &str) -> Option<Version> {
+    pub fn parse(text: &str) -> Option<HeadscaleVersion> {
         let text = text.trim().trim_start_matches('v');
         let minor: u8 = text.strip_prefix("0.")?.split('.').next()?.parse().ok()?;
-        RELEASES.iter().map(|release| release.version).find(|version| version.0 == minor)
+        HEADSCALE_RELEASES.iter().map(|release| release.version).find(|version| version.0 == minor)
     }
 
     pub fn support(self, key: Key) -> Support {
@@ -256,8 +262,8 @@ impl Version {
     }
 }
 
-impl Default for Version {
+impl Default for HeadscaleVersion {
     fn default() -> Self {
-        Version::NEWEST
+        HeadscaleVersion::NEWEST
     }
 }

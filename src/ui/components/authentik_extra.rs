@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::copyable_text::CopyableText;
 use super::output_block::title_id;
 use crate::engine::authentik::terraform::Terraform;
-use crate::engine::authentik::Outputs;
+use crate::engine::authentik::AuthentikOutputs;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Extra {
@@ -18,7 +18,7 @@ pub enum Extra {
 
 #[derive(Properties, PartialEq)]
 pub struct AuthentikExtraProps {
-    pub outputs: Rc<Outputs>,
+    pub outputs: Rc<AuthentikOutputs>,
     pub extra: Extra,
 }
 

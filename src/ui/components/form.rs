@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fields::{options, Fields};
-use crate::engine::versions::authentik::RELEASES as AUTHENTIK_RELEASES;
-use crate::engine::versions::headscale::RELEASES;
+use crate::engine::versions::authentik::AUTHENTIK_RELEASES;
+use crate::engine::versions::headscale::HEADSCALE_RELEASES;
 use crate::engine::{Edit, Field, Inputs, Outputs};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub fn Form(props: &FormProps) -> Html {
         let typed = inputs.text(field).unwrap_or_default();
         (!normalized.is_empty() && typed.trim() != normalized).then(|| format!("Used as {normalized}"))
     };
-    let releases = options(RELEASES.iter().map(|r| (r.label, format!("{} (patch {})", r.label, r.patch))));
+    let releases = options(HEADSCALE_RELEASES.iter().map(|r| (r.label, format!("{} (patch {})", r.label, r.patch))));
     let authentik_releases = options(AUTHENTIK_RELEASES.iter().map(|r| (r.key, r.label.to_string())));
 
     html! {

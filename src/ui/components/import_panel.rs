@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use super::field_messages::DiagnosticItem;
-use crate::engine::import::{self, fill::Source, Import, ImportError};
+use crate::engine::import::{self, Import, ImportError, Pasted};
 use crate::engine::{Field, Inputs};
 
 #[derive(Properties, PartialEq)]
@@ -16,11 +16,11 @@ pub struct ImportPanelProps {
     pub onapply: Callback<Inputs>,
 }
 
-fn describe(source: Source) -> &'static str {
+fn describe(source: Pasted) -> &'static str {
     match source {
-        Source::Config => "a whole config.yaml",
-        Source::OidcSection => "an oidc: section",
-        Source::Environment => "HEADSCALE_ environment variables",
+        Pasted::Config => "a whole config.yaml",
+        Pasted::OidcSection => "an oidc: section",
+        Pasted::Environment => "HEADSCALE_ environment variables",
     }
 }
 

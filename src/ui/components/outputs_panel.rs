@@ -15,7 +15,7 @@ use super::output_block::{title_id, OutputBlock};
 use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::withheld::Withheld;
-use super::wizard_view::SettingsView;
+use super::wizard_view::WizardView;
 use crate::engine::Outputs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,8 +112,8 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
             Tab::AuthentikSettings => html! {
                 <OutputBlock id="authentik-settings" title="authentik settings"
                     description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
-                    <CopyableText labelled_by={title_id("authentik-settings")} text={outputs.authentik.settings.to_text()}>
-                        <SettingsView settings={outputs.authentik.settings.clone()} />
+                    <CopyableText labelled_by={title_id("authentik-settings")} text={outputs.authentik.wizard.to_text()}>
+                        <WizardView wizard={outputs.authentik.wizard.clone()} />
                     </CopyableText>
                 </OutputBlock>
             },

@@ -2,18 +2,18 @@
 
 use yew::prelude::*;
 
-use crate::engine::authentik::wizard::Settings;
+use crate::engine::authentik::wizard::Wizard;
 
 #[derive(Properties, PartialEq)]
-pub struct SettingsViewProps {
-    pub settings: Settings,
+pub struct WizardViewProps {
+    pub wizard: Wizard,
 }
 
 #[component]
-pub fn SettingsView(props: &SettingsViewProps) -> Html {
+pub fn WizardView(props: &WizardViewProps) -> Html {
     html! {
         <ol class="hsp-steps">
-            { for props.settings.steps.iter().map(|step| html! {
+            { for props.wizard.steps.iter().map(|step| html! {
                 <li>
                     <h3>{ step.title }</h3>
                     <dl>
