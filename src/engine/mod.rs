@@ -8,6 +8,7 @@ pub mod diagnose;
 pub mod embed;
 pub mod fields;
 pub mod flow;
+pub mod form;
 pub mod groups;
 pub mod headscale;
 pub mod import;

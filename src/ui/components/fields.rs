@@ -6,8 +6,7 @@ use yew::prelude::*;
 use super::checkbox::Checkbox;
 use super::select_field::SelectField;
 use super::text_field::TextField;
-use crate::engine::versions::headscale::Key;
-use crate::engine::{Diagnostic, Edit, Field, Inputs};
+use crate::engine::{form, Diagnostic, Edit, Field, Inputs};
 
 pub struct Fields<'a> {
     pub inputs: &'a Inputs,
@@ -43,11 +42,10 @@ impl Fields<'_> {
     }
 
     /// A checkbox for a setting that only some Headscale releases read.
-    pub fn flag(&self, field: Field, key: Key) -> Html {
+    pub fn flag(&self, field: Field) -> Html {
         let version = self.inputs.headscale_version;
-        let reads = version.reads(key);
-        let note =
-            (!reads).then(|| AttrValue::from(format!("Headscale {} does not read this setting.", version.label())));
+        let reads = form::reads(version, field);
+        let note = form::unread_note(version, field).map(AttrValue::from);
         html! {
             <Checkbox {field} checked={self.inputs.flag(field).unwrap_or_default()} disabled={!reads} {note}
                 diagnostics={self.diagnostics(field)} onedit={self.onedit.clone()} />

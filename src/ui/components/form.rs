@@ -6,9 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fields::{options, Fields};
-use crate::engine::versions::authentik::AUTHENTIK_RELEASES;
-use crate::engine::versions::headscale::HEADSCALE_RELEASES;
-use crate::engine::{Edit, Field, Inputs, Outputs};
+use crate::engine::{form, Edit, Field, Inputs, Outputs};
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
@@ -26,8 +24,8 @@ pub fn Form(props: &FormProps) -> Html {
         let typed = inputs.text(field).unwrap_or_default();
         (!normalized.is_empty() && typed.trim() != normalized).then(|| format!("Used as {normalized}"))
     };
-    let releases = options(HEADSCALE_RELEASES.iter().map(|r| (r.label, format!("{} (patch {})", r.label, r.patch))));
-    let authentik_releases = options(AUTHENTIK_RELEASES.iter().map(|r| (r.key, r.label.to_string())));
+    let releases = options(form::headscale_choices());
+    let authentik_releases = options(form::authentik_choices());
 
     html! {
         <form class="hsp-form" aria-label="Your setup" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>

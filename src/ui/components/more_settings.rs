@@ -11,8 +11,7 @@ use super::fields::{options, Fields};
 use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
 use crate::engine::groups::Group;
 use crate::engine::inputs::SecretDelivery;
-use crate::engine::versions::headscale::Key;
-use crate::engine::{Edit, Field, Inputs, Outputs};
+use crate::engine::{form, Edit, Field, Inputs, Outputs};
 use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
@@ -31,13 +30,7 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
     let onedit = &props.onedit;
     let fields = Fields { inputs, diagnostics, onedit };
     let version = inputs.headscale_version;
-    let expiry_key = if version.reads(Key::NodeExpiry) { Key::NodeExpiry } else { Key::Expiry };
-    let expiry_note = format!(
-        "Written as {}; Headscale {}'s default is {}.",
-        expiry_key.path(),
-        version.label(),
-        version.default_of(expiry_key).unwrap_or("none")
-    );
+    let expiry_note = form::expiry_note(version);
     let ongenerate = {
         let onedit = onedit.clone();
         Callback::from(move |_: MouseEvent| {
@@ -48,9 +41,9 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
             ));
         })
     };
-    let deliveries = options(SecretDelivery::ALL.iter().map(|d| (d.key(), d.label().to_string())));
-    let methods = options([("S256", "S256 (recommended)".to_string()), ("plain", "plain".to_string())]);
-    let pkce_read = version.reads(Key::PkceEnabled);
+    let deliveries = options(form::secret_choices());
+    let methods = options(form::pkce_choices());
+    let pkce_read = form::reads(version, Field::PkceEnabled);
     let group = |group: Group, children: Html| {
         let attention = group.wants_attention(inputs, &props.defaults, diagnostics);
         html! { <FieldGroup {group} {attention}>{ children }</FieldGroup> }
@@ -69,7 +62,7 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
             { group(Group::Access, html! { <>
                 { fields.list(Field::AllowedUsers, "alice@example.com") }
                 { fields.list(Field::AllowedDomains, "example.com") }
-                { fields.flag(Field::EmailVerifiedRequired, Key::EmailVerifiedRequired) }
+                { fields.flag(Field::EmailVerifiedRequired) }
                 <Checkbox field={Field::VerifiedEmailMapping} checked={inputs.verified_email_mapping}
                     diagnostics={fields.diagnostics(Field::VerifiedEmailMapping)} onedit={onedit.clone()} />
             </> }) }
@@ -79,12 +72,12 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
                     { fields.text(Field::ClientSecretPath, None) }
                 }
                 { fields.text(Field::Expiry, Some(expiry_note)) }
-                { fields.flag(Field::UseExpiryFromToken, Key::UseExpiryFromToken) }
-                { fields.flag(Field::OnlyStartIfOidcIsAvailable, Key::OnlyStartIfOidcIsAvailable) }
+                { fields.flag(Field::UseExpiryFromToken) }
+                { fields.flag(Field::OnlyStartIfOidcIsAvailable) }
             </> }) }
             { group(Group::Protocol, html! { <>
                 { fields.text(Field::Scopes, None) }
-                { fields.flag(Field::PkceEnabled, Key::PkceEnabled) }
+                { fields.flag(Field::PkceEnabled) }
                 { fields.select(Field::PkceMethod, methods, !inputs.pkce_enabled || !pkce_read) }
                 { fields.list(Field::ExtraParams, "prompt=login") }
             </> }) }
