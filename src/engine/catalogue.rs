@@ -328,7 +328,7 @@ catalogue! {
 impl Check {
     /// Checks that can fire at any field: the field is the diagnostic's (`Diagnostic::at`), not
     /// the catalogue's.
-    pub fn at_any_field(self) -> bool {
+    pub(crate) fn at_any_field(self) -> bool {
         matches!(self, Check::Placeholder | Check::ValueRefused)
     }
 }
@@ -363,7 +363,7 @@ impl Diagnostic {
     }
 
     /// With a phrase that completes the cause.
-    pub fn phrase(check: Check, phrase: impl Into<String>) -> Self {
+    pub(crate) fn phrase(check: Check, phrase: impl Into<String>) -> Self {
         Diagnostic { check, subject: Some(Subject::Phrase(phrase.into())), at: None }
     }
 

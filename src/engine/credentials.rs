@@ -27,7 +27,7 @@ pub fn alphanumeric(length: usize, mut fill: impl FnMut(&mut [u8])) -> String {
 /// What the page shows for the client ID before the browser has generated one.
 pub const CLIENT_ID_PLACEHOLDER: &str = "CLIENT-ID-GENERATED-IN-THE-BROWSER";
 /// What the page shows for the client secret before the browser has generated one.
-pub const CLIENT_SECRET_PLACEHOLDER: &str = "CLIENT-SECRET-GENERATED-IN-THE-BROWSER";
+pub(crate) const CLIENT_SECRET_PLACEHOLDER: &str = "CLIENT-SECRET-GENERATED-IN-THE-BROWSER";
 
 /// `inputs` with marked placeholders for the credentials: for HTML that every visitor shares,
 /// which must never carry a credential.

@@ -13,13 +13,13 @@ pub fn attributes() -> impl Iterator<Item = (&'static str, Field)> {
 
 /// Lets the playground keep the page URL's query string current (the standalone page sets it;
 /// a host page may).
-pub const SYNC_URL: &str = "data-sync-url";
+pub(crate) const SYNC_URL: &str = "data-sync-url";
 /// Turns off saving inputs in the browser's local storage.
-pub const NO_STORAGE: &str = "data-no-storage";
+pub(crate) const NO_STORAGE: &str = "data-no-storage";
 /// The level of the widget's title, 1 to 6; 2 by default, under the host page's own `<h1>`.
-pub const HEADING_LEVEL: &str = "data-heading-level";
+pub(crate) const HEADING_LEVEL: &str = "data-heading-level";
 /// The widget's title; empty hides it, for a host page that has its own.
-pub const TITLE: &str = "data-title";
+pub(crate) const TITLE: &str = "data-title";
 
 /// The title a widget shows when the page does not set one.
 pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
@@ -27,10 +27,10 @@ pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
 /// playground's own page sets it empty (its links are `?v=1&hs=…`); an embed without it uses
 /// `hsp-` (`hsp2-`, `hsp3-`… for further playgrounds on the page), so it never reads the host
 /// page's own parameters and two playgrounds never share state.
-pub const PARAM_PREFIX: &str = "data-param-prefix";
+pub(crate) const PARAM_PREFIX: &str = "data-param-prefix";
 /// Names the saved inputs of an embedded playground. Without it they belong to the page's path,
 /// so every page of a site keeps its own; pages that should share them give the same name.
-pub const STORAGE_KEY: &str = "data-storage-key";
+pub(crate) const STORAGE_KEY: &str = "data-storage-key";
 
 /// The playground's settings for one mount element.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -149,7 +149,7 @@ impl FieldInfo {
 }
 
 /// Every field, in the order of [`Field`].
-pub const FIELDS: &[FieldInfo] = &[
+pub(crate) const FIELDS: &[FieldInfo] = &[
     FieldInfo {
         field: Field::HeadscaleUrl,
         key: "headscale-url",

@@ -41,7 +41,7 @@ impl SecretDelivery {
 }
 
 /// The path systemd offers credentials under; Headscale expands `${…}` in the secret path.
-pub const SYSTEMD_SECRET_PATH: &str = "${CREDENTIALS_DIRECTORY}/oidc_client_secret";
+pub(crate) const SYSTEMD_SECRET_PATH: &str = "${CREDENTIALS_DIRECTORY}/oidc_client_secret";
 
 /// Every input of the playground. Text is kept exactly as typed so nothing is ever lost; the
 /// model normalises it (see [`crate::engine::model`]).

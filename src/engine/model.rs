@@ -93,7 +93,7 @@ impl Model {
     }
 
     /// Whether `field`'s text is not used.
-    pub fn is_refused(&self, field: Field) -> bool {
+    pub(crate) fn is_refused(&self, field: Field) -> bool {
         self.refusals.iter().any(|(refused, _)| *refused == field)
     }
 }

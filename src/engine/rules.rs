@@ -2,21 +2,21 @@
 
 /// Slugs that collide with authentik's OAuth endpoints under `/application/o/`. Every release
 /// breaks on them; from 2025.8 authentik refuses them when the application is saved.
-pub const RESERVED_SLUGS: [&str; 6] = ["authorize", "token", "device", "userinfo", "introspect", "revoke"];
+pub(crate) const RESERVED_SLUGS: [&str; 6] = ["authorize", "token", "device", "userinfo", "introspect", "revoke"];
 
 /// authentik's slug pattern, `^[-a-zA-Z0-9_]+$`.
-pub fn is_slug(text: &str) -> bool {
+pub(crate) fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The longest client ID or secret authentik stores.
-pub const CREDENTIAL_MAX: usize = 255;
+pub(crate) const CREDENTIAL_MAX: usize = 255;
 
 /// Why a client ID or secret cannot work, if it cannot: authentik stores at most 255
 /// characters, and from 2026.8 accepts only printable ASCII (RFC 6749's VSCHAR). Control
 /// characters, which no output could carry, are refused before, like in every field
 /// (`limits::refusal`).
-pub fn credential_problem(text: &str, printable_ascii_only: bool) -> Option<String> {
+pub(crate) fn credential_problem(text: &str, printable_ascii_only: bool) -> Option<String> {
     let length = text.chars().count();
     if length > CREDENTIAL_MAX {
         Some(format!("is {length} characters long; authentik stores at most {CREDENTIAL_MAX}"))
@@ -27,7 +27,7 @@ pub fn credential_problem(text: &str, printable_ascii_only: bool) -> Option<Stri
 }
 
 /// The first character of a credential outside printable ASCII, written for a message.
-pub fn unusual_character(text: &str) -> Option<String> {
+pub(crate) fn unusual_character(text: &str) -> Option<String> {
     text.chars().find(|c| !is_vschar(*c)).map(escaped)
 }
 
@@ -47,7 +47,7 @@ fn escaped(c: char) -> String {
 /// Whether a value is a placeholder copied from a guide or an example rather than a real value:
 /// angle-bracketed text (`<Client ID from authentik>`), or a word that starts with "your" and a
 /// separator (`your-oidc-client-id`, `YOUR_CLIENT_SECRET`, `https://your-oidc.issuer.com/path`).
-pub fn is_placeholder(text: &str) -> bool {
+pub(crate) fn is_placeholder(text: &str) -> bool {
     let angled = text.find('<').is_some_and(|open| text[open + 1..].find('>').is_some_and(|close| close > 0));
     let your = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).any(|word| {
         let lower = word.to_ascii_lowercase();
@@ -59,7 +59,7 @@ pub fn is_placeholder(text: &str) -> bool {
 /// A domain name: dot-separated labels of letters, digits and inner hyphens, each at most 63
 /// characters, 253 in all. Letters may be non-ASCII, because Headscale compares the text of
 /// the email claim.
-pub fn is_domain(text: &str) -> bool {
+pub(crate) fn is_domain(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 253
         && text.split('.').all(|label| {
@@ -73,7 +73,7 @@ pub fn is_domain(text: &str) -> bool {
 
 /// An email address as authentik stores it: one `@`, a non-empty local part without spaces or
 /// angle brackets, and a domain.
-pub fn is_email(text: &str) -> bool {
+pub(crate) fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
@@ -83,8 +83,8 @@ pub fn is_email(text: &str) -> bool {
 }
 
 /// The PKCE methods Headscale knows, with their exact spelling.
-pub const PKCE_METHODS: [&str; 2] = ["S256", "plain"];
+pub(crate) const PKCE_METHODS: [&str; 2] = ["S256", "plain"];
 
 /// Scopes that have a mapping on a new authentik OAuth2 provider (or that authentik handles
 /// itself).
-pub const MAPPED_SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];
+pub(crate) const MAPPED_SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];

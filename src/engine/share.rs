@@ -13,7 +13,7 @@ use crate::engine::inputs::{Edit, Inputs};
 use crate::engine::limits;
 
 /// The format written today. Readers accept this and every older one.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 /// Links and saved state longer than this are not read at all: every field at its limit fits
 /// several times over (see [`limits`]).
 pub const MAX_QUERY_BYTES: usize = 512 << 10;

@@ -3,11 +3,11 @@
 //! (authorize, token, userinfo).
 
 /// The path under authentik's URL where its OAuth2 endpoints live.
-pub const OAUTH_PATH: &str = "/application/o/";
+pub(crate) const OAUTH_PATH: &str = "/application/o/";
 
 /// The ports authentik's container listens on: a URL with one of them reaches authentik from
 /// inside, not the way users and Headscale do.
-pub const CONTAINER_PORTS: [u16; 2] = [9000, 9443];
+pub(crate) const CONTAINER_PORTS: [u16; 2] = [9000, 9443];
 
 /// The issuer of the application with this slug; authentik writes it with a trailing slash.
 pub fn issuer(base: &str, slug: &str) -> String {
@@ -15,22 +15,22 @@ pub fn issuer(base: &str, slug: &str) -> String {
 }
 
 /// An endpoint all applications share, such as `authorize`.
-pub fn shared_endpoint(base: &str, name: &str) -> String {
+pub(crate) fn shared_endpoint(base: &str, name: &str) -> String {
     format!("{base}{OAUTH_PATH}{name}/")
 }
 
 /// The discovery document Headscale reads at startup.
-pub fn discovery(issuer: &str) -> String {
+pub(crate) fn discovery(issuer: &str) -> String {
     format!("{issuer}.well-known/openid-configuration")
 }
 
 /// Whether a URL path already reaches into the OAuth2 endpoints (someone pasted an issuer).
-pub fn is_oauth_path(path: &str) -> bool {
+pub(crate) fn is_oauth_path(path: &str) -> bool {
     path.contains(OAUTH_PATH) || path.trim_end_matches('/').ends_with(OAUTH_PATH.trim_end_matches('/'))
 }
 
 /// Splits an issuer into authentik's URL and the application slug.
-pub fn split_issuer(issuer: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_issuer(issuer: &str) -> Option<(&str, &str)> {
     let (base, rest) = issuer.split_once(OAUTH_PATH)?;
     let slug = rest.trim_end_matches('/');
     (!slug.is_empty() && !slug.contains('/')).then_some((base, slug))

@@ -145,7 +145,7 @@ impl YamlWriter {
 
 /// A scalar inside a flow collection (`[a, b]`), where `,`, `[`, `]`, `{`, `}` and `:` also
 /// end a plain scalar.
-pub fn flow_scalar(text: &str) -> String {
+pub(crate) fn flow_scalar(text: &str) -> String {
     if is_plain_safe(text) && !text.contains(':') {
         text.to_string()
     } else {

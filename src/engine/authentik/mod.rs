@@ -32,7 +32,7 @@ impl AuthentikOutputs {
 
     /// Everything authentik needs is in the plan; a keystroke that leaves it unchanged need
     /// not rebuild these outputs.
-    pub fn from_plan(plan: &Plan) -> AuthentikOutputs {
+    pub(crate) fn from_plan(plan: &Plan) -> AuthentikOutputs {
         AuthentikOutputs {
             wizard: wizard::Wizard::new(plan),
             plan: plan.clone(),

@@ -6,13 +6,13 @@ use crate::engine::urls;
 use crate::engine::versions::authentik::{AuthentikRelease, RedirectUris};
 
 /// The key pair authentik creates on first start.
-pub const SIGNING_KEY: &str = "authentik Self-signed Certificate";
+pub(crate) const SIGNING_KEY: &str = "authentik Self-signed Certificate";
 /// The built-in authorization flow that asks for no consent.
-pub const AUTHORIZATION_FLOW: &str = "default-provider-authorization-implicit-consent";
+pub(crate) const AUTHORIZATION_FLOW: &str = "default-provider-authorization-implicit-consent";
 /// The built-in flow run when a provider session ends (not the user logout flow).
-pub const INVALIDATION_FLOW: &str = "default-provider-invalidation-flow";
+pub(crate) const INVALIDATION_FLOW: &str = "default-provider-invalidation-flow";
 /// The grant types Headscale needs: the login code, and refresh for clients that ask.
-pub const GRANT_TYPES: [&str; 2] = ["authorization_code", "refresh_token"];
+pub(crate) const GRANT_TYPES: [&str; 2] = ["authorization_code", "refresh_token"];
 
 /// A scope mapping attached to the provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,14 +23,14 @@ pub enum ScopeMapping {
     VerifiedEmail,
 }
 
-pub const MANAGED_OPENID: &str = "goauthentik.io/providers/oauth2/scope-openid";
-pub const MANAGED_EMAIL: &str = "goauthentik.io/providers/oauth2/scope-email";
-pub const MANAGED_PROFILE: &str = "goauthentik.io/providers/oauth2/scope-profile";
+pub(crate) const MANAGED_OPENID: &str = "goauthentik.io/providers/oauth2/scope-openid";
+pub(crate) const MANAGED_EMAIL: &str = "goauthentik.io/providers/oauth2/scope-email";
+pub(crate) const MANAGED_PROFILE: &str = "goauthentik.io/providers/oauth2/scope-profile";
 
 /// The name of the email mapping that marks emails as verified (mapping names are unique).
-pub const VERIFIED_EMAIL_MAPPING: &str = "Headscale: email, marked as verified";
+pub(crate) const VERIFIED_EMAIL_MAPPING: &str = "Headscale: email, marked as verified";
 /// Its expression: the same claims as authentik's email mapping, with `email_verified` true.
-pub const VERIFIED_EMAIL_EXPRESSION: &str =
+pub(crate) const VERIFIED_EMAIL_EXPRESSION: &str =
     "return {\n    \"email\": request.user.email,\n    \"email_verified\": True,\n}\n";
 
 /// The callback as authentik stores it.
@@ -104,12 +104,12 @@ impl Plan {
         }
     }
 
-    pub fn uses_verified_email(&self) -> bool {
+    pub(crate) fn uses_verified_email(&self) -> bool {
         self.scope_mappings.contains(&ScopeMapping::VerifiedEmail)
     }
 
     /// The URLs a user can open to check the setup, as `(name, url)`.
-    pub fn endpoints(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn endpoints(&self) -> Vec<(&'static str, String)> {
         let base = &self.base_url;
         let issuer = &self.issuer;
         vec![

@@ -99,7 +99,7 @@ pub enum Terraform {
 }
 
 /// The variable the client secret is passed in as, unless it is written into the file.
-pub const SECRET_VARIABLE: &str = "headscale_client_secret";
+pub(crate) const SECRET_VARIABLE: &str = "headscale_client_secret";
 
 /// The Terraform configuration for the plan; with `inline_secret` the client secret is written
 /// into the file instead of being read from a sensitive variable.

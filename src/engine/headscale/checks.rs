@@ -13,7 +13,7 @@ use crate::engine::versions::headscale::{HeadscaleVersion, Key, Support};
 /// Query parameters Headscale puts on the authorization request itself, and what an extra
 /// parameter of the same name does to the login. An extra parameter replaces Headscale's own
 /// value, except the nonce, which Headscale sets after the extra parameters.
-pub const RESERVED_PARAMS: [(&str, &str); 9] = [
+pub(crate) const RESERVED_PARAMS: [(&str, &str); 9] = [
     ("client_id", "replaces the client ID Headscale sends, so authentik looks for another provider and refuses the login"),
     ("redirect_uri", "replaces Headscale's callback URL, so authentik refuses the login or sends the browser somewhere Headscale does not answer"),
     ("response_type", "replaces code, the only response type Headscale can finish a login with"),

@@ -106,7 +106,7 @@ fn value_of(settings: &Settings, key: Key) -> Result<String, String> {
 }
 
 /// A JSON object of strings, keys in the given order.
-pub fn json_object(pairs: &[(String, String)]) -> String {
+pub(crate) fn json_object(pairs: &[(String, String)]) -> String {
     let members: Vec<String> =
         pairs.iter().map(|(key, value)| format!("{}:{}", json_string(key), json_string(value))).collect();
     format!("{{{}}}", members.join(","))
@@ -129,7 +129,7 @@ fn json_string(text: &str) -> String {
 }
 
 /// A value as a POSIX shell word: bare when it only has safe characters, else single-quoted.
-pub fn shell_quote(value: &str) -> String {
+pub(crate) fn shell_quote(value: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "_./:@%+,=-".contains(c);
     if !value.is_empty() && value.chars().all(safe) {
         value.to_string()

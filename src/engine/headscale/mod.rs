@@ -52,7 +52,7 @@ impl HeadscaleOutputs {
         HeadscaleOutputs::from_plan(&Plan::new(model))
     }
 
-    pub fn from_plan(plan: &Plan) -> HeadscaleOutputs {
+    pub(crate) fn from_plan(plan: &Plan) -> HeadscaleOutputs {
         let file = plan.settings.for_file(plan.delivery);
         let text = yaml::emit(plan, &file);
         let yaml = verify(&file, &text).map(|()| text);

@@ -68,7 +68,7 @@ pub fn parse_bool(text: &str) -> Option<bool> {
 }
 
 /// The known name closest to `name`, if it is close enough to be a typo.
-pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let lower = name.to_ascii_lowercase();
     known
         .into_iter()
@@ -104,7 +104,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A number as Headscale turns it into text. Whole numbers are exact; other numbers are only
 /// described, which keeps floating-point formatting out of the page's code.
-pub fn number_text(number: &serde_yaml::Number) -> String {
+pub(crate) fn number_text(number: &serde_yaml::Number) -> String {
     match (number.as_i64(), number.as_u64()) {
         (Some(whole), _) => whole.to_string(),
         (None, Some(whole)) => whole.to_string(),
@@ -113,7 +113,7 @@ pub fn number_text(number: &serde_yaml::Number) -> String {
 }
 
 /// Spelling suggestions are looked for among the first this many problems only.
-pub const MAX_SUGGESTIONS: usize = 100;
+pub(crate) const MAX_SUGGESTIONS: usize = 100;
 
 struct Reader {
     read: Read,
@@ -342,12 +342,12 @@ pub fn read(document: &Value) -> Read {
 }
 
 /// Whether a key is this name in any case, as viper compares them.
-pub fn is_named(key: &Value, name: &str) -> bool {
+pub(crate) fn is_named(key: &Value, name: &str) -> bool {
     key.as_str().is_some_and(|text| text.eq_ignore_ascii_case(name))
 }
 
 /// Reads one value of one key (for environment variables, which have no document).
-pub fn read_value(key: Key, path: &str, value: &Value, into: &mut Read) {
+pub(crate) fn read_value(key: Key, path: &str, value: &Value, into: &mut Read) {
     let mut reader = Reader { read: std::mem::take(into) };
     reader.set(key, path, value);
     *into = reader.read;

@@ -74,7 +74,7 @@ pub fn parse(text: &str) -> Option<Vec<Variable>> {
 }
 
 /// The `HEADSCALE_` variable of each key.
-pub fn key_of_variable(name: &str) -> Option<Key> {
+pub(crate) fn key_of_variable(name: &str) -> Option<Key> {
     KEYS.iter().map(|rule| rule.key).find(|key| key.env_var() == name)
 }
 
@@ -118,7 +118,7 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
     read::read_value(key, key.path(), &env_value(key, text), out);
 }
 
-pub fn read_variables(variables: &[Variable]) -> (Pasted, Read, Positions) {
+pub(crate) fn read_variables(variables: &[Variable]) -> (Pasted, Read, Positions) {
     let mut read = Read::default();
     let mut entries = Vec::new();
     for variable in variables {
@@ -129,7 +129,7 @@ pub fn read_variables(variables: &[Variable]) -> (Pasted, Read, Positions) {
     (Pasted::Environment, read, Positions::from_entries(entries))
 }
 
-pub fn read_environment_map(environment: &Mapping) -> Read {
+pub(crate) fn read_environment_map(environment: &Mapping) -> Read {
     let mut read = Read::default();
     for (name, value) in environment {
         let Some(name) = name.as_str() else { continue };

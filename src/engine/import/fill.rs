@@ -50,7 +50,7 @@ impl Filler {
 }
 
 /// The inputs after applying `read` to `current`, for the chosen Headscale release.
-pub fn fill(current: &Inputs, read: &Read, source: Pasted) -> Inputs {
+pub(crate) fn fill(current: &Inputs, read: &Read, source: Pasted) -> Inputs {
     let version: HeadscaleVersion = current.headscale_version;
     let settings = &read.settings;
     let from_file = source != Pasted::Environment;

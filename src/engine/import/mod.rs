@@ -35,7 +35,7 @@ pub const MAX_FINDINGS: usize = 50;
 const MAX_LINES: usize = 50_000;
 /// Deeper nesting than this is refused before parsing: Headscale's settings are three levels
 /// deep, and the YAML parser slows down sharply on thousands of open brackets.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// Where the pasted text came from; it decides what an absent key means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

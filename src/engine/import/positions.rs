@@ -36,12 +36,12 @@ impl Positions {
 
     /// The position of exactly this path, whose names may differ in case from the text's, as
     /// they do for Headscale.
-    pub fn exact(&self, path: &str) -> Option<Position> {
+    pub(crate) fn exact(&self, path: &str) -> Option<Position> {
         self.index.get(&path.to_ascii_lowercase()).map(|&at| self.entries[at].1)
     }
 
     /// Positions given directly, such as one line per environment variable.
-    pub fn from_entries(entries: Vec<(String, Position)>) -> Positions {
+    pub(crate) fn from_entries(entries: Vec<(String, Position)>) -> Positions {
         let mut positions = Positions::default();
         for (path, position) in entries {
             positions.push(path, position);
@@ -100,7 +100,7 @@ fn key_of(text: &str) -> Option<(String, &str)> {
 const MAX_DEPTH: usize = 16;
 
 /// Scans the document. Stops early after `limit` lines, which bounds the work on huge input.
-pub fn scan(text: &str, limit: usize) -> Positions {
+pub(crate) fn scan(text: &str, limit: usize) -> Positions {
     let mut out = Positions::default();
     let mut stack: Vec<Level> = Vec::new();
     // While inside a block scalar (`|` or `>`), lines indented deeper than this are content.

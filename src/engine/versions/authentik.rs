@@ -131,7 +131,7 @@ pub const AUTHENTIK_RELEASES: &[AuthentikRelease] = &[
 ];
 
 /// The release selected by default: the newest final one.
-pub const DEFAULT_KEY: &str = "2026.8";
+pub(crate) const DEFAULT_KEY: &str = "2026.8";
 
 const fn at_least(version: AuthentikVersion, year: u16, month: u8) -> bool {
     version.year > year || (version.year == year && version.month >= month)
@@ -208,14 +208,9 @@ impl AuthentikVersion {
         self.release().key
     }
 
-    /// `2026.8`, without the patch.
-    pub fn short(self) -> String {
-        format!("{}.{}", self.year, self.month)
-    }
-
     /// Where an editor finds authentik's blueprint schema of this release: the file at the
     /// release's tag, or the newest one for a release not out yet.
-    pub fn schema_url(self) -> String {
+    pub(crate) fn schema_url(self) -> String {
         if self.release().preview {
             "https://goauthentik.io/blueprints/schema.json".to_string()
         } else {

@@ -222,7 +222,7 @@ impl Key {
 }
 
 impl HeadscaleVersion {
-    pub const NEWEST: HeadscaleVersion = HEADSCALE_RELEASES[0].version;
+    pub(crate) const NEWEST: HeadscaleVersion = HEADSCALE_RELEASES[0].version;
 
     pub fn release(self) -> &'static HeadscaleRelease {
         HEADSCALE_RELEASES.iter().find(|release| release.version == self).unwrap_or(&HEADSCALE_RELEASES[0])
