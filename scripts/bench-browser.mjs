@@ -8,21 +8,18 @@
 // The playground renders inside a shadow root of its mount element; the page's script looks in
 // there.
 // Writes target/bench/browser.json.   node scripts/bench-browser.mjs [loads] [keystrokes]
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { launchOptions, ports, serve } from "./browser.mjs";
 
 const loads = Number(process.argv[2] ?? 25);
 const keystrokes = Number(process.argv[3] ?? 240);
-const port = Number(process.env.BENCH_PORT ?? 8095);
-const server = spawn("node", ["tests/e2e/serve.mjs", String(port), "/=dist"], { stdio: "ignore" });
+const port = ports.bench;
+const server = serve(port, "/=dist");
 const base = `http://127.0.0.1:${port}/`;
 await new Promise((resolve) => setTimeout(resolve, 500));
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(launchOptions);
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,6 +2,7 @@
 // the page takes to answer each one, and its longest main-thread task meanwhile.
 //   node scripts/bench-hostile.mjs http://127.0.0.1:8080/ [part of a case's name]
 import { chromium } from "@playwright/test";
+import { launchOptions } from "./browser.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:8080/";
 const only = process.argv[3] ?? "";
@@ -20,10 +21,7 @@ const cases = [
   ["share link with 100 000 parameters", "link", `v=1${"&x=1".repeat(100_000)}`],
 ];
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-});
+const browser = await chromium.launch(launchOptions);
 
 async function fresh(url = base) {
   const page = await browser.newPage();

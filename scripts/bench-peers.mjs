@@ -5,11 +5,11 @@
 // output is on screen, DOMContentLoaded, the time until a keystroke typed at DOMContentLoaded
 // shows in the output, the cumulative layout shift, and the bytes transferred (gzip -9).
 // Writes target/bench/peers.json.   node scripts/bench-peers.mjs [loads]
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { launchOptions, ports, serve } from "./browser.mjs";
 
 const loads = Number(process.argv[2] ?? 15);
 const peersRoot = "../shared/peers";
@@ -46,15 +46,12 @@ const pages = [
 ].filter((page) => existsSync(page.folder));
 
 const servers = pages.map((page, index) => {
-  page.port = 8120 + index;
-  return spawn("node", ["tests/e2e/serve.mjs", String(page.port), `/=${page.folder}`], { stdio: "ignore" });
+  page.port = ports.peers + index;
+  return serve(page.port, `/=${page.folder}`);
 });
 await new Promise((resolve) => setTimeout(resolve, 600));
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(launchOptions);
 
 const stats = (values) => {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);

@@ -1,12 +1,12 @@
 // Refreshes docs/screenshot.png, the README's picture, from the release build in dist/.
 //   node scripts/screenshot.mjs
-import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
+import { launchOptions, ports, serve } from "./browser.mjs";
 
-const port = 8096;
-const server = spawn("node", ["tests/e2e/serve.mjs", String(port), "/=dist"], { stdio: "ignore" });
+const port = ports.screenshot;
+const server = serve(port, "/=dist");
 await new Promise((resolve) => setTimeout(resolve, 500));
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch(launchOptions);
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForSelector("#hsp-headscale-config pre");

@@ -1,5 +1,5 @@
 // A tiny static file server for the end-to-end tests, so they need nothing but Node:
-//   node serve.mjs <port> <url-prefix>=<folder> [<url-prefix>=<folder> ...]
+//   node scripts/serve.mjs <port> <url-prefix>=<folder> [<url-prefix>=<folder> ...]
 // The longest matching prefix wins; a folder answers with its index.html.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { expect, test } from "./fixtures";
 import { openGroups, showTab } from "./ui";
 
@@ -23,7 +23,7 @@ test("with every request outside the page's origin blocked, nothing is requested
 });
 
 test("the single offline file works from file:// and updates on input", async ({ page }) => {
-  const root = resolve(__dirname, "../..");
+  const root = resolve(fileURLToPath(import.meta.url), "../../..");
   const file = resolve(root, "target/e2e-offline/headscale-sso-playground.html");
   execFileSync("node", ["scripts/single-file.mjs", "dist", file], { cwd: root });
   const errors: string[] = [];
@@ -50,7 +50,7 @@ test("the single offline file works from file:// and updates on input", async ({
 });
 
 test("the single offline file shows the example without JavaScript", async ({ browser }) => {
-  const root = resolve(__dirname, "../..");
+  const root = resolve(fileURLToPath(import.meta.url), "../../..");
   const file = resolve(root, "target/e2e-offline/headscale-sso-playground-nojs.html");
   execFileSync("node", ["scripts/single-file.mjs", "dist", file], { cwd: root });
   const context = await browser.newContext({ javaScriptEnabled: false });

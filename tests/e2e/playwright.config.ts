@@ -1,14 +1,15 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
-import { ports } from "./ports";
+import { launchOptions, ports, serveScript } from "../../scripts/browser.mjs";
 
 // The Docusaurus test site exists once scripts/docusaurus-site.sh has built it (the test
 // command always does); its tests are skipped without it. Paths are from the project root,
 // where the tests are run.
 const docusaurusBuilt = existsSync("target/docusaurus-site/build/index.html");
 
-// The end-to-end tests drive Debian's Chromium against the release build in dist/, served
-// statically on 127.0.0.1. Playwright never downloads a browser here.
+// The end-to-end tests drive Debian's Chromium (scripts/browser.mjs) against the release build
+// in dist/, served statically on 127.0.0.1 by scripts/serve.mjs. Playwright never downloads a
+// browser here.
 export default defineConfig({
   testDir: ".",
   outputDir: "../../target/e2e-results",
@@ -19,35 +20,25 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${ports.page}`,
     browserName: "chromium",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions,
   },
   webServer: [
     {
-      command: `node serve.mjs ${ports.page} /=../../dist`,
+      command: `node ${serveScript} ${ports.page} /=../../dist`,
       url: `http://127.0.0.1:${ports.page}/`,
       reuseExistingServer: false,
       timeout: 20_000,
     },
     {
       // Host pages that embed the build under a sub-path, as a docs site would.
-      command: `node serve.mjs ${ports.host} /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist`,
+      command: `node ${serveScript} ${ports.host} /docs/guide/=../../docs/embed /docs/guide/playground/=../../dist /hostile/=hostile /hostile/playground/=../../dist`,
       url: `http://127.0.0.1:${ports.host}/docs/guide/`,
       reuseExistingServer: false,
       timeout: 20_000,
     },
     ...(docusaurusBuilt ? [{
       // The Docusaurus test site (scripts/docusaurus-site.sh), under its base URL.
-      command: `node serve.mjs ${ports.docusaurus} /docs-site/=../../target/docusaurus-site/build`,
+      command: `node ${serveScript} ${ports.docusaurus} /docs-site/=../../target/docusaurus-site/build`,
       url: `http://127.0.0.1:${ports.docusaurus}/docs-site/`,
       reuseExistingServer: false,
       timeout: 20_000,

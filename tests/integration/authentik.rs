@@ -1,8 +1,6 @@
 //! The authentik side: the release table, the wizard values, the blueprint and the Terraform.
 
-mod common;
-
-use common::{example, with};
+use crate::common::{example, with};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 use sso_playground::engine::authentik::blueprint::{

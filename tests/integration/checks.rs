@@ -1,8 +1,6 @@
 //! Every check of the catalogue: one input that triggers it and a close one that does not.
 
-mod common;
-
-use common::{example, fired, with};
+use crate::common::{example, fired, with};
 use sso_playground::engine::headscale::checks::lint;
 use sso_playground::engine::headscale::settings::Settings;
 use sso_playground::engine::inputs::SecretDelivery;
@@ -443,7 +441,7 @@ fn ids_are_unique_and_causes_take_their_subjects() {
 
 #[test]
 fn messages_name_the_offending_value() {
-    let outputs = common::outputs(&with(|i| i.allowed_groups = "/headscale".into()));
+    let outputs = crate::common::outputs(&with(|i| i.allowed_groups = "/headscale".into()));
     let message = outputs.diagnostics.iter().find(|d| d.check == Check::GroupLeadingSlash).unwrap().cause();
     assert!(message.contains("“/headscale”"), "{message}");
 }

@@ -1,5 +1,4 @@
 //! Shared fixtures of the host tests.
-#![allow(dead_code)]
 
 use sso_playground::engine::headscale::settings::Settings;
 use sso_playground::engine::versions::headscale::{HeadscaleVersion, Key};

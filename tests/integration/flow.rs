@@ -1,8 +1,6 @@
 //! The login steps: the user's URLs, and the step each failing check marks.
 
-mod common;
-
-use common::{example, with};
+use crate::common::{example, with};
 use sso_playground::engine::flow::{self, Message, Stage, Status};
 use sso_playground::engine::{render, Check, Inputs};
 

@@ -1,8 +1,6 @@
 //! Which group holds which field, and when a closed group opens by itself.
 
-mod common;
-
-use common::{example, fired, with};
+use crate::common::{example, fired, with};
 use sso_playground::engine::groups::{differs, Group};
 use sso_playground::engine::{render, Check, Field, Inputs};
 

@@ -1,9 +1,7 @@
 //! Headscale's configuration for every release: YAML and environment snapshots, exactly the
 //! keys each release reads, parse-back, and the environment read back with viper's rules.
 
-mod common;
-
-use common::{example, full, read_env_file, with};
+use crate::common::{example, full, read_env_file, with};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 use sso_playground::engine::headscale::settings::Settings;

@@ -2,11 +2,9 @@
 //! split, merge keys read as Headscale reads them, and parsing that stays fast whatever is
 //! pasted or linked.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{example, with};
+use crate::common::{example, with};
 use sso_playground::engine::fields::Field;
 use sso_playground::engine::import::{import, ImportError, MAX_BRACKETS, MAX_BYTES, MAX_FINDINGS};
 use sso_playground::engine::limits::{limit, refusal, Refusal};
@@ -293,7 +291,7 @@ fn the_fuzz_seeds_keep_the_fuzz_invariants() {
     use sso_playground::engine::limits::is_forbidden;
     let stray = |text: &str| text.chars().any(|c| is_forbidden(c) && c != '\n');
     let seeds = |kind: &str| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/seeds").join(kind);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds").join(kind);
         let mut files: Vec<_> =
             std::fs::read_dir(dir).expect("seeds").map(|entry| entry.expect("seed").path()).collect();
         files.sort();

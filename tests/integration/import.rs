@@ -1,12 +1,10 @@
 //! Importing Headscale configurations: problems with their lines, the form filled in, round
 //! trips, and hostile input.
 
-mod common;
-
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{example, with};
+use crate::common::{example, with};
 use proptest::prelude::*;
 use sso_playground::engine::import::Pasted;
 use sso_playground::engine::import::{import, Import, ImportError, MAX_BYTES};

@@ -38,7 +38,7 @@ fn the_placeholders_are_never_real_credentials() {
 /// runs, so Cargo.toml declares the browser crates twice; their web-sys features must agree.
 #[test]
 fn the_native_browser_layer_has_the_same_web_sys_features_as_the_webassembly() {
-    let manifest = include_str!("../Cargo.toml");
+    let manifest = include_str!("../../Cargo.toml");
     let features = |section: &str| {
         let start = manifest.find(section).unwrap_or_else(|| panic!("no {section}"));
         let line = manifest[start..].lines().find(|line| line.starts_with("web-sys")).expect("a web-sys line");

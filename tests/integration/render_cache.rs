@@ -1,11 +1,9 @@
 //! The renderer rebuilds only what a change touches, and never gives other results than a
 //! fresh render.
 
-mod common;
-
 use std::rc::Rc;
 
-use common::{example, with};
+use crate::common::{example, with};
 use proptest::prelude::*;
 use sso_playground::engine::{render, Renderer};
 

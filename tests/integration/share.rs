@@ -1,8 +1,6 @@
 //! Share links, saved state and embedding defaults.
 
-mod common;
-
-use common::{example, with};
+use crate::common::{example, with};
 use proptest::prelude::*;
 use sso_playground::engine::embed::{embedding, DEFAULT_TITLE};
 use sso_playground::engine::inputs::SecretDelivery;

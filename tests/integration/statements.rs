@@ -1,9 +1,7 @@
 //! Sentences the outputs and checks say, held to what Headscale and authentik really do, release
 //! by release. Each test fails on an earlier wording that said more than is true.
 
-mod common;
-
-use common::{example, fired, with};
+use crate::common::{example, fired, with};
 use sso_playground::engine::import::import;
 use sso_playground::engine::versions::authentik::AuthentikVersion;
 use sso_playground::engine::versions::headscale::HeadscaleVersion;

@@ -2,12 +2,10 @@
 //! release: authentik's blueprint JSON schema and the Terraform provider's argument lists.
 //! The definitions are read from `../shared/fixtures/`, beside the project, never copied in.
 
-mod common;
-
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use common::with;
+use crate::common::with;
 use serde_json::{json, Value as Json};
 use serde_yaml::Value as Yaml;
 use sso_playground::engine::authentik::terraform::Terraform;

@@ -1,0 +1,33 @@
+// The browser the end-to-end tests, benchmarks and screenshot drive, and the ports they serve
+// on, in one place. Debian's Chromium is used as installed; Playwright never downloads one.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const launchOptions = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
+// E2E_PORT moves the three ports of the end-to-end tests (to run two checkouts side by side):
+// the release build, host pages that embed it, and the Docusaurus test site. BENCH_PORT moves
+// the benchmark's; the peers' pages are served from `peers` on.
+const base = Number(process.env.E2E_PORT ?? 8089);
+export const ports = {
+  page: base,
+  host: base + 1,
+  docusaurus: base + 2,
+  bench: Number(process.env.BENCH_PORT ?? 8095),
+  screenshot: 8096,
+  peers: 8120,
+};
+
+// The static server of scripts/serve.mjs, serving folders under URL prefixes on 127.0.0.1.
+export const serveScript = fileURLToPath(new URL("./serve.mjs", import.meta.url));
+export const serve = (port, ...mounts) => spawn("node", [serveScript, String(port), ...mounts], { stdio: "ignore" });

@@ -1,0 +1,21 @@
+//! The host tests, one binary with a module per area (unit tests of private helpers sit beside
+//! them in `src/`). Run one area with `cargo test --test integration <area>::`.
+
+mod addresses;
+mod authentik;
+mod checks;
+mod common;
+mod flow;
+mod groups;
+mod headscale_versions;
+mod headscale_yaml;
+mod hostile;
+mod import;
+mod inputs;
+mod layering;
+mod prerender;
+mod render_cache;
+mod share;
+mod statements;
+mod upstream;
+mod yaml_quoting;
