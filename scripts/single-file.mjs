@@ -1,10 +1,10 @@
 // Builds one self-contained HTML file from the release build in dist/: styles, the JavaScript
 // glue and the WebAssembly (base64) inline, so it works opened from file:// with no network.
 //   node scripts/single-file.mjs [dist] [output]
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { policy as buildPolicy } from "./policy.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const output = process.argv[3] ?? "dist-offline/headscale-sso-playground.html";
@@ -31,15 +31,7 @@ const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;
 
-const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
-const policy = [
-  "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' ${hash(script)}`,
-  `style-src ${hash(pageStyles)} ${hash(styles)}`,
-  "img-src data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+const policy = buildPolicy({ self: false, scripts: [script], styles: [pageStyles, styles] });
 
 // The release page itself, with every file it loads put inline and its policy replaced.
 const page = readFileSync(join(dist, "index.html"), "utf8")

@@ -1,0 +1,28 @@
+// The Content-Security-Policy, built in one place for the release page (scripts/post-build.mjs)
+// and for the single offline file (scripts/single-file.mjs). Both allow WebAssembly, their own
+// inline scripts and styles by hash, data: images, and nothing else: no base or form target,
+// no plugins, and no request to any other origin.
+import { createHash } from "node:crypto";
+
+/** A CSP source for an inline script or style: the SHA-256 of its text. */
+export const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/**
+ * The policy as the content of a meta element or header. `self`: files of the page's own origin
+ * may load (the served page); without it nothing may (the offline file, which holds everything
+ * inline). `scripts` and `styles`: the texts of the inline scripts and styles to allow.
+ */
+export function policy({ self, scripts = [], styles = [] }) {
+  const own = self ? ["'self'"] : [];
+  const directive = (name, ...sources) => [name, ...sources].join(" ");
+  return [
+    directive("default-src", self ? "'self'" : "'none'"),
+    directive("script-src", ...own, "'wasm-unsafe-eval'", ...scripts.map(hash)),
+    directive("style-src", ...own, ...styles.map(hash)),
+    directive("img-src", ...own, "data:"),
+    // The offline file's default-src 'none' already forbids these.
+    ...(self ? [directive("connect-src", "'self'"), directive("object-src", "'none'")] : []),
+    directive("base-uri", "'none'"),
+    directive("form-action", "'none'"),
+  ].join("; ");
+}

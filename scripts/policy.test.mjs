@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { hash, policy } from "./policy.mjs";
+
+test("the page allows its own origin, WebAssembly and its one loader script", () => {
+  assert.equal(
+    policy({ self: true, scripts: ["init()"] }),
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash("init()")}; style-src 'self'; img-src 'self' data:; ` +
+      "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+  );
+});
+
+test("the offline file allows nothing but what it holds inline", () => {
+  const offline = policy({ self: false, scripts: ["run()"], styles: ["a{}", "b{}"] });
+  assert.equal(
+    offline,
+    `default-src 'none'; script-src 'wasm-unsafe-eval' ${hash("run()")}; style-src ${hash("a{}")} ${hash("b{}")}; ` +
+      "img-src data:; base-uri 'none'; form-action 'none'",
+  );
+  assert.ok(!offline.includes("'self'"), "a file:// page has no origin to trust");
+});
+
+test("a hash is the base64 SHA-256 of exactly the text", () => {
+  assert.equal(hash(""), "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+  assert.notEqual(hash("a"), hash("a "));
+});
+
+test("the README's server examples carry the page's policy", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const examples = [...readme.matchAll(/Content-Security-Policy:? "?(default-src[^"\n]*)/g)].map((m) => m[1]);
+  assert.equal(examples.length, 3);
+  for (const example of examples) assert.equal(example, `${policy({ self: true })}; frame-ancestors 'self'`);
+});
