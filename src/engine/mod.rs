@@ -19,6 +19,7 @@ pub mod lists;
 pub mod model;
 pub mod rules;
 pub mod share;
+pub mod startup;
 pub mod urls;
 pub mod versions;
 pub mod yaml;

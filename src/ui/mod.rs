@@ -4,6 +4,7 @@
 mod app;
 pub mod browser;
 pub mod components;
+mod hooks;
 mod keeper;
 pub mod persist;
 #[cfg(target_arch = "wasm32")]
@@ -13,8 +14,6 @@ pub mod state;
 mod takeover;
 
 pub use app::{App, AppProps};
-#[cfg(target_arch = "wasm32")]
-use url::form_urlencoded;
 use yew::AttrValue;
 
 use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
@@ -22,7 +21,7 @@ use crate::engine::embed::Embedding;
 use crate::engine::Inputs;
 // Starting in the browser: links, storage, mounting.
 #[cfg(target_arch = "wasm32")]
-use crate::engine::{embed, share, Field};
+use crate::engine::{embed, startup};
 
 /// The attribute that marks the copy of the playground rendered at build time.
 pub const PRERENDERED: &str = "data-hsp-prerendered";
@@ -35,7 +34,7 @@ pub const PRIVATE_FIELDS: &str = "headscale-playground:private";
 /// In this tab's session storage: the link this playground was opened from, while the reader
 /// has not edited it, so a reload shows the link again rather than what was saved before.
 pub const OPENED_LINK: &str = "headscale-playground:opened-link";
-/// The page's defaults the saved inputs were saved against (see [`share::saved_applies`]).
+/// The page's defaults the saved inputs were saved against (see [`crate::engine::share::saved_applies`]).
 pub const SAVED_DEFAULTS: &str = "headscale-playground:defaults";
 
 /// The storage key of `key` for the playground with parameter prefix `prefix`; the
@@ -97,63 +96,34 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
 }
 
 #[cfg(target_arch = "wasm32")]
-/// Whether a query string is a share link (links always carry their format version).
-fn is_link(query: &str) -> bool {
-    form_urlencoded::parse(query.as_bytes()).any(|(key, _)| key == "v")
-}
-
-#[cfg(target_arch = "wasm32")]
-/// The first state of a playground: a share link if the page was opened with one, else what
-/// this browser saved, else the page's defaults with fresh credentials.
+/// The first state of a playground: where it starts ([`startup::start`]) from what the
+/// address and this browser's storage hold.
 fn initial_props(embedding: &Embedding) -> AppProps {
-    let builtin = Inputs::default();
-    let prefix = embedding.prefix.as_str();
     let scope = embed::storage_scope(embedding, &persist::path());
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
     let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, &scope)) } else { None };
-    let private = stored(PRIVATE_FIELDS)
-        .map(|keys| {
-            keys.split(',')
-                .filter_map(|key| share::params().find(|(_, name)| *name == key))
-                .map(|(field, _)| field)
-                .collect::<Vec<Field>>()
-        })
-        .unwrap_or_default();
+    let private = stored(PRIVATE_FIELDS).map(|keys| startup::private_fields(&keys)).unwrap_or_default();
     // Only this playground's own parameters: never the host page's v, utm_* or others.
-    let query = embed::own_query(&persist::query(), prefix);
-    let saved = stored(SAVED_INPUTS).map(|saved| share::decode_saved(&saved, &builtin).inputs);
-    // Saved against other defaults than the page has now: the page's win, the saved are offered.
-    let (saved, set_aside) = match saved {
-        Some(inputs) if !share::saved_applies(stored(SAVED_DEFAULTS).as_deref(), &embedding.defaults) => {
-            (None, Some(inputs))
-        }
-        saved => (saved, None),
-    };
-    // A reload of a page whose address the playground keeps current is not a shared link; the
-    // address may lag behind storage by a keystroke or two.
-    let link_kept = persist::session_load(&storage_key(OPENED_LINK, &scope)).is_some_and(|link| link == query);
-    let reloaded = saved
-        .clone()
-        .filter(|inputs| (persist::reloaded() && !link_kept) || share::encode(inputs, &builtin, &private) == query);
-    let mut from_link = false;
-    let initial = if let Some(inputs) = reloaded {
-        inputs
-    } else if is_link(&query) {
-        let decoded = share::decode(&query, &builtin);
-        notices.extend(decoded.notices.iter().map(|notice| AttrValue::from(notice.to_string())));
-        notices.push("Opened from a share link. Links never carry the client secret: paste it from authentik.".into());
-        if saved.is_some() {
-            notices.push("What this browser kept from before stays saved until you change something here.".into());
-        }
-        from_link = true;
+    let query = embed::own_query(&persist::query(), &embedding.prefix);
+    let (saved, saved_defaults) = (stored(SAVED_INPUTS), stored(SAVED_DEFAULTS));
+    let opened_link = persist::session_load(&storage_key(OPENED_LINK, &scope));
+    let start = startup::start(&startup::Found {
+        defaults: embedding.defaults.clone(),
+        query: &query,
+        saved: saved.as_deref(),
+        saved_defaults: saved_defaults.as_deref(),
+        private: &private,
+        reloaded: persist::reloaded(),
+        opened_link: opened_link.as_deref(),
+    });
+    notices.extend(start.notices.into_iter().map(AttrValue::from));
+    if start.from_link {
         persist::session_save(&storage_key(OPENED_LINK, &scope), &query);
-        decoded.inputs
-    } else if let Some(inputs) = saved {
-        inputs
-    } else {
-        with_fresh_credentials(&embedding.defaults)
-    };
+    }
+    let from_link = start.from_link;
+    let set_aside = start.set_aside;
+    let initial = start.inputs.unwrap_or_else(|| with_fresh_credentials(&embedding.defaults));
     // What the page's element says comes from the same place as for the pre-rendered copy.
     AppProps {
         initial,

@@ -2,19 +2,10 @@
 //! announced; or, when the text could not be proven right, an error in its place.
 
 use wasm_bindgen::JsCast;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::ui::browser;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CopyStatus {
-    Idle,
-    Copied,
-    Failed,
-    Downloaded,
-    DownloadFailed,
-}
+use crate::ui::hooks::{use_copy_status, CopyStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct CopyableTextProps {
@@ -38,7 +29,7 @@ pub struct CopyableTextProps {
 
 #[component]
 pub fn CopyableText(props: &CopyableTextProps) -> Html {
-    let status = use_state_eq(|| CopyStatus::Idle);
+    let status = use_copy_status();
     let content = use_node_ref();
     {
         // A new text makes an old "Copied" untrue.
@@ -48,14 +39,10 @@ pub fn CopyableText(props: &CopyableTextProps) -> Html {
     let onclick = {
         let (status, content, text) = (status.clone(), content.clone(), props.text.clone());
         Callback::from(move |_: MouseEvent| {
-            let (status, content, text) = (status.clone(), content.clone(), text.clone());
-            spawn_local(async move {
-                let copied = browser::copy_text(&text).await.is_ok();
-                status.set(if copied { CopyStatus::Copied } else { CopyStatus::Failed });
-                if !copied {
-                    if let Some(element) = content.get().and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
-                        browser::select_contents(&element);
-                    }
+            let content = content.clone();
+            status.copy(text.clone(), move || {
+                if let Some(element) = content.get().and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                    browser::select_contents(&element);
                 }
             });
         })
@@ -70,11 +57,11 @@ pub fn CopyableText(props: &CopyableTextProps) -> Html {
     let message = match *status {
         CopyStatus::Idle => "",
         CopyStatus::Copied => "Copied",
-        CopyStatus::Failed => "Copy failed — select the text",
+        CopyStatus::Failed(_) => "Copy failed — select the text",
         CopyStatus::Downloaded => "Downloaded",
         CopyStatus::DownloadFailed => "Download failed — copy the text instead",
     };
-    let failed = matches!(*status, CopyStatus::Failed | CopyStatus::DownloadFailed);
+    let failed = status.failed();
     let body = match &props.error {
         Some(error) => html! {
             <p class="hsp-output-error" role="alert">{ format!("Output withheld: {error}. Please report this; the inputs are fine.") }</p>

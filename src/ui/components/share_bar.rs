@@ -1,22 +1,14 @@
 //! Copy share link, Reset, and what links and this browser may keep.
 
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use crate::engine::embed;
 use crate::engine::share;
 use crate::engine::Inputs;
+use crate::ui::hooks::{use_copy_status, CopyStatus};
 use crate::ui::state::{Action, State};
-use crate::ui::{browser, persist, with_fresh_credentials};
-
-#[derive(Clone, PartialEq)]
-enum LinkStatus {
-    Idle,
-    Copied,
-    /// The link could not be copied; it is shown for copying by hand.
-    Failed(String),
-}
+use crate::ui::{persist, with_fresh_credentials};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
@@ -35,20 +27,15 @@ pub struct ShareBarProps {
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let status = use_state(|| LinkStatus::Idle);
+    let status = use_copy_status();
     let confirming = use_state(|| false);
     let own = share::encode(&props.state.inputs, &Inputs::default(), &props.state.private);
     let link =
         persist::address_with(&embed::with_own_query(&persist::query(), &props.prefix, &own)).unwrap_or_default();
     let oncopy = {
         let (status, link) = (status.clone(), link.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (status, link) = (status.clone(), link.clone());
-            spawn_local(async move {
-                let copied = browser::copy_text(&link).await.is_ok();
-                status.set(if copied { LinkStatus::Copied } else { LinkStatus::Failed(link) });
-            });
-        })
+        // A link the browser refused to copy is shown below, for copying by hand.
+        Callback::from(move |_: MouseEvent| status.copy(AttrValue::from(link.clone()), || {}))
     };
     let onask = {
         let confirming = confirming.clone();
@@ -75,9 +62,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         (true, false) => "This browser refused to keep your inputs (storage is disabled or full): a reload will lose them. Copy a share link to keep them.",
     };
     let message = match &*status {
-        LinkStatus::Idle => html! {},
-        LinkStatus::Copied => html! { { "Link copied" } },
-        LinkStatus::Failed(_) => html! { { "Copy failed — copy the link below" } },
+        CopyStatus::Copied => html! { { "Link copied" } },
+        CopyStatus::Failed(_) => html! { { "Copy failed — copy the link below" } },
+        _ => html! {},
     };
     html! {
         <div class="hsp-share">
@@ -94,7 +81,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                     <button type="button" class="hsp-secondary" onclick={onask}>{ "Reset" }</button>
                 }
             </div>
-            if let LinkStatus::Failed(link) = &*status {
+            if let CopyStatus::Failed(link) = &*status {
                 <label class="hsp-manual-link">{ "Share link " }
                     <input type="text" readonly=true value={link.clone()} />
                 </label>
