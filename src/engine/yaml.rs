@@ -37,7 +37,7 @@ pub fn scalar(text: &str) -> String {
 
 /// A double-quoted scalar; everything a reader could misread or that is not printable is
 /// escaped.
-pub fn double_quoted(text: &str) -> String {
+pub(crate) fn double_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -251,5 +251,18 @@ fn flow(value: &Value) -> String {
             format!("{{{}}}", entries.join(", "))
         }
         Value::Tagged(tagged) => format!("{} {}", tagged.tag, flow(&tagged.value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn double_quotes_escape_what_a_reader_would_misread() {
+        assert_eq!(double_quoted("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(double_quoted("a\nb\tc\r"), r#""a\nb\tc\r""#);
+        assert_eq!(double_quoted("\u{7}\u{85}\u{2028}\u{feff}"), r#""\u0007\N\L\uFEFF""#);
+        assert_eq!(double_quoted("née 🦀"), "\"née 🦀\"");
     }
 }

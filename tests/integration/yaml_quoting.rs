@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use regex::Regex;
-use sso_playground::engine::yaml::{double_quoted, is_plain_safe, scalar};
+use sso_playground::engine::yaml::{is_plain_safe, scalar};
 
 /// The implicit types of YAML 1.1 (yaml.org/type) plus YAML 1.2's core schema: a plain scalar
 /// matching any of these is not read as a string by some reader.
@@ -113,14 +113,6 @@ fn keywords_numbers_dates_and_indicators_are_quoted() {
         assert!(scalar(text).starts_with('"'), "{text:?} was left plain");
         assert_eq!(reads_back(&scalar(text)), text);
     }
-}
-
-#[test]
-fn double_quotes_escape_what_a_reader_would_misread() {
-    assert_eq!(double_quoted("a\"b\\c"), r#""a\"b\\c""#);
-    assert_eq!(double_quoted("a\nb\tc\r"), r#""a\nb\tc\r""#);
-    assert_eq!(double_quoted("\u{7}\u{85}\u{2028}\u{feff}"), r#""\u0007\N\L\uFEFF""#);
-    assert_eq!(double_quoted("née 🦀"), "\"née 🦀\"");
 }
 
 proptest! {

@@ -50,3 +50,39 @@ pub fn parse(text: &str) -> Option<Duration> {
     }
     Some(Duration::Millis(total))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_follow_headscales_grammar() {
+        const DAY: u128 = 24 * 3_600_000;
+        assert_eq!(parse("0"), Some(Duration::Never));
+        assert_eq!(parse("180d"), Some(Duration::Millis(180 * DAY)));
+        assert_eq!(
+            parse("1y2w3d4h5m6s7ms"),
+            Some(Duration::Millis(365 * DAY + 14 * DAY + 3 * DAY + 4 * 3_600_000 + 5 * 60_000 + 6_007))
+        );
+        assert_eq!(parse("90m"), Some(Duration::Millis(90 * 60_000)));
+        assert_eq!(parse("500ms"), Some(Duration::Millis(500)));
+        assert_eq!(parse("0s"), Some(Duration::Millis(0)));
+        for bad in [
+            "",
+            "1.5h",
+            "1h 30m",
+            "30m1h",
+            "1d1d",
+            "d",
+            "-1d",
+            "1D",
+            "1",
+            "01x",
+            "1 d",
+            "180days",
+            "99999999999999999999y",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+    }
+}

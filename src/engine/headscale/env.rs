@@ -137,3 +137,26 @@ pub(crate) fn shell_quote(value: &str) -> String {
         format!("'{}'", value.replace('\'', r"'\''"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_stay_bare_only_when_safe() {
+        assert_eq!(
+            shell_quote("https://sso.example.org/application/o/hs/"),
+            "https://sso.example.org/application/o/hs/"
+        );
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("o'brien"), r"'o'\''brien'");
+        assert_eq!(shell_quote("$HOME"), "'$HOME'");
+    }
+
+    #[test]
+    fn json_strings_escape_quotes_backslashes_and_controls() {
+        let pairs = [("prompt".to_string(), "login".to_string()), ("q".to_string(), "a\"b\\c\n".to_string())];
+        assert_eq!(json_object(&pairs), r#"{"prompt":"login","q":"a\"b\\c\u000a"}"#);
+    }
+}

@@ -2,7 +2,7 @@
 //! parsing it back, and the checks that know each release.
 
 pub mod checks;
-pub mod duration;
+pub(crate) mod duration;
 pub mod env;
 pub mod read;
 pub mod settings;

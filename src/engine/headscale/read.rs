@@ -352,3 +352,30 @@ pub(crate) fn read_value(key: Key, path: &str, value: &Value, into: &mut Read) {
     reader.set(key, path, value);
     *into = reader.read;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_changes_and_swaps_as_one() {
+        assert_eq!(edit_distance("issuer", "issuer"), 0);
+        assert_eq!(edit_distance("isuer", "issuer"), 1);
+        assert_eq!(edit_distance("issuers", "issuer"), 1);
+        assert_eq!(edit_distance("client_ib", "client_id"), 1);
+        assert_eq!(edit_distance("cleint_id", "client_id"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        // Far apart in length, or very long, is never a typo, and costs nothing to find out.
+        assert_eq!(edit_distance("a", "abcdefghijkl"), usize::MAX);
+        assert_eq!(edit_distance(&"a".repeat(65), &"a".repeat(65)), usize::MAX);
+    }
+
+    #[test]
+    fn the_nearest_name_is_suggested_only_when_close_enough() {
+        let known = ["issuer", "client_id", "client_secret", "allowed_groups"];
+        assert_eq!(nearest("isuer", known).as_deref(), Some("issuer"));
+        assert_eq!(nearest("Client_ID", known).as_deref(), Some("client_id"));
+        assert_eq!(nearest("allowed_group", known).as_deref(), Some("allowed_groups"));
+        assert_eq!(nearest("scope", known), None);
+    }
+}

@@ -161,3 +161,51 @@ pub(crate) fn scan(text: &str, limit: usize) -> Positions {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn at(line: usize, column: usize) -> Option<Position> {
+        Some(Position { line, column })
+    }
+
+    #[test]
+    fn keys_and_list_items_get_their_line_and_column() {
+        let text = "server_url: https://vpn.example.org\noidc:\n  issuer: https://sso.example.org/\n  allowed_groups:\n    - ops\n    - admins\n";
+        let positions = scan(text, usize::MAX);
+        assert_eq!(positions.exact("server_url"), at(1, 1));
+        assert_eq!(positions.exact("oidc.issuer"), at(3, 3));
+        assert_eq!(positions.exact("oidc.allowed_groups[1]"), at(6, 7));
+        // Headscale reads keys in any case.
+        assert_eq!(positions.exact("OIDC.Issuer"), at(3, 3));
+    }
+
+    #[test]
+    fn an_unplaced_path_takes_its_nearest_placed_ancestor() {
+        let positions = scan("oidc:\n  pkce: {enabled: true}\n", usize::MAX);
+        assert_eq!(positions.exact("oidc.pkce.enabled"), None);
+        assert_eq!(positions.find("oidc.pkce.enabled"), at(2, 3));
+        assert_eq!(positions.find("node.expiry"), None);
+    }
+
+    #[test]
+    fn comments_block_scalars_and_the_line_limit_are_respected() {
+        let text = "# issuer: no\noidc:\n  extra: |\n    issuer: inside\n  issuer: x\nlate: 1\n";
+        let positions = scan(text, 5);
+        assert_eq!(positions.exact("issuer"), None);
+        assert_eq!(positions.exact("oidc.extra.issuer"), None);
+        assert_eq!(positions.exact("oidc.issuer"), at(5, 3));
+        assert_eq!(positions.exact("late"), None, "beyond the limit");
+    }
+
+    #[test]
+    fn the_first_of_repeated_paths_is_kept() {
+        let positions = Positions::from_entries(vec![
+            ("a".into(), Position { line: 1, column: 1 }),
+            ("A".into(), Position { line: 2, column: 1 }),
+        ]);
+        assert_eq!(positions.exact("a"), at(1, 1));
+        assert_eq!(positions.len(), 2);
+    }
+}
