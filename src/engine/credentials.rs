@@ -31,8 +31,8 @@ pub(crate) const CLIENT_SECRET_PLACEHOLDER: &str = "CLIENT-SECRET-GENERATED-IN-T
 
 /// `inputs` with marked placeholders for the credentials: for HTML that every visitor shares,
 /// which must never carry a credential.
-pub fn placeholders(inputs: &crate::engine::Inputs) -> crate::engine::Inputs {
-    crate::engine::Inputs {
+pub fn placeholders(inputs: &crate::engine::inputs::Inputs) -> crate::engine::inputs::Inputs {
+    crate::engine::inputs::Inputs {
         client_id: CLIENT_ID_PLACEHOLDER.to_string(),
         client_secret: CLIENT_SECRET_PLACEHOLDER.to_string(),
         ..inputs.clone()

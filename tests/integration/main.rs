@@ -16,6 +16,7 @@ mod layering;
 mod prerender;
 mod render_cache;
 mod share;
+mod sources;
 mod startup;
 mod statements;
 mod upstream;

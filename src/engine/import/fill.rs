@@ -40,12 +40,12 @@ impl Filler {
         };
         let current = self.inputs.text(field).unwrap_or_default();
         if !same_meaning(field, current, value) {
-            self.inputs.apply(crate::engine::Edit::Text(field, value.to_string()));
+            self.inputs.apply(crate::engine::inputs::Edit::Text(field, value.to_string()));
         }
     }
 
     fn flag(&mut self, field: Field, value: bool) {
-        self.inputs.apply(crate::engine::Edit::Flag(field, value));
+        self.inputs.apply(crate::engine::inputs::Edit::Flag(field, value));
     }
 }
 

@@ -1,0 +1,45 @@
+//! Every source file says what it is for: its first line is a `//!` comment, which
+//! ARCHITECTURE.md's code map and a reader's first look rely on.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The files of `dir` whose first line is not a `//!` comment.
+fn undocumented(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    rust_files(dir, &mut files);
+    files.sort();
+    files.into_iter().filter(|path| !fs::read_to_string(path).expect("readable source").starts_with("//!")).collect()
+}
+
+#[test]
+fn every_source_file_opens_with_what_it_is_for() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 50, "the sources were not found under {}", src.display());
+    assert_eq!(undocumented(&src), Vec::<PathBuf>::new(), "these files lack their opening //! comment");
+}
+
+#[test]
+fn a_file_without_its_comment_is_found() {
+    let dir = std::env::temp_dir().join(format!("sso-playground-sources-{}", std::process::id()));
+    fs::create_dir_all(dir.join("nested")).unwrap();
+    fs::write(dir.join("good.rs"), "//! Says what it is.\nfn f() {}\n").unwrap();
+    fs::write(dir.join("nested/bad.rs"), "// Only a plain comment.\nfn f() {}\n").unwrap();
+    fs::write(dir.join("notes.txt"), "not Rust").unwrap();
+    let found = undocumented(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(found, [dir.join("nested/bad.rs")]);
+}
