@@ -1,10 +1,10 @@
 //! The problems of an imported configuration, each with its place in the text.
 
 use super::fill::Source;
-use super::positions::Positions;
+use super::positions::{Position, Positions};
 use super::Finding;
 use crate::engine::authentik::urls::split_issuer;
-use crate::engine::checks::{Check, Diagnostic, Subject};
+use crate::engine::checks::{Check, Diagnostic, Severity, Subject};
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
@@ -40,7 +40,19 @@ fn paths_of(field: Field) -> &'static [&'static str] {
     }
 }
 
-fn read_problem(problem: &read::Problem) -> Diagnostic {
+/// Whether a problem of the reading is listed: quoted "true" and "false" read correctly, so
+/// only other text for a boolean is one.
+pub(super) fn listed(problem: &read::Problem) -> bool {
+    !matches!(&problem.kind, ProblemKind::StringForBool { text, .. } if text == "true" || text == "false")
+}
+
+/// Where a finding goes in the list: in the order of the text, the worse first on one place;
+/// findings without a place come last.
+pub(super) fn order(position: Option<Position>, diagnostic: &Diagnostic) -> ((usize, usize), Severity) {
+    (position.map_or((usize::MAX, 0), |p| (p.line, p.column)), diagnostic.severity())
+}
+
+pub(super) fn read_problem(problem: &read::Problem) -> Diagnostic {
     let path = &problem.path;
     match &problem.kind {
         ProblemKind::UnknownKey { suggestion: Some(suggestion) } => {
@@ -74,11 +86,7 @@ fn read_problem(problem: &read::Problem) -> Diagnostic {
 
 pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positions) -> Vec<Finding> {
     let mut found: Vec<(Option<String>, Diagnostic)> = Vec::new();
-    for problem in &read.problems {
-        // Quoted "true" and "false" read correctly; only other text is a problem.
-        if matches!(&problem.kind, ProblemKind::StringForBool { text, .. } if text == "true" || text == "false") {
-            continue;
-        }
+    for problem in read.problems.iter().filter(|problem| listed(problem)) {
         found.push((Some(problem.path.clone()), read_problem(problem)));
     }
     let version = inputs.headscale_version;
@@ -122,7 +130,7 @@ pub fn findings(read: &Read, source: Source, inputs: &Inputs, positions: &Positi
         .into_iter()
         .map(|(path, diagnostic)| Finding { position: path.and_then(|p| positions.find(&p)), diagnostic })
         .collect();
-    findings.sort_by_key(|f| (f.position.map_or((usize::MAX, 0), |p| (p.line, p.column)), f.diagnostic.severity()));
+    findings.sort_by_key(|f| order(f.position, &f.diagnostic));
     findings
 }
 
