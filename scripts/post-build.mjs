@@ -1,11 +1,13 @@
 // Trunk post-build step (see Trunk.toml), run in the staging folder before it becomes dist/:
-//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, and
-//    the one inline loader script Trunk writes (by its hash);
+//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, the
+//    one inline loader script Trunk writes (by its hash) and the import's worker
+//    (scripts/policy.mjs);
 //  - writes embed.js, the one script a host page includes to mount the playground.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pagePolicy } from "./policy.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
@@ -51,16 +53,7 @@ const inline = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)
 if (inline.length !== 1) throw new Error(`expected one inline loader script, found ${inline.length}`);
 const scriptHash = createHash("sha256").update(inline[0]).digest("base64");
 
-export const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${scriptHash}'`,
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+export const policy = pagePolicy(scriptHash);
 index = index.replace(
   /<meta charset="utf-8" \/>/,
   (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,

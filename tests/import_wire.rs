@@ -65,7 +65,17 @@ fn every_kind_of_problem_crosses() {
         .map(|reading| propose(&decode(&encode(&Ok(reading))).unwrap().unwrap(), &example()))
         .flat_map(|found| found.findings.into_iter().map(|f| format!("{:?}", f.diagnostic.check)))
         .collect();
-    for check in ["UnknownKey", "NotAString", "StringForBool", "YesNoString", "ScalarForList", "WrongType", "EmptyValue", "ValueRefused", "Placeholder"] {
+    for check in [
+        "UnknownKey",
+        "NotAString",
+        "StringForBool",
+        "YesNoString",
+        "ScalarForList",
+        "WrongType",
+        "EmptyValue",
+        "ValueRefused",
+        "Placeholder",
+    ] {
         assert!(reasons.iter().any(|r| r == check), "no {check} in {reasons:?}");
     }
     // Each type the reader may expect, so none is refused on the way.
@@ -124,7 +134,14 @@ fn a_damaged_answer_is_an_error() {
         assert!(decode(&written[..at]).is_err(), "cut at {at}");
     }
     assert!(decode(&format!("{written}x")).is_err());
-    for foreign in ["", "null", "hsp-import 2\nR", "hsp-import 1\nR", "hsp-import 1\nEq", "hsp-import 1\nEl99999999999999999999999;"] {
+    for foreign in [
+        "",
+        "null",
+        "hsp-import 2\nR",
+        "hsp-import 1\nR",
+        "hsp-import 1\nEq",
+        "hsp-import 1\nEl99999999999999999999999;",
+    ] {
         assert!(decode(foreign).is_err(), "{foreign:?}");
     }
     // A count far beyond what follows is refused before anything is allocated for it.

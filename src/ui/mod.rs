@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 mod keeper;
 pub mod persist;
+pub mod reader;
 #[cfg(target_arch = "wasm32")]
 mod shadow;
 pub mod state;

@@ -161,9 +161,11 @@ impl Writer {
 
     fn settings(&mut self, s: &Settings) {
         let flags = [s.only_start_if_oidc_is_available, s.use_expiry_from_token, s.strip_email_domain];
-        flags.into_iter().chain([s.map_legacy_users, s.pkce_enabled, s.email_verified_required]).for_each(|f| self.flag(f));
-        let texts = [&s.issuer, &s.client_id, &s.client_secret, &s.client_secret_path, &s.expiry, &s.pkce_method, &s.node_expiry];
-        texts.into_iter().for_each(|text| self.option(text.as_deref(), Self::text));
+        let more = [s.map_legacy_users, s.pkce_enabled, s.email_verified_required];
+        flags.into_iter().chain(more).for_each(|flag| self.flag(flag));
+        let texts = [&s.issuer, &s.client_id, &s.client_secret, &s.client_secret_path, &s.expiry];
+        let more = [&s.pkce_method, &s.node_expiry];
+        texts.into_iter().chain(more).for_each(|text| self.option(text.as_deref(), Self::text));
         let lists = [&s.scope, &s.allowed_domains, &s.allowed_users, &s.allowed_groups];
         lists.into_iter().for_each(|list| self.option(list.as_deref(), Self::texts));
         self.option(s.extra_params.as_deref(), |out, pairs| {
@@ -359,7 +361,9 @@ impl Reader<'_> {
             's' => ProblemKind::ScalarForList { items: self.texts()? },
             'w' => {
                 let expected = self.text()?;
-                ProblemKind::WrongType { expected: EXPECTED.into_iter().find(|known| *known == expected).ok_or(WireError)? }
+                ProblemKind::WrongType {
+                    expected: EXPECTED.into_iter().find(|known| *known == expected).ok_or(WireError)?,
+                }
             }
             '0' => ProblemKind::Empty,
             'x' => {
