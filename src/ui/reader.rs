@@ -134,15 +134,24 @@ fn glue_url() -> Option<String> {
 }
 
 /// The worker's script: imports the glue, starts the module the page sends along with the
-/// first text, and answers each text with its reading, or `null` when it cannot.
+/// first text, and answers each text with its reading, or `null` when it cannot. The import is
+/// dynamic because a module worker's static imports count as worker scripts for the page's
+/// policy, which allows only `blob:` ones; a dynamic import is a script, from the page's origin.
 fn script(glue: &str) -> String {
     let glue = js_sys::JSON::stringify(&JsValue::from_str(glue)).ok().and_then(|s| s.as_string()).unwrap_or_default();
     format!(
-        "import init, {{ readImport }} from {glue};\n\
+        "const glue = import({glue});\n\
+         glue.catch(() => {{}});\n\
          let ready;\n\
          onmessage = async ({{ data: [module, text] }}) => {{\n\
-         \x20 try {{ ready ??= init({{ module_or_path: module }}); await ready; postMessage(readImport(text)); }}\n\
-         \x20 catch (error) {{ postMessage(null); }}\n\
+         \x20 try {{\n\
+         \x20   const {{ default: init, readImport }} = await glue;\n\
+         \x20   ready ??= init({{ module_or_path: module }});\n\
+         \x20   await ready;\n\
+         \x20   postMessage(readImport(text));\n\
+         \x20 }} catch (error) {{\n\
+         \x20   postMessage(null);\n\
+         \x20 }}\n\
          }};\n"
     )
 }
