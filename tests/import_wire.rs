@@ -148,6 +148,25 @@ fn a_damaged_answer_is_an_error() {
     assert!(decode("hsp-import 1\nRc------4294967295;").is_err());
 }
 
+/// The import fuzz target's wire invariant, on its seeds: every answer crosses unchanged, and
+/// the page lists from it what it would list from the whole reading.
+#[test]
+fn the_fuzz_seeds_cross_the_wire_unchanged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/seeds/import");
+    let mut seeds: Vec<_> = std::fs::read_dir(dir).expect("seeds").map(|entry| entry.expect("seed").path()).collect();
+    seeds.sort();
+    assert!(!seeds.is_empty());
+    for path in seeds {
+        let text = String::from_utf8_lossy(&std::fs::read(&path).expect("read")).into_owned();
+        let answer = read_text(&text);
+        let crossed = decode(&encode(&answer)).expect("reads back");
+        assert_eq!(crossed, answer.as_ref().map(bound).map_err(Clone::clone), "{path:?}");
+        if let (Ok(whole), Ok(sent)) = (&answer, &crossed) {
+            assert_eq!(propose(sent, &example()), propose(whole, &example()), "{path:?}");
+        }
+    }
+}
+
 proptest! {
     #[test]
     fn garbled_answers_never_panic(at in 0usize..4096, replacement in "\\PC{0,3}", tail in ".{0,40}") {

@@ -69,6 +69,9 @@ struct Running {
 
 impl Drop for Running {
     fn drop(&mut self) {
+        // No event may reach the listeners once they are freed.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
@@ -92,8 +95,10 @@ impl Reader {
             inner.worker = start(Rc::downgrade(&self.inner));
             inner.unavailable = inner.worker.is_none();
         }
-        let message = js_sys::Array::of2(&wasm_bindgen::module(), &JsValue::from_str(&text));
-        let posted = inner.worker.as_ref().is_some_and(|running| running.worker.post_message(&message).is_ok());
+        let posted = inner.worker.as_ref().is_some_and(|running| {
+            let message = js_sys::Array::of2(&wasm_bindgen::module(), &JsValue::from_str(&text));
+            running.worker.post_message(&message).is_ok()
+        });
         if !posted {
             inner.unavailable = true;
             inner.worker = None;
