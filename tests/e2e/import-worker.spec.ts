@@ -63,6 +63,7 @@ const result = (page: Page) => page.locator("#hsp-import-result");
 test("the import is read in one worker, once per change of its text, never on keystrokes elsewhere", async ({ page }) => {
   await countWorkers(page);
   await page.goto("/");
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toContain("; worker-src blob:;");
   await openImport(page);
   await put(page, typo);
   await expect(result(page)).toContainText("did you mean allowed_groups?");
