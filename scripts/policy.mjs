@@ -1,7 +1,10 @@
 // The Content-Security-Policy, built in one place for the release page (scripts/post-build.mjs)
 // and for the single offline file (scripts/single-file.mjs). Both allow WebAssembly, their own
 // inline scripts and styles by hash, data: images, and nothing else: no base or form target,
-// no plugins, and no request to any other origin.
+// no plugins, and no request to any other origin. The served page also allows workers made
+// from blob: URLs: the import is read in one, so no pasted text can block the page (where that
+// is forbidden, and in the offline file, the import is read on the page's thread, within its
+// limits).
 import { createHash } from "node:crypto";
 
 /** A CSP source for an inline script or style: the SHA-256 of its text. */
@@ -21,7 +24,7 @@ export function policy({ self, scripts = [], styles = [] }) {
     directive("style-src", ...own, ...styles.map(hash)),
     directive("img-src", ...own, "data:"),
     // The offline file's default-src 'none' already forbids these.
-    ...(self ? [directive("connect-src", "'self'"), directive("object-src", "'none'")] : []),
+    ...(self ? [directive("connect-src", "'self'"), directive("worker-src", "blob:"), directive("object-src", "'none'")] : []),
     directive("base-uri", "'none'"),
     directive("form-action", "'none'"),
   ].join("; ");

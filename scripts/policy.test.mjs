@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { hash, policy } from "./policy.mjs";
 
-test("the page allows its own origin, WebAssembly and its one loader script", () => {
+test("the page allows its own origin, WebAssembly, its one loader script and blob: workers", () => {
   assert.equal(
     policy({ self: true, scripts: ["init()"] }),
     `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash("init()")}; style-src 'self'; img-src 'self' data:; ` +
-      "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      "connect-src 'self'; worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
   );
 });
 

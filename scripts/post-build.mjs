@@ -1,6 +1,7 @@
 // Trunk post-build step (see Trunk.toml), run in the staging folder before it becomes dist/:
-//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, and
-//    the one inline loader script Trunk writes (by its hash);
+//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, the
+//    one inline loader script Trunk writes (by its hash) and the import's worker
+//    (scripts/policy.mjs);
 //  - writes embed.js, the one script a host page includes to mount the playground.
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";

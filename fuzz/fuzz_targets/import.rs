@@ -1,6 +1,8 @@
 //! Any bytes pasted into the import box: the import must return (never panic), and whatever
 //! it fills in must render, with a withheld output only ever next to an error message. What it
 //! offers to apply never holds a control character inside a value, and no output ever does.
+//! The reading crosses from the worker to the page and back unchanged, bounded, and what the
+//! page lists from it is what the whole reading lists.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,6 +11,13 @@ use sso_playground::engine::{import, render, Field, Inputs, Severity};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    let answer = import::read_text(&text);
+    let crossed = import::wire::decode(&import::wire::encode(&answer)).expect("the answer reads back");
+    assert_eq!(crossed, answer.as_ref().map(import::wire::bound).map_err(Clone::clone), "the answer changed on the way");
+    if let (Ok(whole), Ok(sent)) = (&answer, &crossed) {
+        let inputs = Inputs::default();
+        assert_eq!(import::propose(sent, &inputs), import::propose(whole, &inputs), "the page would list other problems");
+    }
     if let Ok(found) = import::import(&text, &Inputs::default()) {
         let outputs = render(&found.inputs);
         let has_error = outputs.diagnostics.iter().any(|d| d.severity() == Severity::Error);

@@ -7,6 +7,7 @@ pub mod components;
 mod hooks;
 mod keeper;
 pub mod persist;
+pub mod reader;
 #[cfg(target_arch = "wasm32")]
 mod shadow;
 pub mod state;

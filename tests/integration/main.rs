@@ -11,6 +11,7 @@ mod headscale_versions;
 mod headscale_yaml;
 mod hostile;
 mod import;
+mod import_wire;
 mod inputs;
 mod layering;
 mod prerender;

@@ -1,12 +1,12 @@
 //! The problems of an imported configuration, each with its place in the text.
 
-use crate::engine::catalogue::{Check, Diagnostic, Subject};
+use crate::engine::catalogue::{Check, Diagnostic, Severity, Subject};
 use crate::engine::diagnose::diagnose;
 use crate::engine::fields::Field;
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
-use crate::engine::import::positions::Positions;
+use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::Finding;
 use crate::engine::import::Pasted;
 use crate::engine::inputs::Inputs;
@@ -15,7 +15,19 @@ use crate::engine::model::Model;
 use crate::engine::rules;
 use crate::engine::urls::split_issuer;
 
-fn read_problem(problem: &read::Problem) -> Diagnostic {
+/// Whether a problem of the reading is listed: quoted "true" and "false" read correctly, so
+/// only other text for a boolean is one.
+pub(super) fn listed(problem: &read::Problem) -> bool {
+    !matches!(&problem.kind, ProblemKind::StringForBool { text, .. } if text == "true" || text == "false")
+}
+
+/// Where a finding goes in the list: in the order of the text, the worse first on one place;
+/// findings without a place come last.
+pub(super) fn order(position: Option<Position>, diagnostic: &Diagnostic) -> ((usize, usize), Severity) {
+    (position.map_or((usize::MAX, 0), |p| (p.line, p.column)), diagnostic.severity())
+}
+
+pub(super) fn read_problem(problem: &read::Problem) -> Diagnostic {
     let path = &problem.path;
     match &problem.kind {
         ProblemKind::UnknownKey { suggestion: Some(suggestion) } => {
@@ -49,11 +61,7 @@ fn read_problem(problem: &read::Problem) -> Diagnostic {
 
 pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positions) -> Vec<Finding> {
     let mut found: Vec<(Option<String>, Diagnostic)> = Vec::new();
-    for problem in &read.problems {
-        // Quoted "true" and "false" read correctly; only other text is a problem.
-        if matches!(&problem.kind, ProblemKind::StringForBool { text, .. } if text == "true" || text == "false") {
-            continue;
-        }
+    for problem in read.problems.iter().filter(|problem| listed(problem)) {
         found.push((Some(problem.path.clone()), read_problem(problem)));
     }
     let version = inputs.headscale_version;
@@ -97,7 +105,7 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
         .into_iter()
         .map(|(path, diagnostic)| Finding { position: path.and_then(|p| positions.find(&p)), diagnostic })
         .collect();
-    findings.sort_by_key(|f| (f.position.map_or((usize::MAX, 0), |p| (p.line, p.column)), f.diagnostic.severity()));
+    findings.sort_by_key(|f| order(f.position, &f.diagnostic));
     findings
 }
 

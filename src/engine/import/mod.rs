@@ -6,6 +6,7 @@ pub mod env;
 pub mod fill;
 pub mod findings;
 pub mod positions;
+pub mod wire;
 
 use std::fmt;
 
@@ -137,6 +138,9 @@ pub struct Reading {
     source: Pasted,
     read: Read,
     positions: Positions,
+    /// Problems left out of `read` because more than [`MAX_FINDINGS`] come before them (see
+    /// [`wire::bound`]); they are only counted.
+    omitted: usize,
 }
 
 /// Reads `text` against the current inputs (whose Headscale release decides what is allowed).
@@ -166,16 +170,16 @@ pub fn read_text(text: &str) -> Result<Reading, ImportError> {
     if read.present.is_empty() && read.problems.is_empty() {
         return Err(ImportError::NothingFound);
     }
-    Ok(Reading { source, read, positions })
+    Ok(Reading { source, read, positions, omitted: 0 })
 }
 
 /// What applying a parsed text to the current inputs would change, and its problems.
 pub fn propose(reading: &Reading, current: &Inputs) -> Import {
-    let Reading { source, read, positions } = reading;
+    let Reading { source, read, positions, omitted } = reading;
     let inputs = fill(current, read, *source);
     let changes = changes(current, &inputs);
     let mut findings = findings(read, *source, &inputs, positions);
-    let omitted = findings.len().saturating_sub(MAX_FINDINGS);
+    let omitted = findings.len().saturating_sub(MAX_FINDINGS) + omitted;
     findings.truncate(MAX_FINDINGS);
     Import { source: *source, inputs, changes, findings, omitted }
 }

@@ -9,6 +9,7 @@ use super::disclosure::Disclosure;
 use super::field_messages::DiagnosticItem;
 use crate::engine::import::{self, Import, ImportError, Pasted};
 use crate::engine::{Field, Inputs};
+use crate::ui::reader::{Outcome, Reader, TIME_LIMIT_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -28,14 +29,29 @@ fn describe(source: Pasted) -> &'static str {
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let text = use_state(String::new);
     let applied = use_state(|| None::<usize>);
-    // Parsing depends on the text alone: a keystroke in another field only compares the
-    // parsed text with the new inputs, which is cheap.
-    let reading = use_memo((*text).clone(), |text| (!text.trim().is_empty()).then(|| import::read_text(text)));
-    let result = use_memo((reading, props.inputs.clone()), |(reading, inputs)| {
-        reading.as_ref().as_ref().map(|reading| match reading {
+    // The text is read (in a worker, see `reader`) only when it changes: a keystroke in another
+    // field only compares the reading with the new inputs, which is cheap. Each outcome keeps
+    // the text it is for, so an answer never shows for another text.
+    let reader = use_mut_ref(Reader::default);
+    let outcome = use_state(|| None::<(String, Outcome)>);
+    {
+        let (reader, outcome) = (reader.clone(), outcome.clone());
+        use_effect_with((*text).clone(), move |text| {
+            if !text.trim().is_empty() {
+                let (for_text, outcome) = (text.clone(), outcome.clone());
+                reader
+                    .borrow()
+                    .read(text.clone(), Callback::from(move |read| outcome.set(Some((for_text.clone(), read)))));
+            }
+        });
+    }
+    let current = outcome.as_ref().filter(|(for_text, _)| *for_text == *text).map(|(_, read)| read.clone());
+    let result = use_memo((current.clone(), props.inputs.clone()), |(current, inputs)| match current {
+        Some(Outcome::Read(reading)) => Some(match reading.as_ref() {
             Ok(reading) => Ok(import::propose(reading, inputs)),
             Err(error) => Err(error.clone()),
-        })
+        }),
+        _ => None,
     });
     let refused_paste = use_state(|| None::<usize>);
     let oninput = {
@@ -69,13 +85,22 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let id = "hsp-import";
-    let body = match (*refused_paste, result.as_ref()) {
-        (Some(bytes), _) => html! {
+    let body = match (*refused_paste, &current, result.as_ref()) {
+        (Some(bytes), _, _) => html! {
             <p class="hsp-output-error" role="alert">{ format!("Nothing was pasted: {}", ImportError::TooLarge { bytes }) }</p>
         },
-        (None, None) => html! {},
-        (None, Some(Err(error))) => render_error(error),
-        (None, Some(Ok(found))) => {
+        (None, _, _) if text.trim().is_empty() => html! {},
+        (None, None, _) => html! { <p class="hsp-import-reading" role="status">{ "Reading the text…" }</p> },
+        (None, Some(Outcome::Stopped), _) => html! {
+            <p class="hsp-output-error" role="alert">{ format!(
+                "Reading this text took longer than {} seconds, so it was stopped; the rest of the page kept working. \
+                 Your text is kept: shorten it, or paste only the oidc: section.",
+                TIME_LIMIT_MS / 1000
+            ) }</p>
+        },
+        (None, _, None) => html! {},
+        (None, _, Some(Err(error))) => render_error(error),
+        (None, _, Some(Ok(found))) => {
             let onapply = {
                 let (onapply, applied, inputs, count) =
                     (props.onapply.clone(), applied.clone(), found.inputs.clone(), found.changes.len());

@@ -1,0 +1,388 @@
+//! A reading as text, for crossing from the worker that parses an import back to the page.
+//! Written by hand: a serde derive for these types cost about 40 KB gzip of WebAssembly.
+//!
+//! The format is a short header, then values in a fixed order: a text is its length in bytes,
+//! `:` and the bytes; a number is its digits and `;`; everything else is one letter. Only what
+//! the page can show crosses ([`bound`]), so the answer stays small whatever was pasted.
+
+use std::fmt::Write;
+
+use crate::engine::headscale::read::{Problem, ProblemKind, Read};
+use crate::engine::headscale::settings::Settings;
+use crate::engine::import::findings::{listed, order, read_problem};
+use crate::engine::import::positions::{Position, Positions};
+use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
+use crate::engine::versions::headscale::KEYS;
+
+const HEADER: &str = "hsp-import 1\n";
+/// Every type a value may be expected to have, as the reader names them.
+const EXPECTED: [&str; 5] = ["a single value", "true or false", "a list", "a section of keys", "plain keys"];
+
+/// The answer could not be read: damaged, cut short, or from another version of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WireError;
+
+/// What the page needs of `reading`: the first [`MAX_FINDINGS`] problems in the order they are
+/// listed, the rest counted; only the places of those problems and of Headscale's own keys; only
+/// the keys the checks ask about. [`super::propose`] lists the same problems either way.
+pub fn bound(reading: &Reading) -> Reading {
+    let Reading { source, read, positions, omitted } = reading;
+    let mut problems: Vec<&Problem> = read.problems.iter().filter(|problem| listed(problem)).collect();
+    // A stable sort, as the list's own, so equal places keep the reader's order.
+    problems.sort_by_key(|problem| order(positions.find(&problem.path), &read_problem(problem)));
+    let dropped = problems.len().saturating_sub(MAX_FINDINGS);
+    problems.truncate(MAX_FINDINGS);
+    let mut wanted: Vec<String> = Vec::new();
+    for problem in &problems {
+        let path = problem.path.to_ascii_lowercase();
+        wanted.extend(path.match_indices(['.', '[']).map(|(at, _)| path[..at].to_string()));
+        wanted.push(path);
+    }
+    let needed = |path: &str| {
+        let path = path.to_ascii_lowercase();
+        wanted.contains(&path) || path == "server_url" || known(&path)
+    };
+    Reading {
+        source: *source,
+        read: Read {
+            settings: read.settings.clone(),
+            server_url: read.server_url.clone(),
+            present: read.present.iter().filter(|path| needed(path)).cloned().collect(),
+            problems: problems.into_iter().cloned().collect(),
+        },
+        positions: Positions::from_entries(positions.iter().filter(|(path, _)| needed(path)).cloned().collect()),
+        omitted: omitted + dropped,
+    }
+}
+
+/// A key Headscale reads, a section holding one, or a part of one (a list item, a parameter).
+fn known(path: &str) -> bool {
+    KEYS.iter().any(|rule| {
+        let (key, path) = (rule.path.as_bytes(), path.as_bytes());
+        let within = |long: &[u8], short: &[u8]| {
+            long.starts_with(short) && long.get(short.len()).is_none_or(|c| matches!(c, b'.' | b'['))
+        };
+        within(key, path) || within(path, key)
+    })
+}
+
+/// `answer`, bounded, as text.
+pub fn encode(answer: &Result<Reading, ImportError>) -> String {
+    let mut out = Writer(HEADER.to_string());
+    match answer {
+        Ok(reading) => {
+            out.tag('R');
+            out.reading(&bound(reading));
+        }
+        Err(error) => {
+            out.tag('E');
+            out.error(error);
+        }
+    }
+    out.0
+}
+
+/// The answer [`encode`] wrote.
+pub fn decode(text: &str) -> Result<Result<Reading, ImportError>, WireError> {
+    let mut input = Reader(text.strip_prefix(HEADER).ok_or(WireError)?);
+    let answer = match input.tag()? {
+        'R' => Ok(input.reading()?),
+        'E' => Err(input.error()?),
+        _ => return Err(WireError),
+    };
+    input.0.is_empty().then_some(answer).ok_or(WireError)
+}
+
+struct Writer(String);
+
+impl Writer {
+    fn tag(&mut self, tag: char) {
+        self.0.push(tag);
+    }
+
+    fn number(&mut self, number: usize) {
+        let _ = write!(self.0, "{number};");
+    }
+
+    fn text(&mut self, text: &str) {
+        let _ = write!(self.0, "{}:{text}", text.len());
+    }
+
+    fn texts(&mut self, texts: &[String]) {
+        self.number(texts.len());
+        texts.iter().for_each(|text| self.text(text));
+    }
+
+    fn flag(&mut self, flag: Option<bool>) {
+        self.tag(match flag {
+            None => '-',
+            Some(true) => 't',
+            Some(false) => 'f',
+        });
+    }
+
+    fn option<T>(&mut self, value: Option<&T>, write: impl FnOnce(&mut Self, &T))
+    where
+        T: ?Sized,
+    {
+        match value {
+            None => self.tag('-'),
+            Some(value) => {
+                self.tag('+');
+                write(self, value);
+            }
+        }
+    }
+
+    fn position(&mut self, position: &Position) {
+        self.number(position.line);
+        self.number(position.column);
+    }
+
+    fn reading(&mut self, reading: &Reading) {
+        self.tag(match reading.source {
+            Pasted::Config => 'c',
+            Pasted::OidcSection => 'o',
+            Pasted::Environment => 'e',
+        });
+        self.settings(&reading.read.settings);
+        self.option(reading.read.server_url.as_deref(), Self::text);
+        self.texts(&reading.read.present);
+        self.number(reading.read.problems.len());
+        reading.read.problems.iter().for_each(|problem| self.problem(problem));
+        self.number(reading.positions.len());
+        for (path, position) in reading.positions.iter() {
+            self.text(path);
+            self.position(position);
+        }
+        self.number(reading.omitted);
+    }
+
+    fn settings(&mut self, s: &Settings) {
+        let flags = [s.only_start_if_oidc_is_available, s.use_expiry_from_token, s.strip_email_domain];
+        let more = [s.map_legacy_users, s.pkce_enabled, s.email_verified_required];
+        flags.into_iter().chain(more).for_each(|flag| self.flag(flag));
+        let texts = [&s.issuer, &s.client_id, &s.client_secret, &s.client_secret_path, &s.expiry];
+        let more = [&s.pkce_method, &s.node_expiry];
+        texts.into_iter().chain(more).for_each(|text| self.option(text.as_deref(), Self::text));
+        let lists = [&s.scope, &s.allowed_domains, &s.allowed_users, &s.allowed_groups];
+        lists.into_iter().for_each(|list| self.option(list.as_deref(), Self::texts));
+        self.option(s.extra_params.as_deref(), |out, pairs| {
+            out.number(pairs.len());
+            for (key, value) in pairs {
+                out.text(key);
+                out.text(value);
+            }
+        });
+    }
+
+    fn problem(&mut self, problem: &Problem) {
+        self.text(&problem.path);
+        match &problem.kind {
+            ProblemKind::UnknownKey { suggestion } => {
+                self.tag('u');
+                self.option(suggestion.as_deref(), Self::text);
+            }
+            ProblemKind::NotAString { read_as } => {
+                self.tag('n');
+                self.text(read_as);
+            }
+            ProblemKind::StringForBool { text, read_as } => {
+                self.tag('b');
+                self.text(text);
+                self.flag(Some(*read_as));
+            }
+            ProblemKind::ScalarForList { items } => {
+                self.tag('s');
+                self.texts(items);
+            }
+            ProblemKind::WrongType { expected } => {
+                self.tag('w');
+                self.text(expected);
+            }
+            ProblemKind::Empty => self.tag('0'),
+            ProblemKind::Control { character } => {
+                self.tag('x');
+                self.number(*character as usize);
+            }
+        }
+    }
+
+    fn error(&mut self, error: &ImportError) {
+        match error {
+            ImportError::Empty => self.tag('0'),
+            ImportError::TooLarge { bytes } => {
+                self.tag('l');
+                self.number(*bytes);
+            }
+            ImportError::Yaml { message, position } => {
+                self.tag('y');
+                self.text(message);
+                self.option(position.as_ref(), Self::position);
+            }
+            ImportError::TooDeep => self.tag('d'),
+            ImportError::TooManyBrackets { count } => {
+                self.tag('b');
+                self.number(*count);
+            }
+            ImportError::NothingFound => self.tag('n'),
+        }
+    }
+}
+
+struct Reader<'a>(&'a str);
+
+impl Reader<'_> {
+    fn tag(&mut self) -> Result<char, WireError> {
+        let mut chars = self.0.chars();
+        let tag = chars.next().ok_or(WireError)?;
+        self.0 = chars.as_str();
+        Ok(tag)
+    }
+
+    /// Digits up to `end`; at most 20, so no text can make this scan far.
+    fn digits(&mut self, end: char) -> Result<usize, WireError> {
+        let at = self.0.char_indices().take(21).find(|&(_, c)| c == end).ok_or(WireError)?.0;
+        let digits = &self.0[..at];
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(WireError);
+        }
+        self.0 = &self.0[at + 1..];
+        digits.parse().map_err(|_| WireError)
+    }
+
+    fn number(&mut self) -> Result<usize, WireError> {
+        self.digits(';')
+    }
+
+    /// A count of things still to read, each at least one byte: never more than are left.
+    fn count(&mut self) -> Result<usize, WireError> {
+        let count = self.number()?;
+        (count <= self.0.len()).then_some(count).ok_or(WireError)
+    }
+
+    fn text(&mut self) -> Result<String, WireError> {
+        let length = self.digits(':')?;
+        let text = self.0.get(..length).ok_or(WireError)?;
+        self.0 = &self.0[length..];
+        Ok(text.to_string())
+    }
+
+    fn texts(&mut self) -> Result<Vec<String>, WireError> {
+        (0..self.count()?).map(|_| self.text()).collect()
+    }
+
+    fn flag(&mut self) -> Result<Option<bool>, WireError> {
+        match self.tag()? {
+            '-' => Ok(None),
+            't' => Ok(Some(true)),
+            'f' => Ok(Some(false)),
+            _ => Err(WireError),
+        }
+    }
+
+    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, WireError>) -> Result<Option<T>, WireError> {
+        match self.tag()? {
+            '-' => Ok(None),
+            '+' => read(self).map(Some),
+            _ => Err(WireError),
+        }
+    }
+
+    fn position(&mut self) -> Result<Position, WireError> {
+        Ok(Position { line: self.number()?, column: self.number()? })
+    }
+
+    fn reading(&mut self) -> Result<Reading, WireError> {
+        let source = match self.tag()? {
+            'c' => Pasted::Config,
+            'o' => Pasted::OidcSection,
+            'e' => Pasted::Environment,
+            _ => return Err(WireError),
+        };
+        let settings = self.settings()?;
+        let server_url = self.option(Self::text)?;
+        let present = self.texts()?;
+        let problems = (0..self.count()?).map(|_| self.problem()).collect::<Result<_, _>>()?;
+        let entries = (0..self.count()?).map(|_| Ok((self.text()?, self.position()?))).collect::<Result<_, _>>()?;
+        let omitted = self.number()?;
+        let read = Read { settings, server_url, present, problems };
+        Ok(Reading { source, read, positions: Positions::from_entries(entries), omitted })
+    }
+
+    fn settings(&mut self) -> Result<Settings, WireError> {
+        let mut flags = [None; 6];
+        for flag in &mut flags {
+            *flag = self.flag()?;
+        }
+        let mut texts: [Option<String>; 7] = Default::default();
+        for text in &mut texts {
+            *text = self.option(Self::text)?;
+        }
+        let mut lists: [Option<Vec<String>>; 4] = Default::default();
+        for list in &mut lists {
+            *list = self.option(Self::texts)?;
+        }
+        let extra_params =
+            self.option(|input| (0..input.count()?).map(|_| Ok((input.text()?, input.text()?))).collect())?;
+        let [only_start_if_oidc_is_available, use_expiry_from_token, strip_email_domain, map_legacy_users, pkce_enabled, email_verified_required] =
+            flags;
+        let [issuer, client_id, client_secret, client_secret_path, expiry, pkce_method, node_expiry] = texts;
+        let [scope, allowed_domains, allowed_users, allowed_groups] = lists;
+        Ok(Settings {
+            only_start_if_oidc_is_available,
+            issuer,
+            client_id,
+            client_secret,
+            client_secret_path,
+            expiry,
+            use_expiry_from_token,
+            scope,
+            extra_params,
+            allowed_domains,
+            allowed_users,
+            allowed_groups,
+            strip_email_domain,
+            map_legacy_users,
+            pkce_enabled,
+            pkce_method,
+            email_verified_required,
+            node_expiry,
+        })
+    }
+
+    fn problem(&mut self) -> Result<Problem, WireError> {
+        let path = self.text()?;
+        let kind = match self.tag()? {
+            'u' => ProblemKind::UnknownKey { suggestion: self.option(Self::text)? },
+            'n' => ProblemKind::NotAString { read_as: self.text()? },
+            'b' => ProblemKind::StringForBool { text: self.text()?, read_as: self.flag()?.ok_or(WireError)? },
+            's' => ProblemKind::ScalarForList { items: self.texts()? },
+            'w' => {
+                let expected = self.text()?;
+                ProblemKind::WrongType {
+                    expected: EXPECTED.into_iter().find(|known| *known == expected).ok_or(WireError)?,
+                }
+            }
+            '0' => ProblemKind::Empty,
+            'x' => {
+                let code = u32::try_from(self.number()?).map_err(|_| WireError)?;
+                ProblemKind::Control { character: char::from_u32(code).ok_or(WireError)? }
+            }
+            _ => return Err(WireError),
+        };
+        Ok(Problem { path, kind })
+    }
+
+    fn error(&mut self) -> Result<ImportError, WireError> {
+        Ok(match self.tag()? {
+            '0' => ImportError::Empty,
+            'l' => ImportError::TooLarge { bytes: self.number()? },
+            'y' => ImportError::Yaml { message: self.text()?, position: self.option(Self::position)? },
+            'd' => ImportError::TooDeep,
+            'b' => ImportError::TooManyBrackets { count: self.number()? },
+            'n' => ImportError::NothingFound,
+            _ => return Err(WireError),
+        })
+    }
+}
