@@ -97,7 +97,8 @@ impl Model {
         model
     }
 
-    fn check(&self, inputs: &Inputs, extra_params: &lists::KeyValues) -> Vec<Diagnostic> {
+    /// Every check of the inputs; [`Model::new`] runs them (public for the benchmark's stages).
+    pub fn check(&self, inputs: &Inputs, extra_params: &lists::KeyValues) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         self.check_placeholders(inputs, &mut found);
         check_address(&self.headscale, &HEADSCALE_CHECKS, &mut found);
