@@ -155,8 +155,12 @@ export function mount(element) {
       element.setAttribute(REPLAY, String([...copy.querySelectorAll(CONTROLS)].indexOf(control)));
     });
   }
-  if (!copy || glue || restoring(element)) {
-    if (copy && !glue) document.documentElement.classList.add("hsp-restoring");
+  // The reader may already be in it: a docs site mounts it only after hydrating its page.
+  const active = element.contains(document.activeElement);
+  // A link or saved inputs: the example is not the reader's own, and says so until replaced.
+  const restored = Boolean(copy) && !glue && restoring(element);
+  if (restored) document.documentElement.classList.add("hsp-restoring");
+  if (!copy || glue || active || restored) {
     start();
   } else {
     let woken = false;

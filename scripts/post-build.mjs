@@ -77,8 +77,12 @@ const glue = find(/^sso-playground-[0-9a-f]+\.js$/);
 const wasm = find(/^sso-playground-[0-9a-f]+_bg\.wasm$/);
 const css = find(/^playground-[0-9a-f]+\.css$/);
 
-// The loader, with the build's file names filled in.
-const loader = readFileSync(new URL("embed.js", import.meta.url), "utf8")
+// The loader, with the build's file names filled in. Its header comment stays for the
+// maintainers of host pages; the other comments are for this project's own, and every reader
+// of a page would pay for them.
+const source = readFileSync(new URL("embed.js", import.meta.url), "utf8");
+const header = source.match(/^(?:\/\/.*\n)+/)[0];
+const loader = (header + source.slice(header.length).replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, "").replace(/^\s*\/\/.*\n/gm, ""))
   .replace('"__GLUE__"', JSON.stringify(glue))
   .replace('"__WASM__"', JSON.stringify(wasm))
   .replace('"__CSS__"', JSON.stringify(css));
