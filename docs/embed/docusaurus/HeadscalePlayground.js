@@ -10,9 +10,9 @@
 // browser. A page that keeps the built-in defaults gets the example rendered at build time
 // (static/playground/prerendered.js) in its HTML, and the playground's WebAssembly is fetched
 // only when the reader first uses it, then takes the example over in place; other pages start
-// it at once and say it is loading until it is shown (the handle's `shown`). If it cannot start, it says why. Leaving
-// the page unmounts it, with its listeners. It takes the site's primary colour, background and
-// font from Infima's variables.
+// it at once and say it is loading until it is shown (the handle's `shown`). If it cannot
+// start, it says why. Leaving the page unmounts it, with its listeners. It takes the site's
+// primary colour, background and font from Infima's variables.
 import React, { useEffect, useRef, useState } from "react";
 import useBaseUrl from "@docusaurus/useBaseUrl";
 import prerendered from "@site/static/playground/prerendered.js";
