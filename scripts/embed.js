@@ -153,6 +153,9 @@ export function mount(element) {
       if (!control || !copy.contains(control)) return;
       event.preventDefault();
       element.setAttribute(REPLAY, String([...copy.querySelectorAll(CONTROLS)].indexOf(control)));
+      // The example's text is never copied or saved: the app's own, once it has parsed it back.
+      const status = control.matches(".hsp-copy, .hsp-download") && control.parentElement.querySelector(".hsp-copy-status");
+      if (status) status.textContent = "Checking…";
     });
   }
   // The reader may already be in it: a docs site mounts it only after hydrating its page.

@@ -112,7 +112,7 @@ test("Copy on the example copies nothing until the app has checked its own YAML,
   // The WebAssembly is held back: the pre-rendered text, with its placeholder ID, is not copied.
   await page.waitForTimeout(1_000);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("nothing copied yet");
-  await expect(page.locator("#hsp-panel-headscale-config .hsp-copy-status")).toHaveText("");
+  await expect(page.locator("#hsp-panel-headscale-config .hsp-copy-status")).toHaveText("Checking…");
   wasm.release();
   await takenOver(page);
   await expect(page.locator("#hsp-panel-headscale-config .hsp-copy-status")).toHaveText("Copied");
