@@ -76,4 +76,9 @@ fn the_loader_and_the_takeover_count_the_same_controls() {
         quoted("scripts/embed.js", "const REPLAY = \""),
         quoted("src/ui/takeover.rs", "const REPLAY: &str = \"")
     );
+    // The loader starts at once for saved inputs, which it looks for under the app's key.
+    assert_eq!(
+        quoted("scripts/embed.js", "localStorage.getItem(\""),
+        quoted("src/ui/mod.rs", "pub const SAVED_INPUTS: &str = \"")
+    );
 }
