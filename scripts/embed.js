@@ -117,7 +117,7 @@ export function mount(element) {
     // The app may take the element over while its module is still starting: after that.
     element.addEventListener(SHOWN, () => (loading ?? Promise.resolve()).then(() => resolve(), () => resolve()), { once: true });
   });
-  // Whoever does not wait for it is not told about a failure twice: the element says it.
+  // A failure is told in the element; a page that does not wait for `shown` gets no error.
   shown.catch(() => {});
   if (element.hasAttribute("data-hsp-mounted") && !example(element)) settle.resolve();
 
