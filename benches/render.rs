@@ -1,11 +1,16 @@
 //! Native benchmarks of the core: every output built and verified, for the default inputs and
-//! for 1,000-entry allow-lists, plus an import. Run with `cargo bench`; results are printed and
-//! written to target/bench/native.json. (A plain harness: no measurement library to compile.)
+//! for 1,000-entry allow-lists, plus an import, and the share of each stage (model, checks,
+//! emitters, parse-back) in the default-inputs figure. Run with `cargo bench`; results are
+//! printed and written to target/bench/native.json. (A plain harness: no measurement library to
+//! compile.)
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use sso_playground::engine::{import, render, Inputs, Renderer};
+use sso_playground::engine::authentik::{blueprint::Blueprint, terraform, wizard::Wizard, Plan};
+use sso_playground::engine::diagnose::diagnose;
+use sso_playground::engine::headscale::{self, env::Environment, yaml as headscale_yaml};
+use sso_playground::engine::{import, render, Inputs, Model, Renderer};
 
 /// Runs `work` in batches for about `budget`, and returns the per-call time of each batch.
 fn sample(budget: Duration, mut work: impl FnMut()) -> Vec<f64> {
@@ -139,6 +144,7 @@ fn main() {
             }),
         },
     ];
+    let stages = stages(budget, &default_inputs);
     let mut json = String::from("{\n  \"unit\": \"seconds\",\n  \"benchmarks\": [\n");
     println!("{:<66} {:>12} {:>12} {:>12}", "benchmark", "median", "p95", "goal");
     for (index, result) in results.iter().enumerate() {
@@ -153,8 +159,65 @@ fn main() {
             if index + 1 < results.len() { "," } else { "" }
         ));
     }
+    json.push_str("  ],\n  \"stages of the default inputs\": [\n");
+    let total: f64 = stages.iter().map(|(_, median)| median).sum();
+    println!("\nstages of every output built and verified, default inputs (medians, share of their sum)");
+    for (index, (name, median)) in stages.iter().enumerate() {
+        println!("{name:<66} {:>9.1} µs {:>11.0} %", median * 1e6, median / total * 100.0);
+        json.push_str(&format!(
+            "    {{\"name\": \"{name}\", \"median\": {median:e}, \"share\": {:.3}}}{}\n",
+            median / total,
+            if index + 1 < stages.len() { "," } else { "" }
+        ));
+    }
     json.push_str("  ]\n}\n");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench");
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(format!("{dir}/native.json"), json).unwrap();
+}
+
+/// The median time of each stage of [`everything`] for `inputs`, each run on its own: the model
+/// (normalising the inputs), the checks, the emitters of each side, and the parse-back that
+/// proves each YAML output before it is shown.
+fn stages(budget: Duration, inputs: &Inputs) -> Vec<(&'static str, f64)> {
+    let budget = budget / 3;
+    let median = |samples: Vec<f64>| percentile(&samples, 0.5);
+    let model = Model::new(inputs);
+    let source = headscale::Plan::new(&model);
+    let file = source.settings.for_file(source.delivery);
+    let yaml = headscale_yaml::emit(&source, &file);
+    let plan = Plan::new(&model);
+    let blueprint = Blueprint::new(&plan);
+    vec![
+        ("model (inputs normalised)", median(sample(budget, || drop(black_box(Model::new(black_box(inputs))))))),
+        ("checks", median(sample(budget, || drop(black_box(diagnose(black_box(inputs), &model)))))),
+        (
+            "Headscale emitters (YAML and environment)",
+            median(sample(budget, || {
+                let source = headscale::Plan::new(black_box(&model));
+                let file = source.settings.for_file(source.delivery);
+                black_box(headscale_yaml::emit(&source, &file));
+                black_box(Environment::new(&source.settings, source.version));
+            })),
+        ),
+        (
+            "Headscale YAML parse-back",
+            median(sample(budget, || drop(black_box(headscale::verify(&file, black_box(&yaml)))))),
+        ),
+        (
+            "authentik emitters (settings, blueprint, Terraform)",
+            median(sample(budget, || {
+                let plan = Plan::new(black_box(&model));
+                black_box(Wizard::new(&plan));
+                black_box(Blueprint::new(&plan).text());
+                black_box(terraform::emit(&plan, false));
+            })),
+        ),
+        (
+            "blueprint parse-back",
+            (median(sample(budget, || drop(black_box(blueprint.verified()))))
+                - median(sample(budget, || drop(black_box(blueprint.text())))))
+            .max(0.0),
+        ),
+    ]
 }

@@ -3,8 +3,11 @@
 // Debian's Chromium, with every request to another host refused. Not a pass/fail test: speed is
 // compared as ratios in the same run. For each page: the time from navigation start until its
 // output is on screen, DOMContentLoaded, the time until a keystroke typed at DOMContentLoaded
-// shows in the output, the cumulative layout shift, and the bytes transferred (gzip -9).
+// shows in the output (for the playground this is its first use: the keystroke fetches its
+// WebAssembly), the cumulative layout shift, the bytes transferred by then, and the bytes a
+// reader who opens the page and touches nothing transfers in its first 3 s (all gzip -9).
 // Writes target/bench/peers.json.   node scripts/bench-peers.mjs [loads]
+// (the pages are served on the peers' ports of scripts/browser.mjs, PEERS_PORT moves them).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
@@ -60,18 +63,34 @@ const stats = (values) => {
   return { n: sorted.length, median: round(at(0.5)), p95: round(at(0.95)) };
 };
 
-async function load(page) {
+/** A fresh tab on page's server that refuses other hosts and counts what it transfers. */
+async function open(page) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const origin = `http://127.0.0.1:${page.port}`;
-  let bytes = 0;
+  const counted = { bytes: 0 };
   await tab.route("**/*", async (route) => {
     if (!route.request().url().startsWith(origin)) return route.abort();
     const response = await route.fetch();
     const body = await response.body();
-    bytes += gzipSync(body, { level: 9 }).length;
+    counted.bytes += gzipSync(body, { level: 9 }).length;
     await route.fulfill({ response, body });
   });
+  return { context, tab, origin, counted };
+}
+
+/** What a reader who opens the page and does not touch it transfers in its first 3 s. */
+async function untouched(page) {
+  const { context, tab, origin, counted } = await open(page);
+  await tab.goto(`${origin}${page.path}`, { waitUntil: "commit" });
+  await tab.waitForTimeout(3_000);
+  const bytes = counted.bytes;
+  await context.close();
+  return bytes;
+}
+
+async function load(page) {
+  const { context, tab, origin, counted } = await open(page);
   await tab.addInitScript(({ output, marker }) => {
     // The playground renders in a shadow root once it runs (its build's copy is in the page).
     window.__find = (selector) =>
@@ -108,12 +127,16 @@ async function load(page) {
   await tab.waitForTimeout(300);
   const shift = await tab.evaluate(() => window.__shift);
   await context.close();
-  return { output, dcl, keystroke, shift, bytes };
+  return { output, dcl, keystroke, shift, bytes: counted.bytes };
 }
 
 const runs = Object.fromEntries(pages.map((page) => [page.name, []]));
+const quiet = Object.fromEntries(pages.map((page) => [page.name, []]));
 for (let i = 0; i < loads; i++) {
   for (const page of pages) runs[page.name].push(await load(page));
+}
+for (let i = 0; i < 3; i++) {
+  for (const page of pages) quiet[page.name].push(await untouched(page));
 }
 await browser.close();
 for (const server of servers) server.kill();
@@ -125,7 +148,8 @@ for (const [name, list] of Object.entries(runs)) {
     dom_content_loaded_ms: stats(list.map((run) => run.dcl)),
     first_keystroke_shown_ms: stats(list.map((run) => run.keystroke)),
     layout_shift: stats(list.map((run) => run.shift)),
-    transfer_gzip_kib: Math.round((list[0].bytes / 1024) * 10) / 10,
+    transfer_after_first_keystroke_gzip_kib: Math.round((list[0].bytes / 1024) * 10) / 10,
+    first_3s_untouched_gzip_kib: Math.round((stats(quiet[name]).median / 1024) * 10) / 10,
   };
 }
 const mozilla = results["mozilla-ssl-config"]?.first_output_ms.median;
@@ -134,9 +158,9 @@ if (mozilla) {
 }
 mkdirSync("target/bench", { recursive: true });
 writeFileSync("target/bench/peers.json", JSON.stringify({ loads, results }, null, 2) + "\n");
-console.log(`${"page".padEnd(20)}${"output med/p95 ms".padStart(20)}${"DCL ms".padStart(9)}${"keystroke ms".padStart(14)}${"CLS".padStart(7)}${"KiB".padStart(8)}${"× Mozilla".padStart(11)}`);
+console.log(`${"page".padEnd(20)}${"output med/p95 ms".padStart(20)}${"DCL ms".padStart(9)}${"keystroke ms".padStart(14)}${"CLS".padStart(7)}${"KiB 3 s".padStart(9)}${"KiB typed".padStart(11)}${"× Mozilla".padStart(11)}`);
 for (const [name, r] of Object.entries(results)) {
   console.log(
-    `${name.padEnd(20)}${`${Math.round(r.first_output_ms.median)} / ${Math.round(r.first_output_ms.p95)}`.padStart(20)}${String(Math.round(r.dom_content_loaded_ms.median)).padStart(9)}${String(Math.round(r.first_keystroke_shown_ms.median)).padStart(14)}${r.layout_shift.median.toFixed(3).padStart(7)}${String(r.transfer_gzip_kib).padStart(8)}${String(r.first_output_ratio_to_mozilla ?? "").padStart(11)}`,
+    `${name.padEnd(20)}${`${Math.round(r.first_output_ms.median)} / ${Math.round(r.first_output_ms.p95)}`.padStart(20)}${String(Math.round(r.dom_content_loaded_ms.median)).padStart(9)}${String(Math.round(r.first_keystroke_shown_ms.median)).padStart(14)}${r.layout_shift.median.toFixed(3).padStart(7)}${String(r.first_3s_untouched_gzip_kib).padStart(9)}${String(r.transfer_after_first_keystroke_gzip_kib).padStart(11)}${String(r.first_output_ratio_to_mozilla ?? "").padStart(11)}`,
   );
 }

@@ -17,7 +17,8 @@ export const launchOptions = {
 
 // E2E_PORT moves the three ports of the end-to-end tests (to run two checkouts side by side):
 // the release build, host pages that embed it, and the Docusaurus test site. BENCH_PORT moves
-// the benchmark's; the peers' pages are served from `peers` on.
+// the benchmark's (the playground on it, Mozilla's generator on the next); PEERS_PORT moves the
+// first of the peer pages' ports.
 const base = Number(process.env.E2E_PORT ?? 8089);
 export const ports = {
   page: base,
@@ -25,7 +26,7 @@ export const ports = {
   docusaurus: base + 2,
   bench: Number(process.env.BENCH_PORT ?? 8095),
   screenshot: 8096,
-  peers: 8120,
+  peers: Number(process.env.PEERS_PORT ?? 8120),
 };
 
 // The static server of scripts/serve.mjs, serving folders under URL prefixes on 127.0.0.1.

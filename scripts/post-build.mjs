@@ -1,8 +1,9 @@
 // Trunk post-build step (see Trunk.toml), run in the staging folder before it becomes dist/:
-//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, the
-//    one inline loader script Trunk writes (by its hash) and the import's worker
-//    (scripts/policy.mjs);
-//  - writes embed.js, the one script a host page includes to mount the playground.
+//  - puts the example rendered at build time into the page;
+//  - replaces Trunk's inline loader with embed.js, the one loader of the page and of host pages
+//    (scripts/embed.js), which fetches the WebAssembly on the reader's first use;
+//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly and the
+//    import's worker (scripts/policy.mjs).
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,24 +34,22 @@ index = index.replace(
   /<noscript>[^<]*<\/noscript>/,
   "<noscript><p class=\"hsp-noscript\">This is the default example. Editing it needs JavaScript and WebAssembly.</p></noscript>",
 );
-// Before the app runs, mark the page when the address carries a link or this browser saved
-// inputs, so the example is not taken for the reader's own.
-index = index.replace(
-  /<script type="module">/,
-  (open) =>
-    open +
-    'try{if(/[?&](?:hsp\\d*-)?v=/.test(location.search)||Object.keys(localStorage).some(k=>k.startsWith("headscale-playground:inputs")))document.documentElement.classList.add("hsp-restoring")}catch(e){}\n',
-);
-
 // The same for embedding pages: as an HTML fragment to place inside the mount element, and as
 // a JavaScript module for sites whose build imports it (the Docusaurus component does).
 const fragment = withNote(prerender());
 writeFileSync(join(staging, "prerendered.html"), fragment + "\n");
 writeFileSync(join(staging, "prerendered.js"), `export default ${JSON.stringify(fragment)};\n`);
 
-const inline = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inline.length !== 1) throw new Error(`expected one inline loader script, found ${inline.length}`);
-export const policy = buildPolicy({ self: true, scripts: inline });
+// One loader for the page and for host pages: embed.js, which fetches the WebAssembly only once
+// the reader acts. Trunk's own loader script and its preloads, which would fetch it at once, go.
+const loaders = index.match(/<script type="module">[\s\S]*?<\/script>/g) ?? [];
+if (loaders.length !== 1) throw new Error(`expected Trunk's one loader script, found ${loaders.length}`);
+index = index
+  .replace(loaders[0], '<script type="module" src="./embed.js"></script>')
+  .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+if (/_bg\.wasm|sso-playground-[0-9a-f]+\.js/.test(index)) throw new Error("index.html still names the glue or the WebAssembly");
+
+export const policy = buildPolicy({ self: true });
 index = index.replace(
   /<meta charset="utf-8" \/>/,
   (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
@@ -71,70 +70,14 @@ const glue = find(/^sso-playground-[0-9a-f]+\.js$/);
 const wasm = find(/^sso-playground-[0-9a-f]+_bg\.wasm$/);
 const css = find(/^playground-[0-9a-f]+\.css$/);
 
-writeFileSync(
-  join(staging, "embed.js"),
-  `// Mounts the Headscale × authentik single sign-on playground into every
-// [data-headscale-playground] element of the page. Everything it loads is fetched relative to
-// this file, so the folder can live under any path. Exports mount(element), which returns a
-// handle whose unmount() removes the playground with its listeners, for pages that add and
-// remove elements later (a docs site's client-side navigation). When the playground cannot
-// start, each element says why, in place of the playground.
-const base = new URL(".", import.meta.url);
-const selector = "[data-headscale-playground]";
-
-/** A sentence for a reader: what failed and what the site's maintainer should check. */
-export function explain(error) {
-  const text = String((error && error.message) || error);
-  if (typeof WebAssembly !== "object") {
-    return "The playground needs WebAssembly, which this browser does not offer.";
-  }
-  if (/wasm-unsafe-eval|Content.Security.Policy|WebAssembly/i.test(text)) {
-    return "The playground could not start: the site's Content-Security-Policy blocks WebAssembly. " +
-      "Add 'wasm-unsafe-eval' to its script-src. (" + text + ")";
-  }
-  return "The playground could not be loaded from " + base.href + ": check that the whole release " +
-    "build is there. (" + text + ")";
-}
-
-function fail(element, error) {
-  const message = document.createElement("p");
-  message.setAttribute("role", "alert");
-  message.className = "hsp-embed-failure";
-  message.textContent = explain(error);
-  element.replaceChildren(message);
-}
-
-// The stylesheet: each playground adopts a copy in its shadow root when it mounts, so it must
-// have loaded by then.
-let style = document.querySelector("link[data-headscale-playground-style]");
-if (!style) {
-  style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL(${JSON.stringify(css)}, base).href;
-  style.setAttribute("data-headscale-playground-style", "");
-  document.head.append(style);
-}
-const styled = style.sheet ? Promise.resolve() : new Promise((resolve) => style.addEventListener("load", resolve, { once: true }) || style.addEventListener("error", resolve, { once: true }));
-let glue;
-try {
-  if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-  [glue] = await Promise.all([import(new URL(${JSON.stringify(glue)}, base).href), styled]);
-  await glue.default({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
-} catch (error) {
-  for (const element of document.querySelectorAll(selector)) fail(element, error);
-  throw error;
-}
-
-/** Mounts a playground into element (once) and returns a handle to remove it again. */
-export function mount(element) {
-  glue.mount(element);
-  return { unmount: () => glue.unmount(element) };
-}
-
-/** Removes the playground from element, with its listeners and timers. */
-export const unmount = (element) => glue.unmount(element);
-
-/** How many playgrounds are mounted on the page. */
-export const mountedCount = () => glue.mountedCount();
-`,
-);
+// The loader, with the build's file names filled in. Its header comment stays for the
+// maintainers of host pages; the other comments are for this project's own, and every reader
+// of a page would pay for them.
+const source = readFileSync(new URL("embed.js", import.meta.url), "utf8");
+const header = source.match(/^(?:\/\/.*\n)+/)[0];
+const loader = (header + source.slice(header.length).replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, "").replace(/^\s*\/\/.*\n/gm, ""))
+  .replace('"__GLUE__"', JSON.stringify(glue))
+  .replace('"__WASM__"', JSON.stringify(wasm))
+  .replace('"__CSS__"', JSON.stringify(css));
+if (loader.includes('"__')) throw new Error("embed.js: a file name was not filled in");
+writeFileSync(join(staging, "embed.js"), loader);

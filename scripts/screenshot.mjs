@@ -9,6 +9,11 @@ await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch(launchOptions);
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/`);
+// The playground fetches its WebAssembly on the reader's first action in it: wake it.
+await page.waitForFunction(() => {
+  for (const host of document.querySelectorAll("[data-headscale-playground]")) host.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+  return !document.querySelector("[data-hsp-prerendered]");
+}, null, { polling: 100 });
 await page.waitForSelector("#hsp-headscale-config pre");
 await page.getByLabel("Headscale URL").fill("vpn.example.org");
 await page.getByLabel("authentik URL").fill("sso.example.org");

@@ -38,11 +38,13 @@ const page = readFileSync(join(dist, "index.html"), "utf8")
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
   .replace(/\s*<link rel="stylesheet"[^>]*>/g, "")
   .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
-  .replace(/<script type="module">[\s\S]*?<\/script>/, "")
+  // The page's loader (embed.js) waits for the reader's first use to fetch the WebAssembly;
+  // here it is inline, so the playground starts at once.
+  .replace(/<script type="module" src="[^"]*embed\.js"><\/script>/, "")
   // Functions, not strings: the inlined code may contain "$" patterns.
   .replace("</head>", () => `  <style>${pageStyles}</style>\n  <style data-headscale-playground-style>${styles}</style>\n  </head>`)
   .replace("</body>", () => `  <script type="module">${script}</script>\n  </body>`);
-if (page.includes("<link rel=\"stylesheet\"") || !page.includes("data-headscale-playground")) {
+if (page.includes("<link rel=\"stylesheet\"") || page.includes("embed.js") || !page.includes("data-headscale-playground")) {
   throw new Error("dist/index.html no longer has the expected shape");
 }
 mkdirSync(dirname(output), { recursive: true });

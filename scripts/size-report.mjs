@@ -1,5 +1,6 @@
 // Prints the size of every file the playground's page loads, and of the single offline file:
-// raw, gzip -9 and brotli (quality 11), with totals, then which crates and which of the
+// raw, gzip -9 and brotli (quality 11), with totals (the first view, what an untouched page
+// fetches, and on first use, what the reader's first action fetches), then which crates and which of the
 // project's modules the WebAssembly's bytes pay for (scripts/wasm-attribution.mjs; also in
 // target/size-attribution.json). With --check <budget.json>, exits with an error naming every
 // file or total over its limit.
@@ -41,24 +42,28 @@ const kind = (name) =>
 const rows = readdirSync(dist)
   .filter((name) => !name.startsWith("."))
   .map((name) => ({ file: kind(name), ...measure(join(dist, name)) }));
-// The standalone page loads everything but embed.js; an embedding page loads embed.js instead
-// of index.html and page.css. prerendered.html and .js are for docs builds to put into their
-// own pages, never fetched by either.
+// What a reader transfers is counted in two parts. The first view: every file a reader who
+// opens the page and does not touch the playground requests (the page with the example
+// rendered at build time, its styles and embed.js; for an embedding page, the example it puts
+// in its own HTML, the playground's styles and embed.js). On first use: the glue and the
+// WebAssembly, fetched by embed.js when the reader first acts inside the playground.
 const sum = (files) =>
   rows.filter((row) => files.includes(row.file)).reduce(
     (total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
 const totals = {
-  "page total": sum(["index.html", "page.css", "playground.css", "app.js", "app.wasm"]),
-  "embed total": sum(["embed.js", "playground.css", "app.js", "app.wasm"]),
+  "first view": sum(["index.html", "page.css", "playground.css", "embed.js"]),
+  "embed first view": sum(["prerendered.html", "playground.css", "embed.js"]),
+  "on first use": sum(["app.js", "app.wasm"]),
+  "page total": sum(["index.html", "page.css", "playground.css", "embed.js", "app.js", "app.wasm"]),
 };
 if (existsSync(offline)) totals["offline file"] = measure(offline);
 
 const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(8);
-console.log(`${"file".padEnd(16)}${"raw KB".padStart(8)}${"gzip KB".padStart(9)}${"brotli KB".padStart(10)}`);
+console.log(`${"file".padEnd(18)}${"raw KB".padStart(8)}${"gzip KB".padStart(9)}${"brotli KB".padStart(10)}`);
 for (const row of [...rows, ...Object.entries(totals).map(([file, size]) => ({ file, ...size }))]) {
-  console.log(`${row.file.padEnd(16)}${kb(row.raw)} ${kb(row.gzip)}  ${kb(row.brotli)}`);
+  console.log(`${row.file.padEnd(18)}${kb(row.raw)} ${kb(row.gzip)}  ${kb(row.brotli)}`);
 }
 
 const report = { files: Object.fromEntries(rows.map(({ file, ...size }) => [file, size])), totals };

@@ -166,11 +166,15 @@ pub fn mount(root: web_sys::Element) {
     }
     let container = shadow::attach(&root).unwrap_or_else(|| root.clone());
     let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    MOUNTED.with(|mounted| mounted.borrow_mut().push((root, handle)));
-    if let Some(copy) = copy {
-        // Yew draws on the microtask queue; this runs after it, before the browser paints.
-        wasm_bindgen_futures::spawn_local(async move { takeover::finish(copy, &container, focused) });
-    }
+    MOUNTED.with(|mounted| mounted.borrow_mut().push((root.clone(), handle)));
+    // Yew draws on the microtask queue; this runs after it, before the browser paints.
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(copy) = copy {
+            takeover::finish(copy.clone(), &container, focused);
+            takeover::replay(&root, &copy, &container);
+        }
+        takeover::shown(&root);
+    });
 }
 
 /// Removes the playground from `root`: the app, its listeners and timers go, and the element

@@ -1,15 +1,24 @@
 //! Taking over the HTML the build rendered into the page: the app renders its own copy beside
 //! it and, once that is drawn, removes the pre-rendered one in the same frame, so nothing
-//! flashes or moves. What the reader typed into the pre-rendered form is kept, and so is focus.
+//! flashes or moves. What the reader typed into the pre-rendered form is kept, and so is focus;
+//! the click that woke the app on one of the example's controls is done again on the app's own.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use super::components::field_shell::FieldIds;
 use crate::engine::inputs::{typed_edits, ControlValue};
 use crate::engine::{Edit, Field, Inputs};
 
 use super::PRERENDERED;
+
+/// The example's controls whose click is replayed, counted in document order: the same selector
+/// as `CONTROLS` in the loader (scripts/embed.js), which notes the position of the clicked one.
+pub const REPLAYED: &str = "button, summary, a[href^='#']";
+/// Where the loader leaves that position on the mount element.
+const REPLAY: &str = "data-hsp-replay";
+/// The event the mount element receives once the app has taken it over (the loader's `shown`).
+pub const SHOWN: &str = "headscale-playground-shown";
 
 /// The pre-rendered copy inside `root`, if the page has one.
 pub fn find(root: &Element) -> Option<Element> {
@@ -63,5 +72,36 @@ pub fn finish(copy: Element, live: &Element, focused: Option<(String, Option<u32
     }
     if let (Some(input), Some(start), Some(end)) = (element.dyn_ref::<HtmlInputElement>(), start, end) {
         let _ = input.set_selection_range(start, end);
+    }
+}
+
+/// Clicks, in the app's copy `live`, the control the reader clicked in the example `copy` before
+/// the app ran, if the loader noted its position among [`REPLAYED`]. The app's copy may hold a
+/// message or link more or fewer than the example (its credentials are real), so the control is
+/// found again as the same element with the same text, counted among its likes.
+pub fn replay(root: &Element, copy: &Element, live: &Element) {
+    let Some(position) = root.get_attribute(REPLAY).and_then(|position| position.parse::<usize>().ok()) else {
+        return;
+    };
+    let _ = root.remove_attribute(REPLAY);
+    let controls = |within: &Element| -> Vec<HtmlElement> {
+        let Ok(list) = within.query_selector_all(REPLAYED) else { return Vec::new() };
+        (0..list.length()).filter_map(|index| list.item(index)?.dyn_into().ok()).collect()
+    };
+    let in_copy = controls(copy);
+    let Some(clicked) = in_copy.get(position) else { return };
+    let alike = |control: &HtmlElement| {
+        control.tag_name() == clicked.tag_name() && control.text_content() == clicked.text_content()
+    };
+    let nth = in_copy[..position].iter().filter(|control| alike(control)).count();
+    let Some(control) = controls(live).into_iter().filter(alike).nth(nth) else { return };
+    let _ = control.focus();
+    control.click();
+}
+
+/// Tells the page that the app has taken `root` over.
+pub fn shown(root: &Element) {
+    if let Ok(event) = web_sys::Event::new(SHOWN) {
+        let _ = root.dispatch_event(&event);
     }
 }

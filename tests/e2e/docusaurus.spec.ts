@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { ports } from "./ports";
 import { layoutProblems, openGroups } from "./ui";
+import { wake } from "./fixtures";
 
 // The embed in a real Docusaurus 3 site, built by scripts/docusaurus-site.sh from the project's
 // component and MDX example, served under the base URL /docs-site/.
@@ -28,6 +29,10 @@ test("mounts under the base URL with the page's defaults and logs nothing", asyn
   const problems = watch(page);
   await page.goto(`${site}/authentik`);
   await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
+  // The example needs no WebAssembly until the reader acts in it; then the widget takes over.
+  expect(await page.evaluate(() => performance.getEntriesByType("resource").some((entry) => entry.name.endsWith(".wasm")))).toBe(false);
+  await wake(page);
+  await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await expect(widget(page).getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
   // A guest: its title sits under the page's own h1.
   await expect(widget(page).getByRole("heading", { level: 2, name: "Headscale × authentik single sign-on" })).toBeVisible();
@@ -38,6 +43,7 @@ test("mounts under the base URL with the page's defaults and logs nothing", asyn
 test("follows Docusaurus's light, dark and system themes", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`${site}/authentik`);
+  await wake(page);
   await expect(yaml(page)).toBeVisible();
   const toggle = page.getByRole("button", { name: /Switch between dark and light mode/ });
   const choose = async (mode: string) => {
@@ -99,6 +105,7 @@ test("client-side navigation mounts and unmounts without leaking", async ({ page
   test.setTimeout(120_000);
   const problems = watch(page);
   await page.goto(`${site}/authentik`);
+  await wake(page);
   const started = page.locator("[data-hsp-prerendered]");
   await expect(yaml(page)).toBeVisible();
   await expect(started).toHaveCount(0);
@@ -142,6 +149,11 @@ test("a Content-Security-Policy without wasm-unsafe-eval is explained inside the
   });
   await page.goto(`${site}/authentik`);
   const alert = widget(page).getByRole("alert");
+  // The WebAssembly is fetched when the reader first acts in the widget.
+  await expect(async () => {
+    await wake(page, { wait: false });
+    await expect(alert).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(alert).toContainText("Add 'wasm-unsafe-eval' to its script-src");
 });
 
@@ -188,6 +200,7 @@ for (const width of [320, 390, 430, 700]) {
   test(`at ${width} px in the site's layout every heading and control has room`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${site}/authentik`);
+    await wake(page);
     await expect(yaml(page)).toBeVisible();
     expect(await layoutProblems(page)).toEqual([]);
     await openGroups(page);
@@ -200,6 +213,7 @@ for (const width of [320, 390, 430, 700]) {
 
 test("the widget takes the site's colours and font, in light and dark", async ({ page }) => {
   await page.goto(`${site}/authentik`);
+  await wake(page);
   await expect(yaml(page)).toBeVisible();
   // Started: the build's example has been taken over.
   await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
@@ -233,12 +247,14 @@ test("the widget takes the site's colours and font, in light and dark", async ({
 
 test("saved inputs belong to their page, and give way when the page's defaults change", async ({ page }) => {
   await page.goto(`${site}/authentik`);
+  await wake(page);
   await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
   await page.getByLabel("Headscale URL").fill("typed.example.org");
   await expect(yaml(page)).toContainText("typed.example.org");
   await page.waitForTimeout(300);
   // Another page of the site keeps its own inputs.
   await page.goto(`${site}/sync-example`);
+  await wake(page);
   await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
   await expect(page.getByLabel("Headscale URL")).toHaveValue("https://headscale.company");
   // Back on the first page, its inputs are there.
@@ -258,6 +274,7 @@ test("saved inputs belong to their page, and give way when the page's defaults c
 
 test("the address and storage options: syncUrl, paramPrefix and storageKey", async ({ page }) => {
   await page.goto(`${site}/sync-example`);
+  await wake(page);
   await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
   await page.getByLabel("Application slug").fill("tailnet");
   await expect.poll(() => new URL(page.url()).searchParams.get("vpn-slug")).toBe("tailnet");

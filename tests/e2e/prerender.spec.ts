@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { wake } from "./fixtures";
 
 // The release build carries the default playground rendered at build time; the app takes it
 // over in place when it starts.
@@ -48,6 +49,7 @@ test("the example is on screen before the app, which takes it over with no shift
   await page.goto("/");
   await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await expect(page.getByLabel("Client ID")).toHaveValue("CLIENT-ID-GENERATED-IN-THE-BROWSER");
+  await wake(page, { wait: false });
   release();
   await started(page);
   await expect(page.getByLabel("Client ID")).toHaveValue(/^[A-Za-z0-9]{40}$/);
@@ -92,7 +94,7 @@ test("a share link is not shown as the example's values: marked until the app re
 
 test("saved inputs win over the example after a reload", async ({ page }) => {
   await page.goto("/");
-  await started(page);
+  await wake(page);
   await page.getByLabel("Application slug").fill("saved-slug");
   await expect(yaml(page)).toContainText("/application/o/saved-slug/");
   await page.waitForTimeout(400);

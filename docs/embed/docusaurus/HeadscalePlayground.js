@@ -8,10 +8,11 @@
 // Every prop becomes the data- attribute of the same name (headscaleUrl → data-headscale-url;
 // true → present, false → absent); the README lists them all. The playground runs only in the
 // browser. A page that keeps the built-in defaults gets the example rendered at build time
-// (static/playground/prerendered.js) in its HTML, which the playground takes over in place;
-// other pages say it is loading until it has started. If it cannot start, it says why. Leaving
-// the page unmounts it, with its listeners. It takes the site's primary colour, background and
-// font from Infima's variables.
+// (static/playground/prerendered.js) in its HTML, and the playground's WebAssembly is fetched
+// only when the reader first uses it, then takes the example over in place; other pages start
+// it at once and say it is loading until it is shown (the handle's `shown`). If it cannot
+// start, it says why. Leaving the page unmounts it, with its listeners. It takes the site's
+// primary colour, background and font from Infima's variables.
 import React, { useEffect, useRef, useState } from "react";
 import useBaseUrl from "@docusaurus/useBaseUrl";
 import prerendered from "@site/static/playground/prerendered.js";
@@ -68,7 +69,10 @@ export default function HeadscalePlayground({ style, ...options }) {
       .then((playground) => {
         if (left) return;
         handle = playground.mount(element.current);
-        setStatus("ready");
+        return handle.shown;
+      })
+      .then(() => {
+        if (!left) setStatus("ready");
       })
       .catch((error) => {
         if (left) return;
