@@ -19,6 +19,8 @@ const cases = [
   ["keystroke with 10 000 groups, blueprint shown", "keystroke-groups", lines(10_000, (i) => `group-${i}\n`)],
   ["keystroke with 50 groups (the limit), blueprint shown", "keystroke-groups", lines(50, (i) => `group-${i}\n`)],
   ["share link with 100 000 parameters", "link", `v=1${"&x=1".repeat(100_000)}`],
+  // The same page start with an ordinary link: what the app's own start costs, for comparison.
+  ["share link with 2 parameters (for comparison)", "link", "v=1&slug=vpn"],
 ];
 
 const browser = await chromium.launch(launchOptions);
