@@ -31,18 +31,16 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
     let fields = Fields { inputs, diagnostics, onedit };
     let version = inputs.headscale_version;
     let expiry_note = form::expiry_note(version);
-    let ongenerate = {
-        let onedit = onedit.clone();
-        Callback::from(move |_: MouseEvent| {
-            onedit.emit(Edit::Text(Field::ClientId, credentials::alphanumeric(CLIENT_ID_LENGTH, browser::fill_random)));
-            onedit.emit(Edit::Text(
-                Field::ClientSecret,
-                credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
-            ));
-        })
-    };
-    let deliveries = options(form::secret_choices());
-    let methods = options(form::pkce_choices());
+    let ongenerate = use_callback(onedit.clone(), |_: MouseEvent, onedit| {
+        onedit.emit(Edit::Text(Field::ClientId, credentials::alphanumeric(CLIENT_ID_LENGTH, browser::fill_random)));
+        onedit.emit(Edit::Text(
+            Field::ClientSecret,
+            credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
+        ));
+    });
+    // Fixed lists: built once, and the same value on every render.
+    let deliveries = (*use_memo((), |_| options(form::secret_choices()))).clone();
+    let methods = (*use_memo((), |_| options(form::pkce_choices()))).clone();
     let pkce_read = form::reads(version, Field::PkceEnabled);
     let group = |group: Group, children: Html| {
         let attention = group.wants_attention(inputs, &props.defaults, diagnostics);
