@@ -101,28 +101,6 @@ fn Step(props: &StepProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct LifelinesProps {
-    height: usize,
-}
-
-/// The four participants and their lifelines, which only depend on the drawing's height.
-#[component]
-fn Lifelines(props: &LifelinesProps) -> Html {
-    html! {
-        { for Actor::ALL.iter().map(|&actor| {
-            let x = column(actor);
-            html! {
-                <g class="hsp-flow-actor">
-                    <rect x={(x - 90).to_string()} y="4" width="180" height="28" rx="5" />
-                    <text x={x.to_string()} y="23" text-anchor="middle">{ actor.label() }</text>
-                    <line x1={x.to_string()} y1="32" x2={x.to_string()} y2={props.height.to_string()} class="hsp-flow-lifeline" />
-                </g>
-            }
-        }) }
-    }
-}
-
-#[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
     pub outputs: Rc<Outputs>,
 }
@@ -145,7 +123,16 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                             <path d="M 0 0 L 10 5 L 0 10 z" class="hsp-flow-arrowhead" />
                         </marker>
                     </defs>
-                    <Lifelines {height} />
+                    { for Actor::ALL.iter().map(|&actor| {
+                        let x = column(actor);
+                        html! {
+                            <g class="hsp-flow-actor">
+                                <rect x={(x - 90).to_string()} y="4" width="180" height="28" rx="5" />
+                                <text x={x.to_string()} y="23" text-anchor="middle">{ actor.label() }</text>
+                                <line x1={x.to_string()} y1="32" x2={x.to_string()} y2={height.to_string()} class="hsp-flow-lifeline" />
+                            </g>
+                        }
+                    }) }
                     { for messages.iter().enumerate().map(|(index, message)| html! { <Row {index} message={message.clone()} /> }) }
                 </svg>
                 <figcaption class="hsp-sr-only">

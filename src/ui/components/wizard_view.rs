@@ -1,9 +1,9 @@
-//! The authentik wizard values as numbered steps. A keystroke changes a few values; each step
-//! and each value is its own component, so only those are rendered again.
+//! The authentik wizard values as numbered steps. A keystroke changes a few values; each value
+//! is its own component, so only those are rendered again.
 
 use yew::prelude::*;
 
-use crate::engine::authentik::wizard::{Row, Step, Wizard};
+use crate::engine::authentik::wizard::{Row, Wizard};
 
 #[derive(Properties, PartialEq)]
 pub struct WizardViewProps {
@@ -14,25 +14,15 @@ pub struct WizardViewProps {
 pub fn WizardView(props: &WizardViewProps) -> Html {
     html! {
         <ol class="hsp-steps">
-            { for props.wizard.steps.iter().map(|step| html! { <StepView step={step.clone()} /> }) }
+            { for props.wizard.steps.iter().map(|step| html! {
+                <li>
+                    <h3>{ step.title }</h3>
+                    <dl>
+                        { for step.rows.iter().map(|row| html! { <RowView row={row.clone()} /> }) }
+                    </dl>
+                </li>
+            }) }
         </ol>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct StepViewProps {
-    step: Step,
-}
-
-#[component]
-fn StepView(props: &StepViewProps) -> Html {
-    html! {
-        <li>
-            <h3>{ props.step.title }</h3>
-            <dl>
-                { for props.step.rows.iter().map(|row| html! { <RowView row={row.clone()} /> }) }
-            </dl>
-        </li>
     }
 }
 
