@@ -24,9 +24,8 @@ pub fn Form(props: &FormProps) -> Html {
         let typed = inputs.text(field).unwrap_or_default();
         (!normalized.is_empty() && typed.trim() != normalized).then(|| format!("Used as {normalized}"))
     };
-    // Fixed lists: built once, and the same value on every render.
-    let releases = (*use_memo((), |_| options(form::headscale_choices()))).clone();
-    let authentik_releases = (*use_memo((), |_| options(form::authentik_choices()))).clone();
+    let releases = options(form::headscale_choices());
+    let authentik_releases = options(form::authentik_choices());
 
     html! {
         <form class="hsp-form" aria-label="Your setup" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>

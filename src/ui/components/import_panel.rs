@@ -54,21 +54,19 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         _ => None,
     });
     let refused_paste = use_state(|| None::<usize>);
-    // The same callbacks on every render: while the panel is closed and empty, a keystroke
-    // elsewhere leaves it as it is.
     let oninput = {
-        let (text, applied, refused_paste) = (text.setter(), applied.setter(), refused_paste.setter());
-        use_callback((), move |event: InputEvent, _| {
+        let (text, applied, refused_paste_on_input) = (text.clone(), applied.clone(), refused_paste.clone());
+        Callback::from(move |event: InputEvent| {
             text.set(event.target_unchecked_into::<HtmlTextAreaElement>().value());
-            refused_paste.set(None);
+            refused_paste_on_input.set(None);
             applied.set(None);
         })
     };
     // A paste beyond the import's limit never reaches the text box: laying out a megabyte of
     // lines blocks the browser for seconds, before any of this code could refuse it.
     let onpaste = {
-        let refused_paste = refused_paste.setter();
-        use_callback((), move |event: Event, _| {
+        let refused_paste = refused_paste.clone();
+        Callback::from(move |event: Event| {
             let event: web_sys::ClipboardEvent = event.unchecked_into();
             let pasted = event.clipboard_data().and_then(|data| data.get_data("text").ok()).unwrap_or_default();
             if pasted.len() > import::MAX_BYTES {
@@ -80,8 +78,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let onclear = {
-        let (text, applied) = (text.setter(), applied.setter());
-        use_callback((), move |_: MouseEvent, _| {
+        let (text, applied) = (text.clone(), applied.clone());
+        Callback::from(move |_: MouseEvent| {
             text.set(String::new());
             applied.set(None);
         })

@@ -38,9 +38,8 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
             credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
         ));
     });
-    // Fixed lists: built once, and the same value on every render.
-    let deliveries = (*use_memo((), |_| options(form::secret_choices()))).clone();
-    let methods = (*use_memo((), |_| options(form::pkce_choices()))).clone();
+    let deliveries = options(form::secret_choices());
+    let methods = options(form::pkce_choices());
     let pkce_read = form::reads(version, Field::PkceEnabled);
     let group = |group: Group, children: Html| {
         let attention = group.wants_attention(inputs, &props.defaults, diagnostics);
