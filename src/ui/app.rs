@@ -58,13 +58,10 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer({
-        let state = State {
-            inputs: props.initial.clone(),
-            remember_secret: props.remember_secret,
-            private: props.private.clone(),
-        };
-        move || state
+    let state = use_reducer(|| State {
+        inputs: props.initial.clone(),
+        remember_secret: props.remember_secret,
+        private: props.private.clone(),
     });
     // One renderer per playground: it rebuilds only the outputs a keystroke changes.
     let renderer = use_mut_ref(engine::Renderer::default);
@@ -72,36 +69,48 @@ pub fn App(props: &AppProps) -> Html {
     // Storage and the page address follow every action, even one the page has not rendered yet.
     let saved = use_state(|| true);
     let keeper = {
-        let onsaved = {
-            let saved = saved.clone();
-            Callback::from(move |ok: bool| saved.set(ok))
-        };
-        let place = super::keeper::Place {
-            prefix: props.prefix.to_string(),
-            storage_scope: props.storage_scope.to_string(),
-            defaults: crate::engine::share::defaults_fingerprint(&props.defaults),
-            storage: props.storage,
-            sync_url: props.sync_url,
-        };
-        use_mut_ref(|| Keeper::new((*state).clone(), place, props.from_link, onsaved))
+        let saved = saved.clone();
+        (*use_memo((), |_| {
+            let place = super::keeper::Place {
+                prefix: props.prefix.to_string(),
+                storage_scope: props.storage_scope.to_string(),
+                defaults: crate::engine::share::defaults_fingerprint(&props.defaults),
+                storage: props.storage,
+                sync_url: props.sync_url,
+            };
+            Keeper::new((*state).clone(), place, props.from_link, Callback::from(move |ok: bool| saved.set(ok)))
+        }))
+        .clone()
     };
     {
         let keeper = keeper.clone();
         use_effect_with((), move |_| {
             keeper.borrow_mut().record();
-            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| keeper.borrow().flush());
-            move || drop(listener)
+            let listener = {
+                let keeper = keeper.clone();
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| keeper.borrow_mut().flush())
+            };
+            move || {
+                drop(listener);
+                keeper.borrow_mut().flush();
+            }
         });
     }
+    // The callbacks stay the same from render to render, so a child whose other properties did
+    // not change is not rendered again on a keystroke elsewhere.
     let ondispatch = {
-        let (state, keeper) = (state.clone(), keeper.clone());
-        Callback::from(move |action: Action| {
+        let (dispatcher, keeper) = (state.dispatcher(), keeper.clone());
+        use_callback((), move |action: Action, _| {
             keeper.borrow_mut().apply(action.clone());
-            state.dispatch(action);
+            dispatcher.dispatch(action);
         })
     };
-    let onedit = ondispatch.reform(Action::Edit);
-    let onreplace = ondispatch.reform(Action::Replace);
+    let onedit = (*use_memo((), |_| ondispatch.reform(Action::Edit))).clone();
+    let onreplace = (*use_memo((), |_| ondispatch.reform(Action::Replace))).clone();
+    let onlink = {
+        let keeper = keeper.clone();
+        use_callback((), move |(), _| keeper.borrow().link())
+    };
 
     html! {
         <div class="hsp">
@@ -115,8 +124,8 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(saved) = &props.set_aside {
                 <SetAside saved={saved.clone()} onrestore={onreplace.clone()} />
             }
-            <ShareBar state={(*state).clone()} defaults={props.defaults.clone()} {ondispatch}
-                storage={props.storage} saved={*saved} prefix={props.prefix.clone()} />
+            <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
+                defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
             <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).

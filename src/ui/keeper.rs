@@ -1,8 +1,10 @@
-//! Keeps the page's storage and address in step with the state: storage at once, on every
-//! action (so a reload right after a keystroke finds it), the address at most every
-//! [`URL_DELAY_MS`] (browsers throttle history updates) and at once when the page is left.
+//! Keeps the page's storage and address in step with the state, off a keystroke's path: an
+//! action only records the new state; storage is written right after the event's task (once
+//! the outputs are drawn, however many actions came in between), the address at most every
+//! [`URL_DELAY_MS`] (browsers throttle history updates), and both at once when the page is left.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Timeout;
 use yew::{Callback, Reducible};
@@ -35,18 +37,34 @@ pub struct Keeper {
     /// The state after every action so far: the reducer's, computed here too because the
     /// component's own state only changes when it renders.
     latest: State,
+    /// A save waiting for the current task to end; dropping it cancels it.
+    pending_save: Option<Timeout>,
+    /// The address waiting for typing to pause, and its timer.
     pending_query: Option<(String, Timeout)>,
     /// Whether the last save worked, and who to tell when that changes.
     saved: bool,
     onsaved: Callback<bool>,
+    /// Itself, for the timers it sets.
+    this: Weak<RefCell<Keeper>>,
 }
 
 impl Keeper {
-    pub fn new(state: State, place: Place, from_link: bool, onsaved: Callback<bool>) -> Keeper {
-        Keeper { place, holding: from_link, latest: state, pending_query: None, saved: true, onsaved }
+    pub fn new(state: State, place: Place, from_link: bool, onsaved: Callback<bool>) -> Rc<RefCell<Keeper>> {
+        Rc::new_cyclic(|this| {
+            RefCell::new(Keeper {
+                place,
+                holding: from_link,
+                latest: state,
+                pending_save: None,
+                pending_query: None,
+                saved: true,
+                onsaved,
+                this: this.clone(),
+            })
+        })
     }
 
-    /// Applies an action to the kept state and records the result.
+    /// Applies an action to the kept state and schedules its saving.
     pub fn apply(&mut self, action: Action) {
         let next = Rc::new(self.latest.clone()).reduce(action);
         if *next != self.latest {
@@ -55,8 +73,23 @@ impl Keeper {
                 self.holding = false;
                 persist::session_remove(&super::storage_key(super::OPENED_LINK, &self.place.storage_scope));
             }
-            self.record();
+            if self.pending_save.is_none() {
+                let this = self.this.clone();
+                self.pending_save = Some(Timeout::new(0, move || {
+                    if let Some(keeper) = this.upgrade() {
+                        let mut keeper = keeper.borrow_mut();
+                        keeper.pending_save = None;
+                        keeper.record();
+                    }
+                }));
+            }
         }
+    }
+
+    /// The share link of the kept state: what the page's address says once it has caught up.
+    pub fn link(&self) -> String {
+        let own = share::encode(&self.latest.inputs, &Inputs::default(), &self.latest.private);
+        persist::address_with(&embed::with_own_query(&persist::query(), &self.place.prefix, &own)).unwrap_or_default()
     }
 
     /// Saves the kept state and schedules the address update.
@@ -87,10 +120,13 @@ impl Keeper {
         }
     }
 
-    /// Writes a pending address update now (the page is being left).
-    pub fn flush(&self) {
-        if let Some((query, _)) = &self.pending_query {
-            persist::replace_query(query);
+    /// Writes what is pending now (the page is being left, or the playground removed).
+    pub fn flush(&mut self) {
+        if self.pending_save.take().is_some() {
+            self.record();
+        }
+        if let Some((query, _)) = self.pending_query.take() {
+            persist::replace_query(&query);
         }
     }
 }

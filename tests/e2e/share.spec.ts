@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, wake } from "./fixtures";
 import { openGroups } from "./ui";
 
 test("a share link restores every input but the secret, in a fresh browser", async ({ page, context, browser }) => {
@@ -80,6 +80,23 @@ test("a reload keeps the inputs, and the secret only when asked to", async ({ pa
   await page.reload();
   await expect(page.getByLabel("Client secret", { exact: true })).toHaveValue("remember-me");
   expect(page.url()).not.toContain("remember-me");
+});
+
+test("an edit is kept when the page is left in the same moment", async ({ page }) => {
+  await page.goto("/");
+  // Storage is written once the outputs are drawn; leaving before that writes it at once.
+  await Promise.all([
+    page.waitForEvent("framenavigated"),
+    page.evaluate(() => {
+      const root = document.querySelector("[data-headscale-playground]")!.shadowRoot!;
+      const field = root.querySelector<HTMLInputElement>("#hsp-slug")!;
+      field.value = "left-at-once";
+      field.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      location.reload();
+    }),
+  ]);
+  await wake(page);
+  await expect(page.getByLabel("Application slug")).toHaveValue("left-at-once");
 });
 
 test("Reset asks first, then restores the defaults", async ({ page }) => {

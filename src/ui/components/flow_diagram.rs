@@ -34,7 +34,16 @@ fn class(status: Status) -> &'static str {
     }
 }
 
-fn row(index: usize, message: &Message) -> Html {
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    index: usize,
+    message: Message,
+}
+
+/// One arrow with its label; drawn again only when its message changed.
+#[component]
+fn Row(props: &RowProps) -> Html {
+    let (index, message) = (props.index, &props.message);
     let top = HEAD + 16 + index * ROW;
     let (from, to) = (column(message.from), column(message.to));
     let arrow_y = top + 44;
@@ -72,6 +81,26 @@ fn row(index: usize, message: &Message) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+struct StepProps {
+    message: Message,
+}
+
+/// One step of the list that follows the drawing.
+#[component]
+fn Step(props: &StepProps) -> Html {
+    let message = &props.message;
+    html! {
+        <li class={class(message.status)}>
+            { format!("{} → {}: {}. ", message.from.label(), message.to.label(), message.label) }
+            <code>{ message.detail.clone() }</code>
+            if let Some(status) = status_text(message) {
+                <strong>{ format!(" ({status})") }</strong>
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
     pub outputs: Rc<Outputs>,
 }
@@ -80,6 +109,8 @@ pub struct FlowDiagramProps {
 pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     let messages = flow::messages(&props.outputs.model, &props.outputs.diagnostics);
     let height = HEAD + 16 + messages.len() * ROW;
+    // A keystroke changes one or two steps; each step is its own component, so only those are
+    // drawn again.
     html! {
         <section class="hsp-output hsp-flow" id="hsp-flow" aria-labelledby="hsp-flow-title">
             <h2 id="hsp-flow-title">{ "How the login works" }</h2>
@@ -102,19 +133,11 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for messages.iter().enumerate().map(|(index, message)| row(index, message)) }
+                    { for messages.iter().enumerate().map(|(index, message)| html! { <Row {index} message={message.clone()} /> }) }
                 </svg>
                 <figcaption class="hsp-sr-only">
                     <ol id="hsp-flow-steps" class="hsp-flow-steps">
-                        { for messages.iter().map(|message| html! {
-                            <li class={class(message.status)}>
-                                { format!("{} → {}: {}. ", message.from.label(), message.to.label(), message.label) }
-                                <code>{ message.detail.clone() }</code>
-                                if let Some(status) = status_text(message) {
-                                    <strong>{ format!(" ({status})") }</strong>
-                                }
-                            </li>
-                        }) }
+                        { for messages.into_iter().map(|message| html! { <Step {message} /> }) }
                     </ol>
                 </figcaption>
             </figure>

@@ -31,16 +31,13 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
     let fields = Fields { inputs, diagnostics, onedit };
     let version = inputs.headscale_version;
     let expiry_note = form::expiry_note(version);
-    let ongenerate = {
-        let onedit = onedit.clone();
-        Callback::from(move |_: MouseEvent| {
-            onedit.emit(Edit::Text(Field::ClientId, credentials::alphanumeric(CLIENT_ID_LENGTH, browser::fill_random)));
-            onedit.emit(Edit::Text(
-                Field::ClientSecret,
-                credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
-            ));
-        })
-    };
+    let ongenerate = use_callback(onedit.clone(), |_: MouseEvent, onedit| {
+        onedit.emit(Edit::Text(Field::ClientId, credentials::alphanumeric(CLIENT_ID_LENGTH, browser::fill_random)));
+        onedit.emit(Edit::Text(
+            Field::ClientSecret,
+            credentials::alphanumeric(CLIENT_SECRET_LENGTH, browser::fill_random),
+        ));
+    });
     let deliveries = options(form::secret_choices());
     let methods = options(form::pkce_choices());
     let pkce_read = form::reads(version, Field::PkceEnabled);

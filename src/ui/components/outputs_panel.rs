@@ -87,13 +87,14 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
             }
         });
     }
+    // The same callbacks on every render, so the tab list is not drawn again on a keystroke.
     let onselect = {
-        let selected = selected.clone();
-        Callback::from(move |index: usize| selected.set(Tab::ALL[index]))
+        let selected = selected.setter();
+        use_callback((), move |index: usize, _| selected.set(Tab::ALL[index]))
     };
     let onshow = {
-        let (selected, focus_checks) = (selected.clone(), focus_checks.clone());
-        Callback::from(move |()| {
+        let (selected, focus_checks) = (selected.setter(), focus_checks.setter());
+        use_callback((), move |(), _| {
             selected.set(Tab::Checks);
             focus_checks.set(true);
         })

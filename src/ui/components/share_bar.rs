@@ -3,39 +3,37 @@
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
-use crate::engine::embed;
 use crate::engine::share;
-use crate::engine::Inputs;
+use crate::engine::{Field, Inputs};
 use crate::ui::hooks::{use_copy_status, CopyStatus};
-use crate::ui::state::{Action, State};
+use crate::ui::state::Action;
 use crate::ui::{persist, with_fresh_credentials};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
-    pub state: State,
+    pub remember_secret: bool,
+    /// Fields left out of share links.
+    pub private: Vec<Field>,
     pub defaults: Inputs,
     pub ondispatch: Callback<Action>,
+    /// The share link of the inputs as they are now; asked for only when it is copied, so a
+    /// keystroke does not build it.
+    pub onlink: Callback<(), String>,
     /// Whether the page keeps inputs in this browser at all, and whether the last save worked.
     #[prop_or(true)]
     pub storage: bool,
     #[prop_or(true)]
     pub saved: bool,
-    /// This playground's parameter prefix in the page address.
-    #[prop_or_default]
-    pub prefix: AttrValue,
 }
 
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let status = use_copy_status();
     let confirming = use_state(|| false);
-    let own = share::encode(&props.state.inputs, &Inputs::default(), &props.state.private);
-    let link =
-        persist::address_with(&embed::with_own_query(&persist::query(), &props.prefix, &own)).unwrap_or_default();
     let oncopy = {
-        let (status, link) = (status.clone(), link.clone());
+        let (status, onlink) = (status.clone(), props.onlink.clone());
         // A link the browser refused to copy is shown below, for copying by hand.
-        Callback::from(move |_: MouseEvent| status.copy(AttrValue::from(link.clone()), || {}))
+        Callback::from(move |_: MouseEvent| status.copy(AttrValue::from(onlink.emit(())), || {}))
     };
     let onask = {
         let confirming = confirming.clone();
@@ -90,7 +88,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <p class="hsp-help">{ "Share links hold every setting that differs from the defaults, never the client secret." }</p>
                 <p class={classes!("hsp-help", (!props.saved).then_some("hsp-storage-failed"))} role="status">{ keeping }</p>
                 <label class="hsp-inline">
-                    <input type="checkbox" checked={props.state.remember_secret && !shared} onchange={onremember}
+                    <input type="checkbox" checked={props.remember_secret && !shared} onchange={onremember}
                         disabled={shared || !props.storage} aria-describedby={shared.then_some("hsp-secret-shared")} />
                     { "Remember the secret on this device" }
                 </label>
@@ -103,7 +101,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                         let onchange = props.ondispatch.reform(move |_: Event| Action::TogglePrivate(field));
                         html! {
                             <label class="hsp-inline">
-                                <input type="checkbox" checked={props.state.private.contains(&field)} {onchange} />
+                                <input type="checkbox" checked={props.private.contains(&field)} {onchange} />
                                 { label }
                             </label>
                         }

@@ -1,8 +1,9 @@
-//! The authentik wizard values as numbered steps.
+//! The authentik wizard values as numbered steps. A keystroke changes a few values; each value
+//! is its own component, so only those are rendered again.
 
 use yew::prelude::*;
 
-use crate::engine::authentik::wizard::Wizard;
+use crate::engine::authentik::wizard::{Row, Wizard};
 
 #[derive(Properties, PartialEq)]
 pub struct WizardViewProps {
@@ -17,20 +18,31 @@ pub fn WizardView(props: &WizardViewProps) -> Html {
                 <li>
                     <h3>{ step.title }</h3>
                     <dl>
-                        { for step.rows.iter().map(|row| html! {
-                            <>
-                                <dt>{ row.label }</dt>
-                                <dd>
-                                    <code>{ row.value.clone() }</code>
-                                    if let Some(note) = row.note {
-                                        <small>{ note }</small>
-                                    }
-                                </dd>
-                            </>
-                        }) }
+                        { for step.rows.iter().map(|row| html! { <RowView row={row.clone()} /> }) }
                     </dl>
                 </li>
             }) }
         </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowViewProps {
+    row: Row,
+}
+
+#[component]
+fn RowView(props: &RowViewProps) -> Html {
+    let row = &props.row;
+    html! {
+        <>
+            <dt>{ row.label }</dt>
+            <dd>
+                <code>{ row.value.clone() }</code>
+                if let Some(note) = row.note {
+                    <small>{ note }</small>
+                }
+            </dd>
+        </>
     }
 }
