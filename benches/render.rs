@@ -205,7 +205,7 @@ fn stages(budget: Duration, inputs: &Inputs) -> Vec<(&'static str, f64)> {
             median(sample(budget, || drop(black_box(headscale::verify(&file, black_box(&yaml)))))),
         ),
         (
-            "authentik emitters (settings, blueprint, Terraform)",
+            "authentik emitters (wizard, blueprint, Terraform)",
             median(sample(budget, || {
                 let plan = Plan::new(black_box(&model));
                 black_box(Wizard::new(&plan));

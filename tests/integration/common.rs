@@ -123,3 +123,15 @@ fn set(settings: &mut Settings, key: Key, value: &str) {
         Key::NodeExpiry => settings.node_expiry = text(),
     }
 }
+
+/// Every `.rs` file under `dir`, in no particular order.
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}

@@ -4,20 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::common::rust_files;
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("readable folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The top-level engine module a file belongs to, and how many `super::` lead to the engine
 /// root from it; `None` for `engine/mod.rs`, the facade that re-exports the public API.
@@ -111,7 +102,7 @@ fn references(source: &str, own: &str, depth: usize) -> BTreeSet<String> {
 fn engine_graph() -> Graph {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
     let mut paths = Vec::new();
-    files(&root, &mut paths);
+    rust_files(&root, &mut paths);
     let mut graph = Graph::new();
     for path in paths {
         let relative = path.strip_prefix(&root).expect("inside the engine");
