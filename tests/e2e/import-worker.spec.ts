@@ -103,12 +103,18 @@ test("an embed under a sub-path reads the import in a worker too, from its own s
   expect(scripts.filter((url) => /sso-playground-[0-9a-f]+\.js$/.test(url)).every((url) => url.includes("/docs/guide/playground/"))).toBe(true);
 });
 
-test("a worker that never answers is stopped at 4 seconds, the text is kept, and the next text gets a new one", async ({ page }) => {
-  await countWorkers(page);
+/** Workers made from now on run a script that never answers, until the page deletes
+ * `hspWorkerScript` (read by the worker counter's stand-in for Worker). */
+async function silenceWorkers(page: Page) {
   await page.addInitScript(() => {
     const silent = URL.createObjectURL(new Blob(["onmessage = () => {};"], { type: "text/javascript" }));
     Object.assign(window, { hspWorkerScript: silent });
   });
+}
+
+test("a worker that never answers is stopped at 4 seconds, the text is kept, and the next text gets a new one", async ({ page }) => {
+  await countWorkers(page);
+  await silenceWorkers(page);
   await page.goto("/");
   await openImport(page);
   await put(page, typo);
@@ -134,10 +140,7 @@ test("a worker that never answers is stopped at 4 seconds, the text is kept, and
 
 test("a text changed while the worker reads stops that worker and is read by a new one", async ({ page }) => {
   await countWorkers(page);
-  await page.addInitScript(() => {
-    const silent = URL.createObjectURL(new Blob(["onmessage = () => {};"], { type: "text/javascript" }));
-    Object.assign(window, { hspWorkerScript: silent });
-  });
+  await silenceWorkers(page);
   await page.goto("/");
   await openImport(page);
   await put(page, typo);
