@@ -88,8 +88,13 @@ impl Keeper {
 
     /// The share link of the kept state: what the page's address says once it has caught up.
     pub fn link(&self) -> String {
+        persist::address_with(&self.query()).unwrap_or_default()
+    }
+
+    /// The page's query with this playground's own parameters set to the kept state.
+    fn query(&self) -> String {
         let own = share::encode(&self.latest.inputs, &Inputs::default(), &self.latest.private);
-        persist::address_with(&embed::with_own_query(&persist::query(), &self.place.prefix, &own)).unwrap_or_default()
+        embed::with_own_query(&persist::query(), &self.place.prefix, &own)
     }
 
     /// Saves the kept state and schedules the address update.
@@ -112,8 +117,7 @@ impl Keeper {
             }
         }
         if self.place.sync_url {
-            let own = share::encode(&state.inputs, &builtin, &state.private);
-            let query = embed::with_own_query(&persist::query(), &self.place.prefix, &own);
+            let query = self.query();
             let later = query.clone();
             // Replacing a pending update cancels it.
             self.pending_query = Some((query, Timeout::new(URL_DELAY_MS, move || persist::replace_query(&later))));

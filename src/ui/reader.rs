@@ -126,13 +126,12 @@ fn read_here(text: &str) -> Outcome {
     Outcome::Read(Rc::new(import::read_text(text)))
 }
 
-/// Whether this page can run the worker at all: a page opened from disk has no glue of its
-/// own address to import (the single offline file holds it inline), and browsers run no module
-/// worker for it.
+/// The glue for the worker to import, where a worker can run at all: a page opened from disk
+/// has no glue of its own address (the single offline file holds it inline), and browsers run
+/// no module worker for it.
 fn glue_url() -> Option<String> {
     let window = web_sys::window()?;
-    let protocol = window.location().protocol().ok()?;
-    if !matches!(protocol.as_str(), "http:" | "https:") || !js_sys::Reflect::has(&window, &"Worker".into()).ok()? {
+    if !js_sys::Reflect::has(&window, &"Worker".into()).ok()? {
         return None;
     }
     GLUE_URL.with(JsValue::as_string).filter(|url| url.starts_with("http:") || url.starts_with("https:"))

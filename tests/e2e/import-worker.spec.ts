@@ -103,22 +103,27 @@ test("an embed under a sub-path reads the import in a worker too, from its own s
   expect(scripts.filter((url) => /sso-playground-[0-9a-f]+\.js$/.test(url)).every((url) => url.includes("/docs/guide/playground/"))).toBe(true);
 });
 
-/** Workers made from now on run a script that never answers, until the page deletes
- * `hspWorkerScript` (read by the worker counter's stand-in for Worker). */
-async function silenceWorkers(page: Page) {
+/** Opens the page with workers that never answer (until `unsilenceWorkers`), and pastes a
+ * text, which stays "Reading the text…". The worker counter's stand-in for Worker runs
+ * `hspWorkerScript` when it is set. */
+async function readWithSilentWorker(page: Page) {
+  await countWorkers(page);
   await page.addInitScript(() => {
     const silent = URL.createObjectURL(new Blob(["onmessage = () => {};"], { type: "text/javascript" }));
     Object.assign(window, { hspWorkerScript: silent });
   });
-}
-
-test("a worker that never answers is stopped at 4 seconds, the text is kept, and the next text gets a new one", async ({ page }) => {
-  await countWorkers(page);
-  await silenceWorkers(page);
   await page.goto("/");
   await openImport(page);
   await put(page, typo);
   await expect(result(page)).toContainText("Reading the text…");
+}
+
+/** Workers made from now on run the page's own script again. */
+const unsilenceWorkers = (page: Page) =>
+  page.evaluate(() => delete (window as unknown as { hspWorkerScript?: string }).hspWorkerScript);
+
+test("a worker that never answers is stopped at 4 seconds, the text is kept, and the next text gets a new one", async ({ page }) => {
+  await readWithSilentWorker(page);
   await expect(page.getByRole("button", { name: "Apply to the form" })).toHaveCount(0);
   // The rest of the page works meanwhile.
   await openGroups(page);
@@ -131,7 +136,7 @@ test("a worker that never answers is stopped at 4 seconds, the text is kept, and
   await expect(page.getByRole("button", { name: "Apply to the form" })).toHaveCount(0);
 
   // The next text starts a new worker, which answers.
-  await page.evaluate(() => delete (window as unknown as { hspWorkerScript?: string }).hspWorkerScript);
+  await unsilenceWorkers(page);
   await box(page).press("End");
   await box(page).press("#");
   await expect(result(page)).toContainText("did you mean allowed_groups?");
@@ -139,13 +144,8 @@ test("a worker that never answers is stopped at 4 seconds, the text is kept, and
 });
 
 test("a text changed while the worker reads stops that worker and is read by a new one", async ({ page }) => {
-  await countWorkers(page);
-  await silenceWorkers(page);
-  await page.goto("/");
-  await openImport(page);
-  await put(page, typo);
-  await expect(result(page)).toContainText("Reading the text…");
-  await page.evaluate(() => delete (window as unknown as { hspWorkerScript?: string }).hspWorkerScript);
+  await readWithSilentWorker(page);
+  await unsilenceWorkers(page);
   await put(page, placeholder);
   await expect(result(page)).toContainText("left out of the form");
   expect(await workers(page)).toMatchObject({ made: 2, posted: 2, terminated: 1 });
