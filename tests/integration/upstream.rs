@@ -1,6 +1,6 @@
 //! The authentik outputs held against the upstream projects' own definitions, release by
 //! release: authentik's blueprint JSON schema and the Terraform provider's argument lists.
-//! The definitions are read from `../shared/fixtures/`, beside the project, never copied in.
+//! The definitions live in `tests/upstream/`, with their provenance and licences.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use sso_playground::engine::versions::authentik::{AuthentikVersion, AUTHENTIK_RE
 use sso_playground::engine::{render, Inputs};
 
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/upstream")
 }
 
 fn read_json(path: PathBuf) -> Json {
@@ -279,7 +279,7 @@ fn resolve_tags(value: &Yaml, ids: &HashMap<String, String>, problems: &mut Vec<
 
 /// Every problem authentik's schema of `schema_name` finds in `blueprint`.
 fn blueprint_problems(blueprint: &str, schema_name: &str) -> Vec<String> {
-    let path = fixtures().join(format!("authentik-blueprint-schema/{schema_name}.json"));
+    let path = fixtures().join(format!("authentik/blueprint-schema/{schema_name}.json"));
     let schema = read_json(path);
     let parsed: Yaml = serde_yaml::from_str(blueprint).expect("the blueprint parses");
     let mut problems = Vec::new();
@@ -312,7 +312,7 @@ fn blueprint_problems(blueprint: &str, schema_name: &str) -> Vec<String> {
                 match late.iter().find(|(attribute, _)| attribute == name) {
                     Some((_, later)) => {
                         let later_schema =
-                            read_json(fixtures().join(format!("authentik-blueprint-schema/{later}.json")));
+                            read_json(fixtures().join(format!("authentik/blueprint-schema/{later}.json")));
                         let property = &later_schema["$defs"][format!("model_{model}")]["properties"][name];
                         assert!(property.is_object(), "{later} has no {model}.{name}");
                         Schema { root: &later_schema }.validate(
