@@ -20,6 +20,7 @@ pub mod model;
 pub mod rules;
 pub mod share;
 pub mod startup;
+pub mod symptoms;
 pub mod urls;
 pub mod versions;
 pub mod yaml;

@@ -20,5 +20,6 @@ mod share;
 mod sources;
 mod startup;
 mod statements;
+mod symptoms;
 mod upstream;
 mod yaml_quoting;

@@ -113,7 +113,9 @@ function messages(source, keep = () => true) {
       const argument = firstArgument(source, open);
       if (!argument) continue;
       const [text, at] = argument;
-      if (!/[A-Za-z]{2}/.test(text)) continue;
+      // A message needs words; go-oidc's `%s: %s` (an HTTP status and the answer) is the one
+      // message made of values alone.
+      if (!/[A-Za-z]{2}/.test(text) && text !== "%s: %s") continue;
       const line = lineOf(source, at);
       if (keep(text, line, source)) found.push({ line, kind, text });
     }
