@@ -5,6 +5,7 @@
 pub mod env;
 pub mod fill;
 pub mod findings;
+pub mod paste;
 pub mod positions;
 pub mod wire;
 
