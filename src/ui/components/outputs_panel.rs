@@ -16,6 +16,7 @@ use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::withheld::Withheld;
 use super::wizard_view::WizardView;
+use crate::engine::catalogue::Stage;
 use crate::engine::Outputs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +69,12 @@ impl Tab {
 #[derive(Properties, PartialEq)]
 pub struct OutputsPanelProps {
     pub outputs: Rc<Outputs>,
+    /// Steps a pasted message fails at, marked in the login diagram.
+    #[prop_or_default]
+    pub marked: Vec<Stage>,
+    /// Counts the requests to show the login diagram; each new one selects its tab.
+    #[prop_or_default]
+    pub shown: u32,
 }
 
 #[component]
@@ -84,6 +91,14 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                     let _ = panel.focus();
                 }
                 focus_checks.set(false);
+            }
+        });
+    }
+    {
+        let selected = selected.setter();
+        use_effect_with(props.shown, move |&shown| {
+            if shown > 0 {
+                selected.set(Tab::Flow);
             }
         });
     }
@@ -132,7 +147,7 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                 </OutputBlock>
             },
             Tab::Checks => html! { <ChecksList diagnostics={outputs.diagnostics.clone()} /> },
-            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} /> },
+            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} marked={props.marked.clone()} /> },
         }
     };
     // While a value is refused, every output but the checks waits: built without it, an
