@@ -49,7 +49,13 @@ fn read(text: &str) -> Paste {
 }
 
 fn patterns(paste: &Paste) -> Vec<&'static str> {
-    paste.parts.iter().flat_map(|part| &part.found).flat_map(|found| &found.hits).map(|hit| hit.known().pattern).collect()
+    paste
+        .parts
+        .iter()
+        .flat_map(|part| &part.found)
+        .flat_map(|found| &found.hits)
+        .map(|hit| hit.known().pattern)
+        .collect()
 }
 
 #[test]
@@ -73,7 +79,10 @@ fn a_text_log_with_colours_is_read_line_by_line_and_repeats_counted() {
 fn a_json_log_is_read_with_its_error_field() {
     let paste = read(JSON_LOG);
     assert_eq!(paste.parts[0].kind, Kind::JsonLog);
-    assert_eq!(patterns(&paste), ["user msg: %s", "unverified email", "authenticated principal has an unverified email"]);
+    assert_eq!(
+        patterns(&paste),
+        ["user msg: %s", "unverified email", "authenticated principal has an unverified email"]
+    );
 }
 
 #[test]
@@ -81,7 +90,10 @@ fn pages_are_told_apart_and_read_for_their_text() {
     let headscale = read(HEADSCALE_PAGE);
     assert_eq!(headscale.parts[0].kind, Kind::HeadscalePage);
     // The heading is the status, not 0.22's "Unauthorized" answer.
-    assert_eq!(patterns(&headscale), ["Headscale - Error", "You are not authorized. Please contact your administrator."]);
+    assert_eq!(
+        patterns(&headscale),
+        ["Headscale - Error", "You are not authorized. Please contact your administrator."]
+    );
     let authentik = read(AUTHENTIK_PAGE);
     assert_eq!(authentik.parts[0].kind, Kind::AuthentikPage);
     assert_eq!(patterns(&authentik).len(), 2);
@@ -89,7 +101,9 @@ fn pages_are_told_apart_and_read_for_their_text() {
 
 #[test]
 fn authentik_answers_json_and_in_the_callback_address() {
-    let json = read(r#"{"error": "invalid_client", "error_description": "Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method)"}"#);
+    let json = read(
+        r#"{"error": "invalid_client", "error_description": "Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method)"}"#,
+    );
     assert_eq!(json.parts[0].kind, Kind::AuthentikError);
     assert_eq!(patterns(&json).len(), 1);
     let callback = read("https://headscale.company/oidc/callback?error=invalid_request&error_description=The+request+is+otherwise+malformed&state=abcdefgh");
@@ -122,7 +136,8 @@ fn a_key_set_says_how_tokens_are_signed() {
     let empty = read(r#"{"keys": []}"#);
     let Some(Document::Jwks(set)) = &empty.parts[0].document else { panic!() };
     assert_eq!(set.verdict(), Keys::Empty);
-    let signed = read(r#"{"keys": [{"kty": "RSA", "alg": "RS256", "use": "sig", "kid": "k1", "n": "AQ", "e": "AQAB"}]}"#);
+    let signed =
+        read(r#"{"keys": [{"kty": "RSA", "alg": "RS256", "use": "sig", "kid": "k1", "n": "AQ", "e": "AQAB"}]}"#);
     let Some(Document::Jwks(set)) = &signed.parts[0].document else { panic!() };
     assert_eq!(set.verdict(), Keys::KeyPair(vec!["RS256".into()]));
 }
@@ -137,7 +152,8 @@ fn a_configuration_alone_is_read_as_before() {
 
 #[test]
 fn a_log_with_a_configuration_reads_both() {
-    let text = format!("{TEXT_LOG}oidc:\n  issuer: https://authentik.company/application/o/headscale\n  client_id: abc\n");
+    let text =
+        format!("{TEXT_LOG}oidc:\n  issuer: https://authentik.company/application/o/headscale\n  client_id: abc\n");
     let paste = read(&text);
     assert!(paste.has_symptoms());
     assert!(matches!(paste.configuration, Some(Ok(_))), "{:?}", paste.configuration);
@@ -165,7 +181,8 @@ fn the_limits_hold_on_both_sides() {
     assert_eq!((at.parts[0].found.len(), at.parts[0].omitted), (MAX_FOUND, 0));
     let over = read(&distinct(MAX_FOUND + 1));
     assert_eq!((over.parts[0].found.len(), over.parts[0].omitted), (MAX_FOUND, 1));
-    let unknown = |n: usize| -> String { (0..n).map(|i| format!("2026-07-01T10:00:00Z ERR mystery number {i}\n")).collect() };
+    let unknown =
+        |n: usize| -> String { (0..n).map(|i| format!("2026-07-01T10:00:00Z ERR mystery number {i}\n")).collect() };
     assert_eq!(read(&unknown(MAX_UNKNOWN)).parts[0].unknown.len(), MAX_UNKNOWN);
     let beyond = read(&unknown(MAX_UNKNOWN + 1));
     assert_eq!((beyond.parts[0].unknown.len(), beyond.parts[0].other), (MAX_UNKNOWN, 1));
@@ -177,7 +194,17 @@ fn the_limits_hold_on_both_sides() {
 #[test]
 fn every_paste_crosses_the_wire_unchanged() {
     let mixed = format!("{TEXT_LOG}oidc:\n  issuer: x\n  client_id: <client-id>\n");
-    for text in [TEXT_LOG, JSON_LOG, HEADSCALE_PAGE, AUTHENTIK_PAGE, DISCOVERY, r#"{"keys": [{"kty": "EC", "alg": "ES256"}]}"#, &mixed, "nothing known here at all", ""] {
+    for text in [
+        TEXT_LOG,
+        JSON_LOG,
+        HEADSCALE_PAGE,
+        AUTHENTIK_PAGE,
+        DISCOVERY,
+        r#"{"keys": [{"kty": "EC", "alg": "ES256"}]}"#,
+        &mixed,
+        "nothing known here at all",
+        "",
+    ] {
         let answer = read_paste(text);
         let written = encode_paste(&answer);
         assert_eq!(decode_paste(&written), Ok(answer.clone()), "{text:?}");
@@ -190,7 +217,12 @@ fn every_paste_crosses_the_wire_unchanged() {
 
 #[test]
 fn the_answer_of_a_full_paste_stays_small() {
-    let line = |i: usize| format!("2026-07-01T10:00:00Z ERR user msg: invalid code error=\"exchanging code for token: attempt {i} {}\"\n", "x".repeat(400));
+    let line = |i: usize| {
+        format!(
+            "2026-07-01T10:00:00Z ERR user msg: invalid code error=\"exchanging code for token: attempt {i} {}\"\n",
+            "x".repeat(400)
+        )
+    };
     let mut text = String::new();
     let mut i = 0;
     while text.len() + line(i).len() < MAX_BYTES {

@@ -66,7 +66,10 @@ fn canonical(text: &str) -> String {
 fn headscale_side() -> BTreeMap<(Origin, String), (BTreeSet<u8>, Extracted)> {
     let mut out: BTreeMap<(Origin, String), (BTreeSet<u8>, Extracted)> = BTreeMap::new();
     let mut add = |origin: Origin, extracted: Extracted, tag: &str| {
-        out.entry((origin, canonical(&extracted.text))).or_insert_with(|| (BTreeSet::new(), extracted)).0.insert(minor(tag));
+        out.entry((origin, canonical(&extracted.text)))
+            .or_insert_with(|| (BTreeSet::new(), extracted))
+            .0
+            .insert(minor(tag));
     };
     for (tag, oidc, oauth2) in pins() {
         for (_, row) in rows(&format!("headscale/{tag}.tsv")) {
@@ -106,8 +109,12 @@ fn origin_of(index: usize) -> Origin {
 /// with a value, as it only appears wrapped).
 fn recognised_as(text: &str) -> Option<usize> {
     let printed = pattern::instance(text, sample);
-    let printed = if text.starts_with('%') { format!("creating OIDC provider from issuer config: {printed}") } else { printed };
-    recognise(&printed).into_iter().map(|hit| hit.message).find(|&index| canonical(MESSAGES[index].pattern) == canonical(text))
+    let printed =
+        if text.starts_with('%') { format!("creating OIDC provider from issuer config: {printed}") } else { printed };
+    recognise(&printed)
+        .into_iter()
+        .map(|hit| hit.message)
+        .find(|&index| canonical(MESSAGES[index].pattern) == canonical(text))
 }
 
 #[test]
@@ -207,20 +214,13 @@ fn an_explanation_says_when_the_chosen_release_does_not_print_the_message() {
         let line = found(&pattern::instance(known.pattern, sample));
         for release in HEADSCALE_RELEASES {
             let explained = explain(&line, &model(|i| i.headscale_version = release.version));
-            let whole_line_prints = Releases::Headscale(
-                line.hits.iter().fold(u16::MAX, |all, hit| match hit.known().releases {
+            let whole_line_prints =
+                Releases::Headscale(line.hits.iter().fold(u16::MAX, |all, hit| match hit.known().releases {
                     Releases::Headscale(m) => all & m,
                     _ => all,
-                }),
-            )
-            .headscale(release.version);
-            assert_eq!(
-                explained.version_note.is_none(),
-                whole_line_prints,
-                "{:?} on {}",
-                known.pattern,
-                release.label
-            );
+                }))
+                .headscale(release.version);
+            assert_eq!(explained.version_note.is_none(), whole_line_prints, "{:?} on {}", known.pattern, release.label);
         }
     }
 }
@@ -239,7 +239,12 @@ fn authentik_messages_name_the_authentik_lines() {
 
 fn likelihood(text: &str, cause: Cause, change: impl FnOnce(&mut sso_playground::engine::Inputs)) -> Likelihood {
     let explained = explain(&found(text), &model(change));
-    explained.causes.iter().find(|r| r.cause == cause).unwrap_or_else(|| panic!("{cause:?} not a cause of {text:?}")).likelihood
+    explained
+        .causes
+        .iter()
+        .find(|r| r.cause == cause)
+        .unwrap_or_else(|| panic!("{cause:?} not a cause of {text:?}"))
+        .likelihood
 }
 
 /// email_verified refuses a login from Headscale 0.28, and authentik sends false from 2025.10:
@@ -260,7 +265,8 @@ fn unverified_email_follows_both_release_tables() {
     assert_eq!(at("0.29", "2026.8"), Likelihood::Strong);
     // An allowed-user refusal is never the e-mail's verification from 0.28: that has its own.
     assert_eq!(
-        likelihood("unauthorised user", Cause::EmailUnverified, |i| i.headscale_version = HeadscaleVersion::parse("0.28").unwrap()),
+        likelihood("unauthorised user", Cause::EmailUnverified, |i| i.headscale_version =
+            HeadscaleVersion::parse("0.28").unwrap()),
         Likelihood::Unlikely
     );
 }
@@ -270,11 +276,23 @@ fn release_behaviours_gate_their_causes() {
     let authentik = |key: &str| AuthentikVersion::parse(key).unwrap();
     let headscale = |key: &str| HeadscaleVersion::parse(key).unwrap();
     let jwe = "verifying ID token: oidc: failed to unmarshal claims: invalid character '\\x0f' looking for beginning of value";
-    assert_eq!(likelihood(jwe, Cause::EncryptionKey, |i| i.authentik_version = authentik("2024.10.0")), Likelihood::Strong);
-    assert_eq!(likelihood(jwe, Cause::EncryptionKey, |i| i.authentik_version = authentik("2024.8.5")), Likelihood::Unlikely);
+    assert_eq!(
+        likelihood(jwe, Cause::EncryptionKey, |i| i.authentik_version = authentik("2024.10.0")),
+        Likelihood::Strong
+    );
+    assert_eq!(
+        likelihood(jwe, Cause::EncryptionKey, |i| i.authentik_version = authentik("2024.8.5")),
+        Likelihood::Unlikely
+    );
     let redirect = "Redirect URI Error";
-    assert_eq!(likelihood(redirect, Cause::RedirectUriType, |i| i.authentik_version = authentik("2026.5")), Likelihood::Possible);
-    assert_eq!(likelihood(redirect, Cause::RedirectUriType, |i| i.authentik_version = authentik("2026.2")), Likelihood::Unlikely);
+    assert_eq!(
+        likelihood(redirect, Cause::RedirectUriType, |i| i.authentik_version = authentik("2026.5")),
+        Likelihood::Possible
+    );
+    assert_eq!(
+        likelihood(redirect, Cause::RedirectUriType, |i| i.authentik_version = authentik("2026.2")),
+        Likelihood::Unlikely
+    );
     let secret = "Could not exchange code for token";
     let file = |version: &str| {
         likelihood(secret, Cause::SecretFileNewline, |i| {
@@ -284,7 +302,9 @@ fn release_behaviours_gate_their_causes() {
     };
     assert_eq!(file("0.22"), Likelihood::Likely);
     assert_eq!(file("0.23"), Likelihood::Unlikely);
-    let twice = |version: &str| likelihood("state did not match", Cause::CallbackReloaded, |i| i.headscale_version = headscale(version));
+    let twice = |version: &str| {
+        likelihood("state did not match", Cause::CallbackReloaded, |i| i.headscale_version = headscale(version))
+    };
     assert_eq!(twice("0.26"), Likelihood::Likely);
     assert_eq!(twice("0.27"), Likelihood::Possible);
 }
@@ -299,9 +319,16 @@ fn the_three_classic_messages_are_explained_from_the_setup() {
     assert_eq!(jwe.causes[0].cause, Cause::EncryptionKey);
     assert_eq!(jwe.step, sso_playground::engine::catalogue::Stage::Claims);
 
-    let audience = explain(&found("oidc: expected audience \"old-id\" got [\"CLIENT\"]"), &model(|i| i.client_id = "CLIENT".into()));
+    let audience = explain(
+        &found("oidc: expected audience \"old-id\" got [\"CLIENT\"]"),
+        &model(|i| i.client_id = "CLIENT".into()),
+    );
     assert_eq!(audience.causes[0].cause, Cause::ClientId);
-    assert!(audience.causes[0].findings.iter().any(|f| f.contains("The client ID here is authentik's")), "{:?}", audience.causes[0]);
+    assert!(
+        audience.causes[0].findings.iter().any(|f| f.contains("The client ID here is authentik's")),
+        "{:?}",
+        audience.causes[0]
+    );
 
     let user = explain(&found("unauthorised user"), &model(|i| i.allowed_users = "Alice@Example.com".into()));
     assert_eq!(user.causes[0].cause, Cause::Users);
@@ -349,7 +376,10 @@ fn the_documented_messages_are_current() {
         fs::write(path, &generated).unwrap();
     }
     let written = fs::read_to_string(path).unwrap_or_default();
-    assert!(written == generated, "docs/messages.md is out of date: run UPDATE_DOCS=1 cargo test --test integration symptoms::");
+    assert!(
+        written == generated,
+        "docs/messages.md is out of date: run UPDATE_DOCS=1 cargo test --test integration symptoms::"
+    );
     for cause in Cause::ALL {
         assert!(written.contains(&format!("`{}`", cause.info().id)));
     }

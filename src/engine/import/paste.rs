@@ -29,6 +29,7 @@ fn telling(part: &Part) -> bool {
 }
 
 /// Reads `text` within the import's limits.
+#[inline(never)] // Called from the worker and the page: one copy, not one inlined in each.
 pub fn read_paste(text: &str) -> Result<Paste, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
@@ -37,7 +38,9 @@ pub fn read_paste(text: &str) -> Result<Paste, ImportError> {
         return Err(ImportError::Empty);
     }
     let parts = read(text);
-    let recognised = parts.iter().any(|part| part.kind != Kind::Configuration && (!part.found.is_empty() || part.document.is_some()));
+    let recognised = parts
+        .iter()
+        .any(|part| part.kind != Kind::Configuration && (!part.found.is_empty() || part.document.is_some()));
     if !recognised {
         // Nothing but a configuration, or text nobody knows: the import reads it whole, as it
         // always did; an unknown line only stands when that finds no configuration either.
@@ -66,6 +69,9 @@ pub fn read_paste(text: &str) -> Result<Paste, ImportError> {
         .collect();
     let configuration = (block.len() >= 2 || block.iter().any(|line| line.contains("HEADSCALE_")))
         .then(|| read_text(&block.join("\n")));
-    let parts = parts.into_iter().filter(|part| part.kind == Kind::Configuration && configuration.is_some() || telling(part)).collect();
+    let parts = parts
+        .into_iter()
+        .filter(|part| part.kind == Kind::Configuration && configuration.is_some() || telling(part))
+        .collect();
     Ok(Paste { configuration, parts })
 }

@@ -13,8 +13,8 @@ use std::fmt::Write;
 use crate::engine::headscale::read::{Problem, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
 use crate::engine::import::findings::{listed, order, read_problem};
-use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::paste::Paste;
+use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
 use crate::engine::symptoms::discovery::Discovery;
 use crate::engine::symptoms::jwks::{Jwks, Key};
@@ -305,7 +305,8 @@ impl Writer {
         self.option(part.document.as_ref(), |out, document| match document {
             Document::Discovery(d) => {
                 out.tag('D');
-                let texts = [&d.issuer, &d.authorization_endpoint, &d.token_endpoint, &d.userinfo_endpoint, &d.jwks_uri];
+                let texts =
+                    [&d.issuer, &d.authorization_endpoint, &d.token_endpoint, &d.userinfo_endpoint, &d.jwks_uri];
                 texts.into_iter().for_each(|text| out.option(text.as_deref(), Self::text));
                 let lists = [
                     &d.scopes_supported,

@@ -146,11 +146,23 @@ impl Known {
     }
 }
 
-const fn known(origin: Origin, releases: Releases, pattern: &'static str, step: Stage, causes: &'static [Cause]) -> Known {
+const fn known(
+    origin: Origin,
+    releases: Releases,
+    pattern: &'static str,
+    step: Stage,
+    causes: &'static [Cause],
+) -> Known {
     Known { pattern, origin, releases, step, causes, whole: false }
 }
 
-const fn whole(origin: Origin, releases: Releases, pattern: &'static str, step: Stage, causes: &'static [Cause]) -> Known {
+const fn whole(
+    origin: Origin,
+    releases: Releases,
+    pattern: &'static str,
+    step: Stage,
+    causes: &'static [Cause],
+) -> Known {
     Known { pattern, origin, releases, step, causes, whole: true }
 }
 

@@ -63,7 +63,8 @@ pub struct Check {
 }
 
 /// The algorithms go-oidc, in Headscale, accepts for ID tokens.
-const ASYMMETRIC: [&str; 10] = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"];
+const ASYMMETRIC: [&str; 10] =
+    ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"];
 
 fn check(name: &'static str, verdict: Verdict, detail: String, cause: Option<Cause>) -> Check {
     Check { name, verdict, detail, cause: if verdict == Verdict::Pass { None } else { cause } }
@@ -71,7 +72,12 @@ fn check(name: &'static str, verdict: Verdict, detail: String, cause: Option<Cau
 
 fn endpoint(name: &'static str, announced: &Option<String>, expected: String) -> Check {
     match announced {
-        None => check(name, Verdict::Warn, format!("The document names no {name}; the playground expects {expected}."), None),
+        None => check(
+            name,
+            Verdict::Warn,
+            format!("The document names no {name}; the playground expects {expected}."),
+            None,
+        ),
         Some(value) if *value == expected => check(name, Verdict::Pass, format!("{value}, as expected."), None),
         Some(value) => {
             let why = differences(&expected, value);
@@ -109,7 +115,11 @@ pub fn checks(discovery: &Discovery, model: &Model) -> Vec<Check> {
         ),
         None => check("issuer", Verdict::Fail, "The document has no issuer.".to_string(), Some(Cause::SlugOrProvider)),
     });
-    out.push(endpoint("authorization_endpoint", &discovery.authorization_endpoint, urls::shared_endpoint(base, "authorize")));
+    out.push(endpoint(
+        "authorization_endpoint",
+        &discovery.authorization_endpoint,
+        urls::shared_endpoint(base, "authorize"),
+    ));
     out.push(endpoint("token_endpoint", &discovery.token_endpoint, urls::shared_endpoint(base, "token")));
     out.push(endpoint("userinfo_endpoint", &discovery.userinfo_endpoint, urls::shared_endpoint(base, "userinfo")));
     out.push(endpoint("jwks_uri", &discovery.jwks_uri, format!("{}jwks/", model.issuer)));
@@ -117,7 +127,12 @@ pub fn checks(discovery: &Discovery, model: &Model) -> Vec<Check> {
     let scopes = list(&discovery.scopes_supported);
     let absent = missing(&model.scopes, &scopes);
     out.push(if absent.is_empty() {
-        check("scopes_supported", Verdict::Pass, format!("Every scope requested ({}) is mapped.", model.scopes.join(" ")), None)
+        check(
+            "scopes_supported",
+            Verdict::Pass,
+            format!("Every scope requested ({}) is mapped.", model.scopes.join(" ")),
+            None,
+        )
     } else {
         check(
             "scopes_supported",
@@ -138,7 +153,12 @@ pub fn checks(discovery: &Discovery, model: &Model) -> Vec<Check> {
     out.push(if discovery.claims_supported.is_none() {
         check("claims_supported", Verdict::Warn, "The document lists no claims.".to_string(), None)
     } else if absent.is_empty() {
-        check("claims_supported", Verdict::Pass, format!("It announces every claim the allowed lists need ({}).", wanted.join(", ")), None)
+        check(
+            "claims_supported",
+            Verdict::Pass,
+            format!("It announces every claim the allowed lists need ({}).", wanted.join(", ")),
+            None,
+        )
     } else {
         check(
             "claims_supported",
@@ -150,7 +170,12 @@ pub fn checks(discovery: &Discovery, model: &Model) -> Vec<Check> {
     let pkce = model.pkce.enabled && model.headscale_version.reads(Key::PkceEnabled);
     let methods = list(&discovery.code_challenge_methods_supported);
     out.push(if !pkce {
-        check("code_challenge_methods_supported", Verdict::Pass, format!("PKCE is off here; authentik offers {}.", methods.join(", ")), None)
+        check(
+            "code_challenge_methods_supported",
+            Verdict::Pass,
+            format!("PKCE is off here; authentik offers {}.", methods.join(", ")),
+            None,
+        )
     } else if methods.contains(&model.pkce.method) {
         check("code_challenge_methods_supported", Verdict::Pass, format!("{} is offered.", model.pkce.method), None)
     } else {
@@ -167,7 +192,10 @@ pub fn checks(discovery: &Discovery, model: &Model) -> Vec<Check> {
         check(
             "id_token_signing_alg_values_supported",
             Verdict::Pass,
-            format!("Tokens are signed with {}, which Headscale verifies with authentik's keys.", usable.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")),
+            format!(
+                "Tokens are signed with {}, which Headscale verifies with authentik's keys.",
+                usable.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", ")
+            ),
             None,
         )
     } else {
@@ -188,7 +216,10 @@ pub fn checks(discovery: &Discovery, model: &Model) -> Vec<Check> {
         check(
             "grant_types_supported",
             Verdict::Fail,
-            format!("authorization_code is not among {}: every login is refused.", if grants.is_empty() { "nothing".to_string() } else { grants.join(", ") }),
+            format!(
+                "authorization_code is not among {}: every login is refused.",
+                if grants.is_empty() { "nothing".to_string() } else { grants.join(", ") }
+            ),
             Some(Cause::GrantTypes),
         )
     });

@@ -118,7 +118,7 @@ pub fn explain(found: &Found, model: &Model) -> Explanation {
         labels.push(Releases::Any.label());
     }
     let context = Context { model, found, known, values: values(found) };
-    let mut causes: Vec<Rated> = known
+    let rated: Vec<Rated> = known
         .causes
         .iter()
         .map(|&cause| {
@@ -126,8 +126,11 @@ pub fn explain(found: &Found, model: &Model) -> Explanation {
             Rated { cause, likelihood, findings }
         })
         .collect();
-    // A stable sort: equally likely causes keep the catalogue's order.
-    causes.sort_by_key(|rated| rated.likelihood);
+    // The most likely first; equally likely causes keep the catalogue's order.
+    let causes = [Likelihood::Strong, Likelihood::Likely, Likelihood::Possible, Likelihood::Unlikely]
+        .iter()
+        .flat_map(|level| rated.iter().filter(move |r| r.likelihood == *level).cloned())
+        .collect();
     Explanation {
         hits: found.hits.clone(),
         step: known.step,
@@ -163,8 +166,15 @@ impl Context<'_> {
     }
 }
 
-const NETWORK: [&str; 7] =
-    ["no such host", "connection refused", "i/o timeout", "deadline exceeded", "x509", "certificate", "network is unreachable"];
+const NETWORK: [&str; 7] = [
+    "no such host",
+    "connection refused",
+    "i/o timeout",
+    "deadline exceeded",
+    "x509",
+    "certificate",
+    "network is unreachable",
+];
 
 fn quoted(text: &str) -> String {
     format!("“{text}”")
@@ -462,15 +472,13 @@ fn rate(cause: Cause, c: &Context<'_>) -> (Likelihood, Vec<String>) {
     }
 }
 
-fn rate_list(
-    list: &[String],
-    name: &str,
-    problem: impl Fn(&String) -> Option<String>,
-) -> (Likelihood, Vec<String>) {
+fn rate_list(list: &[String], name: &str, problem: impl Fn(&String) -> Option<String>) -> (Likelihood, Vec<String>) {
     if list.is_empty() {
         return (
             Likelihood::Possible,
-            vec![format!("The form lists no {name}, while Headscale compared some: paste the configuration to compare.")],
+            vec![format!(
+                "The form lists no {name}, while Headscale compared some: paste the configuration to compare."
+            )],
         );
     }
     let mut findings: Vec<String> = list.iter().filter_map(&problem).collect();
@@ -482,7 +490,10 @@ fn rate_list(
 fn rate_groups(model: &Model, _c: &Context<'_>) -> (Likelihood, Vec<String>) {
     rate_list(&model.allowed_groups, "allowed groups", |group| {
         if group.starts_with('/') {
-            Some(format!("{} starts with /; authentik sends plain group names, so it only matches a group named with the slash.", quoted(group)))
+            Some(format!(
+                "{} starts with /; authentik sends plain group names, so it only matches a group named with the slash.",
+                quoted(group)
+            ))
         } else if group.contains('/') {
             Some(format!("{} looks like a path; authentik sends the plain name of each group.", quoted(group)))
         } else {
@@ -503,7 +514,10 @@ fn rate_email_verified(model: &Model, c: &Context<'_>) -> (Likelihood, Vec<Strin
     if !unverified_message {
         return (
             Unlikely,
-            vec![format!("Headscale {} reports an unverified e-mail as unverified email, not with this message.", headscale.label)],
+            vec![format!(
+                "Headscale {} reports an unverified e-mail as unverified email, not with this message.",
+                headscale.label
+            )],
         );
     }
     if !model.email_verified_required {
@@ -519,9 +533,18 @@ fn rate_email_verified(model: &Model, c: &Context<'_>) -> (Likelihood, Vec<Strin
             )],
         )
     } else if model.verified_email_mapping {
-        (Likely, vec!["The outputs here add a mapping that marks e-mails verified: check it is on the provider.".to_string()])
+        (
+            Likely,
+            vec!["The outputs here add a mapping that marks e-mails verified: check it is on the provider.".to_string()],
+        )
     } else {
-        (Likely, vec![format!("authentik {} marks e-mails verified by default; a custom email mapping may not.", authentik.label)])
+        (
+            Likely,
+            vec![format!(
+                "authentik {} marks e-mails verified by default; a custom email mapping may not.",
+                authentik.label
+            )],
+        )
     }
 }
 
@@ -579,7 +602,9 @@ mod tests {
             "a trailing slash (only authentik's has one)"
         );
         assert!(differences("https://a.example/x/", "http://a.example/x/").contains("http against https"));
-        assert!(differences("https://a.example/x/", "https://a.example:8443/x/").contains("the port (:8443 against none)"));
+        assert!(
+            differences("https://a.example/x/", "https://a.example:8443/x/").contains("the port (:8443 against none)")
+        );
         assert!(differences("https://a.example/x/", "https://b.example/x/").contains("the host"));
     }
 }

@@ -38,11 +38,12 @@ pub fn object(text: &str) -> Option<Mapping> {
     }
 }
 
-/// A scalar member as text (numbers and booleans written as JSON writes them).
+/// A scalar member as text (whole numbers and booleans written as JSON writes them).
 pub fn text(map: &Mapping, key: &str) -> Option<String> {
     match map.get(key)? {
         Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
+        // Whole numbers only: formatting a float would pull the float printer into the page.
+        Value::Number(number) => number.as_i64().map(|n| n.to_string()),
         Value::Bool(flag) => Some(flag.to_string()),
         _ => None,
     }

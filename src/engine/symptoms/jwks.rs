@@ -29,7 +29,11 @@ pub fn from_json(map: &Mapping) -> Option<Jwks> {
         .iter()
         .filter_map(Value::as_mapping)
         .take(MAX_KEYS)
-        .map(|key| Key { kty: json::text(key, "kty").unwrap_or_default(), alg: json::text(key, "alg"), kid: json::text(key, "kid") })
+        .map(|key| Key {
+            kty: json::text(key, "kty").unwrap_or_default(),
+            alg: json::text(key, "alg"),
+            kid: json::text(key, "kid"),
+        })
         .collect();
     Some(Jwks { keys })
 }
@@ -54,11 +58,8 @@ impl Jwks {
         if self.keys.is_empty() {
             return Verdict::Empty;
         }
-        let mut algorithms: Vec<String> = self
-            .keys
-            .iter()
-            .map(|key| key.alg.clone().unwrap_or_else(|| format!("a {} key", key.kty)))
-            .collect();
+        let mut algorithms: Vec<String> =
+            self.keys.iter().map(|key| key.alg.clone().unwrap_or_else(|| format!("a {} key", key.kty))).collect();
         algorithms.dedup();
         Verdict::KeyPair(algorithms)
     }

@@ -72,15 +72,17 @@ fn read_json(line: &str) -> Option<LogLine> {
 
 /// zerolog's console format: `TIME LEVEL [caller >] message key=value …`.
 fn read_text(line: &str) -> Option<LogLine> {
-    let words: Vec<(usize, &str)> =
-        line.split(' ').scan(0, |at, word| {
+    let words: Vec<(usize, &str)> = line
+        .split(' ')
+        .scan(0, |at, word| {
             let start = *at;
             *at += word.len() + 1;
             Some((start, word))
         })
         .take(4)
         .collect();
-    let (at, found) = words.iter().find_map(|&(at, word)| level(word.trim_matches(['[', ']', ':'])).map(|l| (at + word.len(), l)))?;
+    let (at, found) =
+        words.iter().find_map(|&(at, word)| level(word.trim_matches(['[', ']', ':'])).map(|l| (at + word.len(), l)))?;
     let mut rest = line[at..].trim_start();
     // The caller, when the logger adds it: `hscontrol/oidc.go:123 >`.
     if let Some((caller, after)) = rest.split_once(" > ") {

@@ -233,7 +233,11 @@ fn visible_text(html: &str) -> Vec<String> {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-    decoded.lines().map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|line| !line.is_empty()).collect()
+    decoded
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// HTTP status texts, which Headscale's own error page uses as its heading.
@@ -257,8 +261,9 @@ fn page(html: &str, last: usize) -> Part {
             add(&mut part, 1, None, hits);
         }
     }
-    let authentik = part.found.iter().flat_map(|found| &found.hits).any(|hit| hit.known().origin == super::Origin::Authentik)
-        || text.to_ascii_lowercase().contains("authentik");
+    let authentik =
+        part.found.iter().flat_map(|found| &found.hits).any(|hit| hit.known().origin == super::Origin::Authentik)
+            || text.to_ascii_lowercase().contains("authentik");
     part.kind = if authentik {
         Kind::AuthentikPage
     } else if headscale_page || text.to_ascii_lowercase().contains("headscale") || !part.found.is_empty() {

@@ -11,6 +11,7 @@ const MAX_DEPTH: usize = 6;
 /// Every catalogue message in `text`, outermost first. Messages found inside the literal text
 /// of another (`state not found` inside `state not found in cache, …`) are left out; those
 /// inside its values are what it wraps.
+#[inline(never)] // Called for every line, page and answer: one copy.
 pub fn recognise(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     walk(text, false, 0, &mut hits);
@@ -22,7 +23,7 @@ fn walk(text: &str, wrapped: bool, depth: usize, hits: &mut Vec<Hit>) {
         return;
     }
     let text = text.trim();
-    let mut places: Vec<(usize, Place)> = MESSAGES
+    let places: Vec<(usize, Place)> = MESSAGES
         .iter()
         .enumerate()
         .filter(|(_, known)| wrapped || !known.inner())
@@ -33,15 +34,22 @@ fn walk(text: &str, wrapped: bool, depth: usize, hits: &mut Vec<Hit>) {
         .collect();
     // The longest first; a message inside another one's text or values is left to the
     // reading of that one's values below.
-    // Among equal places, the message with the most text of its own is the more specific one.
-    places.sort_by_key(|(index, place)| {
-        let own = MESSAGES[*index].pattern.len();
-        (place.start, std::cmp::Reverse(place.end - place.start), std::cmp::Reverse(own), *index)
-    });
+    // The longest first; among equal places, the message with the most text of its own is the
+    // more specific one. A message inside another one's text or values is left to the reading
+    // of that one's values below. (Sorted by plain number keys: one sort for every use.)
+    let mut order: Vec<(usize, usize, usize, usize)> = places
+        .iter()
+        .enumerate()
+        .map(|(at, (index, place))| {
+            (place.start, usize::MAX - (place.end - place.start), usize::MAX - MESSAGES[*index].pattern.len(), at)
+        })
+        .collect();
+    order.sort_unstable();
     let mut outermost: Vec<(usize, Place)> = Vec::new();
-    for (index, place) in places {
+    for (_, _, _, at) in order {
+        let (index, place) = &places[at];
         if !outermost.iter().any(|(_, outer)| place.start < outer.end && outer.start < place.end) {
-            outermost.push((index, place));
+            outermost.push((*index, place.clone()));
         }
     }
     for (index, place) in outermost {
@@ -83,19 +91,23 @@ pub fn unquote(value: &str) -> Option<String> {
 /// `text` as an unknown line: the closest known messages by the words they share.
 pub fn unknown(line: usize, text: &str) -> Unknown {
     let words = pattern::words(text);
-    let mut scored: Vec<(usize, usize)> = MESSAGES
+    // Shared words, weighed against the length of both; the best first, then catalogue order.
+    let mut scored: Vec<(usize, usize, usize, usize)> = MESSAGES
         .iter()
         .enumerate()
         .filter_map(|(index, known)| {
             let theirs = pattern::words(known.pattern);
             let shared = theirs.iter().filter(|word| words.binary_search(word).is_ok()).count();
-            // Shared words, weighed against the length of both.
             let score = shared * 100 / (words.len() + theirs.len()).max(1);
-            (shared > 0).then_some((score, index))
+            (shared > 0).then_some((usize::MAX - score, index, 0, 0))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    Unknown { line, text: cut(text.trim()), closest: scored.into_iter().take(3).map(|(_, index)| index).collect() }
+    scored.sort_unstable();
+    Unknown {
+        line,
+        text: cut(text.trim()),
+        closest: scored.into_iter().take(3).map(|(_, index, _, _)| index).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -116,18 +128,19 @@ mod tests {
 
     #[test]
     fn a_message_inside_another_literal_is_not_counted() {
-        assert_eq!(patterns("state not found in cache, login session may have expired"), vec![
-            "state not found in cache, login session may have expired"
-        ]);
+        assert_eq!(
+            patterns("state not found in cache, login session may have expired"),
+            vec!["state not found in cache, login session may have expired"]
+        );
     }
 
     #[test]
     fn a_value_first_message_is_only_read_inside_another() {
         assert!(patterns("404 Not Found: nothing").is_empty());
-        assert_eq!(patterns("creating OIDC provider from issuer config: 404 Not Found: nothing"), vec![
-            "creating OIDC provider from issuer config: %v",
-            "%s: %s"
-        ]);
+        assert_eq!(
+            patterns("creating OIDC provider from issuer config: 404 Not Found: nothing"),
+            vec!["creating OIDC provider from issuer config: %v", "%s: %s"]
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-
 use super::disclosure::Disclosure;
 use super::field_messages::DiagnosticItem;
 use super::keys_check::KeysCheck;

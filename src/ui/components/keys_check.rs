@@ -31,13 +31,17 @@ async fn fetch(address: String) -> Result<Jwks, String> {
     init.set_cache(web_sys::RequestCache::NoStore);
     init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
     let failed = "The browser could not read an answer. authentik may be unreachable from this browser, the slug may be wrong (authentik's not-found page is not shared with other origins, so it looks the same), or a Content-Security-Policy blocked the request; the browser does not tell these apart.";
-    let response = JsFuture::from(window.fetch_with_str_and_init(&address, &init)).await.map_err(|_| failed.to_string())?;
+    let response =
+        JsFuture::from(window.fetch_with_str_and_init(&address, &init)).await.map_err(|_| failed.to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed.to_string())?;
     let status = response.status();
-    let text = JsFuture::from(response.text().map_err(|_| failed.to_string())?).await.map_err(|_| failed.to_string())?;
+    let text =
+        JsFuture::from(response.text().map_err(|_| failed.to_string())?).await.map_err(|_| failed.to_string())?;
     let text = text.as_string().unwrap_or_default();
     if !response.ok() {
-        return Err(format!("authentik answered {status}: the slug is probably wrong, or the application has no OAuth2 provider."));
+        return Err(format!(
+            "authentik answered {status}: the slug is probably wrong, or the application has no OAuth2 provider."
+        ));
     }
     // A key set is small; a long answer is something else.
     if text.len() > 64 << 10 {
