@@ -100,7 +100,7 @@ struct StepProps {
 fn Step(props: &StepProps) -> Html {
     let message = &props.message;
     html! {
-        <li class={classes!(class(message.status), props.pasted.then_some("hsp-flow-pasted"))} data-stage={format!("{:?}", message.stage)}>
+        <li class={classes!(class(message.status), props.pasted.then_some("hsp-flow-pasted"))}>
             { format!("{} → {}: {}. ", message.from.label(), message.to.label(), message.label) }
             <code>{ message.detail.clone() }</code>
             if let Some(status) = status_text(message) {
