@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::disclosure::Disclosure;
 use super::field_messages::DiagnosticItem;
 use super::keys_check::KeysCheck;
-use super::symptoms_view::SymptomsView;
+use super::symptoms_view::{Reading, SymptomsView};
 use crate::engine::catalogue::Stage;
 use crate::engine::import::paste::Paste;
 use crate::engine::import::{self, Import, ImportError, Pasted};
@@ -135,7 +135,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             html! {
                 <>
                     if paste.as_ref().as_ref().is_ok_and(Paste::has_symptoms) {
-                        <SymptomsView paste={paste.clone()} inputs={props.inputs.clone()}
+                        <SymptomsView paste={Reading(paste.clone())} inputs={props.inputs.clone()}
                             onstep={props.onstep.clone()} onmark={props.onmark.clone()} />
                     }
                     { import }

@@ -16,10 +16,21 @@ use crate::engine::symptoms::pattern::shown;
 use crate::engine::symptoms::{Cause, Document, Kind, Part, MESSAGES};
 use crate::engine::{Inputs, Model};
 
+/// The reading of a paste, compared by identity: the import box keeps one per text, and
+/// comparing its contents on every keystroke would cost more than drawing it.
+#[derive(Clone)]
+pub struct Reading(pub Rc<Result<Paste, ImportError>>);
+
+impl PartialEq for Reading {
+    fn eq(&self, other: &Reading) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SymptomsViewProps {
     /// The reading of the paste, as the import box has it.
-    pub paste: Rc<Result<Paste, ImportError>>,
+    pub paste: Reading,
     pub inputs: Inputs,
     /// Show a step in the login diagram.
     pub onstep: Callback<Stage>,
@@ -52,7 +63,7 @@ fn summary(part: &Part) -> String {
 pub fn SymptomsView(props: &SymptomsViewProps) -> Html {
     let model = use_memo(props.inputs.clone(), Model::new);
     let explained = use_memo((props.paste.clone(), model.clone()), |(paste, model)| {
-        let Ok(paste) = paste.as_ref() else { return Vec::new() };
+        let Ok(paste) = paste.0.as_ref() else { return Vec::new() };
         paste
             .parts
             .iter()
@@ -73,7 +84,7 @@ pub fn SymptomsView(props: &SymptomsViewProps) -> Html {
             move || onmark.emit(Vec::new())
         });
     }
-    let Ok(paste) = props.paste.as_ref() else { return html! {} };
+    let Ok(paste) = props.paste.0.as_ref() else { return html! {} };
     let parts = paste.parts.len();
     html! {
         <section class="hsp-symptoms" aria-label="What the paste says">
