@@ -175,15 +175,16 @@ pub fn shown(pattern: &str) -> String {
         .collect()
 }
 
-/// The words of `pattern`'s literal text, lower-cased: what "closest known message" compares.
+/// The distinct words of a text, lower-cased: what "closest known message" compares.
 pub fn words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|word| word.len() > 1)
-        .map(str::to_lowercase)
-        .collect();
-    words.sort();
-    words.dedup();
+    // A handful of words: a linear check is enough, and costs no sort in the page.
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|word| word.len() > 1) {
+        let word = word.to_lowercase();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
     words
 }
 

@@ -32,24 +32,19 @@ fn walk(text: &str, wrapped: bool, depth: usize, hits: &mut Vec<Hit>) {
             pattern::find(known.pattern, text, whole).map(|place| (index, place))
         })
         .collect();
-    // The longest first; a message inside another one's text or values is left to the
-    // reading of that one's values below.
     // The longest first; among equal places, the message with the most text of its own is the
     // more specific one. A message inside another one's text or values is left to the reading
-    // of that one's values below. (Sorted by plain number keys: one sort for every use.)
-    let mut order: Vec<(usize, usize, usize, usize)> = places
-        .iter()
-        .enumerate()
-        .map(|(at, (index, place))| {
-            (place.start, usize::MAX - (place.end - place.start), usize::MAX - MESSAGES[*index].pattern.len(), at)
-        })
-        .collect();
-    order.sort_unstable();
+    // of that one's values below. A line holds a few messages at most: picked in order, with
+    // no sort in the page.
+    let key = |(index, place): &(usize, Place)| {
+        (place.start, usize::MAX - (place.end - place.start), usize::MAX - MESSAGES[*index].pattern.len(), *index)
+    };
+    let mut left = places;
     let mut outermost: Vec<(usize, Place)> = Vec::new();
-    for (_, _, _, at) in order {
-        let (index, place) = &places[at];
+    while let Some(at) = (0..left.len()).min_by_key(|&at| key(&left[at])) {
+        let (index, place) = left.swap_remove(at);
         if !outermost.iter().any(|(_, outer)| place.start < outer.end && outer.start < place.end) {
-            outermost.push((*index, place.clone()));
+            outermost.push((index, place));
         }
     }
     for (index, place) in outermost {
@@ -91,23 +86,24 @@ pub fn unquote(value: &str) -> Option<String> {
 /// `text` as an unknown line: the closest known messages by the words they share.
 pub fn unknown(line: usize, text: &str) -> Unknown {
     let words = pattern::words(text);
-    // Shared words, weighed against the length of both; the best first, then catalogue order.
-    let mut scored: Vec<(usize, usize, usize, usize)> = MESSAGES
+    // Shared words, weighed against the length of both; the best three, the first in the
+    // catalogue among equals.
+    let scores: Vec<usize> = MESSAGES
         .iter()
-        .enumerate()
-        .filter_map(|(index, known)| {
+        .map(|known| {
             let theirs = pattern::words(known.pattern);
-            let shared = theirs.iter().filter(|word| words.binary_search(word).is_ok()).count();
-            let score = shared * 100 / (words.len() + theirs.len()).max(1);
-            (shared > 0).then_some((usize::MAX - score, index, 0, 0))
+            let shared = theirs.iter().filter(|word| words.contains(word)).count();
+            shared * 100 / (words.len() + theirs.len()).max(1)
         })
         .collect();
-    scored.sort_unstable();
-    Unknown {
-        line,
-        text: cut(text.trim()),
-        closest: scored.into_iter().take(3).map(|(_, index, _, _)| index).collect(),
+    let mut closest: Vec<usize> = Vec::new();
+    for _ in 0..3 {
+        let best = (0..scores.len())
+            .filter(|index| !closest.contains(index) && scores[*index] > 0)
+            .max_by_key(|&index| (scores[index], usize::MAX - index));
+        closest.extend(best);
     }
+    Unknown { line, text: cut(text.trim()), closest }
 }
 
 #[cfg(test)]
