@@ -1,5 +1,5 @@
-// Load benchmark of the playground against two peer generators (../shared/peers/: Mozilla's
-// SSL Configuration Generator and nginxconfig.io), in one interleaved run of fresh loads in
+// Load benchmark of the playground against two peer generators (in PEERS_DIR, see
+// scripts/browser.mjs: Mozilla's SSL Configuration Generator and nginxconfig.io), in one interleaved run of fresh loads in
 // Debian's Chromium, with every request to another host refused. Not a pass/fail test: speed is
 // compared as ratios in the same run. For each page: the time from navigation start until its
 // output is on screen, DOMContentLoaded, the time until a keystroke typed at DOMContentLoaded
@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
-import { launchOptions, ports, serve } from "./browser.mjs";
+import { launchOptions, peersDir, peersMissing, ports, serve } from "./browser.mjs";
 
 const loads = Number(process.argv[2] ?? 15);
-const peersRoot = "../shared/peers";
+if (!peersDir) console.log(peersMissing);
 const pages = [
   {
     name: "playground",
@@ -28,7 +28,7 @@ const pages = [
   },
   {
     name: "mozilla-ssl-config",
-    folder: join(peersRoot, "mozilla-ssl-config"),
+    folder: peersDir && join(peersDir, "mozilla-ssl-config"),
     path: "/#server=nginx&version=1.27.3&config=intermediate&openssl=3.4.0",
     output: "#output-config",
     marker: "ssl_protocols",
@@ -39,14 +39,14 @@ const pages = [
   },
   {
     name: "nginxconfig-io",
-    folder: join(peersRoot, "nginxconfig-io"),
+    folder: peersDir && join(peersDir, "nginxconfig-io"),
     path: "/",
     output: ".files",
     marker: "worker_processes",
     input: "label:has-text('Domain') + * input, input[placeholder*='example' i]",
     typed: "x",
   },
-].filter((page) => existsSync(page.folder));
+].filter((page) => page.folder && existsSync(page.folder));
 
 const servers = pages.map((page, index) => {
   page.port = ports.peers + index;

@@ -14,6 +14,7 @@ mod import;
 mod import_wire;
 mod inputs;
 mod layering;
+mod paths;
 mod prerender;
 mod render_cache;
 mod share;
