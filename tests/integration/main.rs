@@ -3,6 +3,7 @@
 
 mod addresses;
 mod authentik;
+mod boundaries;
 mod checks;
 mod common;
 mod flow;
