@@ -70,3 +70,25 @@ fn a_fixed_wait_is_found() {
                 await new Promise((resolve) => setTimeout(resolve, 0));\nsetTimeout(tick, 20);\n";
     assert_eq!(fixed_waits("a.spec.ts", text), ["a.spec.ts:1", "a.spec.ts:2"]);
 }
+
+/// Lines of the mutation-testing exclusions that give no reason, as line numbers.
+fn unreasoned(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .filter(|(_, line)| {
+            line.split_once("  # ")
+                .is_none_or(|(pattern, reason)| pattern.trim().is_empty() || reason.trim().len() < 10)
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn every_excluded_mutant_says_why_it_cannot_change_behaviour() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mutants/exclusions.txt");
+    let text = fs::read_to_string(&path).expect("tests/mutants/exclusions.txt");
+    assert_eq!(unreasoned(&text), Vec::<usize>::new(), "these exclusions give no reason");
+    let sample = "# comment\nrules.rs:5  # only the wording of a log line changes\nrules.rs:9\nrules.rs:9  # short\n";
+    assert_eq!(unreasoned(sample), [3, 4]);
+}
