@@ -41,3 +41,6 @@ export const peersMissing =
 // The static server of scripts/serve.mjs, serving folders under URL prefixes on 127.0.0.1.
 export const serveScript = fileURLToPath(new URL("./serve.mjs", import.meta.url));
 export const serve = (port, ...mounts) => spawn("node", [serveScript, String(port), ...mounts], { stdio: "ignore" });
+// The same, compressing as a production web server does: for the benchmarks.
+export const serveCompressed = (port, ...mounts) =>
+  spawn("node", [serveScript, "--gzip", String(port), ...mounts], { stdio: "ignore" });

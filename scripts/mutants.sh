@@ -7,7 +7,8 @@
 #   ./scripts/mutants.sh                       every engine mutant
 #   ./scripts/mutants.sh --shard 1/8           one eighth of them (run 2/8 … 8/8 later)
 #   ./scripts/mutants.sh --changed [BASE]      only code changed since BASE (default: main)
-#   ./scripts/mutants.sh --file src/engine/rules.rs   one file (any cargo-mutants option works)
+#   ./scripts/mutants.sh --file src/engine/rules.rs   one file, or several --file options
+#   (any other cargo-mutants option is passed on)
 #
 # Mutants listed in tests/mutants/exclusions.txt (a pattern and the reason it cannot change
 # behaviour) are not tried.
@@ -28,7 +29,7 @@ if ! cargo nextest --version 2>/dev/null | grep -q "^cargo-nextest $NEXTEST_VERS
 fi
 
 args=()
-files=(--file 'src/engine/**/*.rs')
+files=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --changed)
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
       git diff "$base" -- src/engine > target/mutants/changes.diff
       args+=(--in-diff target/mutants/changes.diff)
       ;;
-    --file|-f) files=(--file "$2"); shift ;;
+    --file|-f) files+=(--file "$2"); shift ;;
     *) args+=("$1") ;;
   esac
   shift
@@ -53,6 +54,7 @@ done < tests/mutants/exclusions.txt
 
 # Fewer generated cases per property test: a mutant that survives 64 cases is looked at anyway.
 export PROPTEST_CASES="${PROPTEST_CASES:-64}"
+[ ${#files[@]} -gt 0 ] || files=(--file 'src/engine/**/*.rs')
 status=0
 cargo mutants "${files[@]}" "${args[@]}" \
   --test-tool nextest --profile mutants --output target/mutants --jobs "${MUTANTS_JOBS:-2}" \
