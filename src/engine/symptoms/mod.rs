@@ -125,7 +125,8 @@ pub struct Unknown {
     pub closest: Vec<usize>,
 }
 
-/// A document the paste holds whole.
+/// A document the paste holds whole. One per paste, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Document {
     Discovery(discovery::Discovery),

@@ -68,7 +68,7 @@ pub fn KeysCheck(props: &KeysCheckProps) -> Html {
         State::Idle => html! {},
         State::Checking => html! { <p role="status">{ "Asking authentik…" }</p> },
         State::Read { address, answer } => {
-            let stale = *address != props.address.to_string();
+            let stale = address.as_str() != props.address.as_str();
             match answer {
                 Ok(set) => {
                     let class = if set.verdict() == Verdict::Empty { "hsp-output-error" } else { "hsp-keys-ok" };
