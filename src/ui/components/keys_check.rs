@@ -85,7 +85,7 @@ pub fn KeysCheck(props: &KeysCheckProps) -> Html {
     };
     html! {
         <section class="hsp-keys" aria-labelledby="hsp-keys-title">
-            <h4 id="hsp-keys-title">{ "Check authentik's signing keys" }</h4>
+            <h3 id="hsp-keys-title">{ "Check authentik's signing keys" }</h3>
             <p>{ "This asks one address, once, from this browser, and sends nothing else: " }<code>{ props.address.clone() }</code>
                 { ". authentik shares its keys with any page. Keys mean tokens signed with a key pair; an empty set means HS256, which Headscale refuses." }</p>
             <button type="button" class="hsp-secondary" {onclick} disabled={*state == State::Checking}>{ "Check the signing keys" }</button>
