@@ -130,15 +130,50 @@ fn match_at(pieces: &[Piece<'_>], text: &str, at: usize, whole: bool) -> Option<
     (!whole || position == text.len()).then_some((position, values))
 }
 
+/// A pattern parsed once: its pieces, and its longest literal text, which any text it matches
+/// contains (a cheap test that rules out most messages before matching).
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    pattern: &'static str,
+    pieces: Vec<Piece<'static>>,
+    anchor: &'static str,
+}
+
+impl Compiled {
+    pub fn new(pattern: &'static str) -> Compiled {
+        let pieces = pieces(pattern);
+        let anchor = pieces
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Text(text) => Some(*text),
+                Piece::Value(_) => None,
+            })
+            .max_by_key(|text| text.len())
+            .unwrap_or_default();
+        Compiled { pattern, pieces, anchor }
+    }
+
+    /// The first place the pattern matches in `text` (see [`find`]).
+    pub fn find(&self, text: &str, whole: bool) -> Option<Found> {
+        if !text.contains(self.anchor) {
+            return None;
+        }
+        find_pieces(self.pattern, &self.pieces, text, whole)
+    }
+}
+
 /// The first place `pattern` matches in `text`. A pattern that starts with a verb only matches
 /// from the start of `text`; literal text must not start or end inside a word of `text`. With
 /// `whole`, the pattern must cover the whole text.
 pub fn find(pattern: &str, text: &str, whole: bool) -> Option<Found> {
-    let pieces = pieces(pattern);
+    find_pieces(pattern, &pieces(pattern), text, whole)
+}
+
+fn find_pieces(pattern: &str, pieces: &[Piece<'_>], text: &str, whole: bool) -> Option<Found> {
     let first = match pieces.first() {
         Some(Piece::Text(literal)) => *literal,
         Some(Piece::Value(_)) => {
-            return match_at(&pieces, text, 0, whole).map(|(end, values)| Found { start: 0, end, values });
+            return match_at(pieces, text, 0, whole).map(|(end, values)| Found { start: 0, end, values });
         }
         None => return None,
     };
@@ -153,7 +188,7 @@ pub fn find(pattern: &str, text: &str, whole: bool) -> Option<Found> {
         if starts_wordy && wordy(text[..start].chars().next_back()) {
             continue;
         }
-        if let Some((end, values)) = match_at(&pieces, text, start, whole) {
+        if let Some((end, values)) = match_at(pieces, text, start, whole) {
             let ends_wordy = pattern.chars().next_back().is_some_and(|c| c.is_alphanumeric());
             if ends_wordy && wordy(text[end..].chars().next()) {
                 continue;
@@ -179,8 +214,9 @@ pub fn shown(pattern: &str) -> String {
 pub fn words(text: &str) -> Vec<String> {
     // A handful of words: a linear check is enough, and costs no sort in the page.
     let mut words: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|word| word.len() > 1) {
-        let word = word.to_lowercase();
+    // The messages are ASCII; other letters simply never match one of theirs.
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').filter(|word| word.len() > 1) {
+        let word = word.to_ascii_lowercase();
         if !words.contains(&word) {
             words.push(word);
         }

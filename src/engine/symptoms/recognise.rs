@@ -2,11 +2,19 @@
 //! A message that wraps another (`verifying ID token: %w`) is followed by what it wraps, so a
 //! whole error chain is recognised, outermost first.
 
-use super::pattern::{self, Found as Place};
+use std::sync::OnceLock;
+
+use super::pattern::{self, Compiled, Found as Place};
 use super::{cut, Hit, Unknown, MESSAGES};
 
 /// How deep wrapped messages are followed.
 const MAX_DEPTH: usize = 6;
+
+/// The catalogue's patterns, parsed on first use.
+fn compiled() -> &'static [Compiled] {
+    static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
+    COMPILED.get_or_init(|| MESSAGES.iter().map(|known| Compiled::new(known.pattern)).collect())
+}
 
 /// Every catalogue message in `text`, outermost first. Messages found inside the literal text
 /// of another (`state not found` inside `state not found in cache, …`) are left out; those
@@ -29,7 +37,7 @@ fn walk(text: &str, wrapped: bool, depth: usize, hits: &mut Vec<Hit>) {
         .filter(|(_, known)| wrapped || !known.inner())
         .filter_map(|(index, known)| {
             let whole = known.whole || known.inner();
-            pattern::find(known.pattern, text, whole).map(|place| (index, place))
+            compiled()[index].find(text, whole).map(|place| (index, place))
         })
         .collect();
     // The longest first; among equal places, the message with the most text of its own is the
