@@ -419,7 +419,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         field: Field::ImportText,
         key: "import",
         label: "Import Headscale config",
-        help: "Paste a whole config.yaml, only its oidc: section, or HEADSCALE_* environment variables; or what you see when a login fails: Headscale log lines, the page the browser showed, an answer of authentik, a discovery document. Nothing changes until you apply a configuration.",
+        help: "Paste a whole config.yaml, only its oidc: section, or HEADSCALE_* environment variables, or what a failed login shows: log lines, a page, an answer of authentik. Nothing changes until you apply it.",
         link: links::HEADSCALE_CONFIG,
         share: None,
         attribute: None,
