@@ -146,7 +146,8 @@ pub fn App(props: &AppProps) -> Html {
             }
             <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
                 defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
-            <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} {onstep} {onmark} />
+            <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} {onstep} {onmark}
+                level={props.heading_level.clamp(1, 5) + 1} />
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).
             <div class="hsp-layout">

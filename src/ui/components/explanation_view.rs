@@ -15,6 +15,8 @@ pub struct ExplanationViewProps {
     pub found: Found,
     pub explanation: Explanation,
     pub onstep: Callback<Stage>,
+    /// The level of the message's heading.
+    pub level: u8,
 }
 
 fn cause_item(rated: &Rated) -> Html {
@@ -61,7 +63,7 @@ pub fn ExplanationView(props: &ExplanationViewProps) -> Html {
     let chain: Vec<String> = found.hits.iter().map(|hit| shown(hit.known().pattern)).collect();
     html! {
         <article class="hsp-explanation">
-            <h4><code>{ shown(last.known().pattern) }</code></h4>
+            <@{format!("h{}", props.level.min(6))}><code>{ shown(last.known().pattern) }</code></@>
             <p class="hsp-explanation-where">
                 { format!("Line {}", found.line) }
                 if found.count > 1 { { format!(", {} times", found.count) } }
@@ -78,7 +80,7 @@ pub fn ExplanationView(props: &ExplanationViewProps) -> Html {
                 { format!("Step {}: {}. ", step_number(step), step_label(step)) }
                 <button type="button" class="hsp-secondary" {onclick}>{ "Show this step in How the login works" }</button>
             </p>
-            <h5>{ "Causes, most likely first for your setup" }</h5>
+            <@{format!("h{}", (props.level + 1).min(6))}>{ "Causes, most likely first for your setup" }</@>
             <ol class="hsp-causes">{ for likely.into_iter().map(cause_item) }</ol>
             if !unlikely.is_empty() {
                 <details class="hsp-unlikely">

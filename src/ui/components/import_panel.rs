@@ -25,6 +25,9 @@ pub struct ImportPanelProps {
     pub onstep: Callback<Stage>,
     /// The steps the pasted messages fail at.
     pub onmark: Callback<Vec<Stage>>,
+    /// The level of the headings of what the paste says, one below the playground's title.
+    #[prop_or(3)]
+    pub level: u8,
 }
 
 fn describe(source: Pasted) -> &'static str {
@@ -136,7 +139,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 <>
                     if paste.as_ref().as_ref().is_ok_and(Paste::has_symptoms) {
                         <SymptomsView paste={Reading(paste.clone())} inputs={props.inputs.clone()}
-                            onstep={props.onstep.clone()} onmark={props.onmark.clone()} />
+                            onstep={props.onstep.clone()} onmark={props.onmark.clone()} level={props.level} />
                     }
                     { import }
                 </>
@@ -165,7 +168,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             if !text.is_empty() {
                 <button type="button" class="hsp-secondary" onclick={onclear}>{ "Clear the import box" }</button>
             }
-            <KeysCheck address={AttrValue::from(format!("{}jwks/", Model::new(&props.inputs).issuer))} />
+            <KeysCheck address={AttrValue::from(format!("{}jwks/", Model::new(&props.inputs).issuer))} level={props.level} />
         </Disclosure>
     }
 }

@@ -12,6 +12,8 @@ use crate::engine::symptoms::jwks::{read, Jwks, Verdict};
 pub struct KeysCheckProps {
     /// The address asked: the application's JWKS, from the inputs.
     pub address: AttrValue,
+    /// The level of its heading, one below the playground's title.
+    pub level: u8,
 }
 
 #[derive(Clone, PartialEq)]
@@ -85,7 +87,7 @@ pub fn KeysCheck(props: &KeysCheckProps) -> Html {
     };
     html! {
         <section class="hsp-keys" aria-labelledby="hsp-keys-title">
-            <h3 id="hsp-keys-title">{ "Check authentik's signing keys" }</h3>
+            <@{format!("h{}", props.level.min(6))} id="hsp-keys-title">{ "Check authentik's signing keys" }</@>
             <p>{ "This asks one address, once, from this browser, and sends nothing else: " }<code>{ props.address.clone() }</code>
                 { ". authentik shares its keys with any page. Keys mean tokens signed with a key pair; an empty set means HS256, which Headscale refuses." }</p>
             <button type="button" class="hsp-secondary" {onclick} disabled={*state == State::Checking}>{ "Check the signing keys" }</button>

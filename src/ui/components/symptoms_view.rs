@@ -36,6 +36,8 @@ pub struct SymptomsViewProps {
     pub onstep: Callback<Stage>,
     /// The steps the explained messages fail at, for the diagram to mark.
     pub onmark: Callback<Vec<Stage>>,
+    /// The level of the parts' headings, one below the playground's title.
+    pub level: u8,
 }
 
 fn summary(part: &Part) -> String {
@@ -93,10 +95,10 @@ pub fn SymptomsView(props: &SymptomsViewProps) -> Html {
                 let title = if parts > 1 { format!("Part {}: {}, {lines}", index + 1, part.kind.label()) } else { format!("{}, {lines}", part.kind.label()) };
                 html! {
                     <section class="hsp-symptom-part" data-kind={format!("{:?}", part.kind)}>
-                        <h3>{ title }</h3>
+                        <@{format!("h{}", props.level.min(6))}>{ title }</@>
                         <p class="hsp-symptom-summary">{ format!("Recognised: {}.", summary(part)) }</p>
                         { for part.found.iter().zip(explanations.iter()).map(|(found, explanation)| html! {
-                            <ExplanationView found={found.clone()} explanation={explanation.clone()} onstep={props.onstep.clone()} />
+                            <ExplanationView found={found.clone()} explanation={explanation.clone()} onstep={props.onstep.clone()} level={props.level + 1} />
                         }) }
                         if part.omitted > 0 {
                             <p>{ format!("{} more messages are not listed.", part.omitted) }</p>
