@@ -5,6 +5,7 @@ mod addresses;
 mod authentik;
 mod checks;
 mod common;
+mod evidence;
 mod flow;
 mod groups;
 mod headscale_versions;

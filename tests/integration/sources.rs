@@ -34,3 +34,30 @@ fn a_file_without_its_comment_is_found() {
     fs::remove_dir_all(&dir).unwrap();
     assert_eq!(found, [dir.join("nested/bad.rs")]);
 }
+
+/// The relative links of a Markdown text, without their `#fragment`.
+fn relative_links(markdown: &str) -> Vec<String> {
+    let pattern = regex::Regex::new(r"\]\(([^)\s]+)\)").unwrap();
+    pattern
+        .captures_iter(markdown)
+        .map(|c| c[1].split('#').next().unwrap().to_string())
+        .filter(|target| !target.is_empty() && !target.contains("://") && !target.starts_with("mailto:"))
+        .collect()
+}
+
+#[test]
+fn the_documents_link_only_to_files_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for document in ["README.md", "ARCHITECTURE.md", "tests/upstream/README.md"] {
+        let path = root.join(document);
+        let text = fs::read_to_string(&path).unwrap();
+        let folder = path.parent().unwrap();
+        for target in relative_links(&text) {
+            assert!(folder.join(&target).exists(), "{document} links to {target}, which does not exist");
+        }
+    }
+    assert_eq!(
+        relative_links("[a](src/x.rs) [b](https://e.org/) [c](#top) [d](docs/y.md#part)"),
+        ["src/x.rs", "docs/y.md"]
+    );
+}
