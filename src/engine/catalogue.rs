@@ -44,9 +44,9 @@ pub struct CheckInfo {
     pub cause: &'static str,
     pub fix: &'static str,
     pub link: Link,
-    /// What the cause rests on upstream; empty only for checks about the playground's own
-    /// inputs (the tests list them).
-    pub evidence: &'static [Evidence],
+    /// The first upstream line or page the cause rests on, shown beside the link; `None` only
+    /// for checks about the playground's own inputs. [`Check::evidence`] has all of them.
+    pub source: Option<Evidence>,
 }
 
 /// A step of the login, in the order the diagram draws them.
@@ -72,6 +72,14 @@ macro_rules! step {
     };
 }
 
+const fn first(evidence: &[Evidence]) -> Option<Evidence> {
+    if evidence.is_empty() {
+        None
+    } else {
+        Some(evidence[0])
+    }
+}
+
 macro_rules! catalogue {
     ($($check:ident => $id:literal, $severity:ident, $field:ident, $step:ident, $link:expr,
         cause: $cause:literal, fix: $fix:literal, evidence: [$($evidence:expr),*];)+) => {
@@ -84,16 +92,27 @@ macro_rules! catalogue {
 
             pub fn info(self) -> &'static CheckInfo {
                 match self {
-                    $(Check::$check => &CheckInfo {
-                        id: $id,
-                        severity: Severity::$severity,
-                        field: Field::$field,
-                        step: step!($step),
-                        cause: $cause,
-                        fix: $fix,
-                        link: $link,
-                        evidence: &[$($evidence),*],
+                    $(Check::$check => {
+                        const INFO: CheckInfo = CheckInfo {
+                            id: $id,
+                            severity: Severity::$severity,
+                            field: Field::$field,
+                            step: step!($step),
+                            cause: $cause,
+                            fix: $fix,
+                            link: $link,
+                            source: first(&[$($evidence),*]),
+                        };
+                        &INFO
                     }),+
+                }
+            }
+
+            /// Every upstream line and page the cause rests on (for the table of checks and the
+            /// tests; the page shows the first, so the others stay out of the WebAssembly).
+            pub fn evidence(self) -> &'static [Evidence] {
+                match self {
+                    $(Check::$check => &[$($evidence),*]),+
                 }
             }
         }
@@ -512,7 +531,7 @@ pub fn catalogue_markdown() -> String {
     for check in Check::ALL {
         let info = check.info();
         let cell = |text: &str| text.replace('|', "\\|").replace("{}", "…");
-        let evidence: Vec<String> = info.evidence.iter().map(|e| format!("[{}]({})", e.title(), e.url())).collect();
+        let evidence: Vec<String> = check.evidence().iter().map(|e| format!("[{}]({})", e.title(), e.url())).collect();
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} | [{}]({}) | {} |\n",
             info.id,

@@ -169,8 +169,9 @@ fn every_check_names_its_evidence() {
     for check in Check::ALL {
         let info = check.info();
         let own = OWN_RULES.iter().any(|(c, _)| c == check);
-        assert_eq!(info.evidence.is_empty(), own, "{}: evidence or a reason why none", info.id);
-        for evidence in info.evidence {
+        assert_eq!(check.evidence().is_empty(), own, "{}: evidence or a reason why none", info.id);
+        assert_eq!(info.source.as_ref(), check.evidence().first(), "{}: the page shows the first", info.id);
+        for evidence in check.evidence() {
             entries_of(evidence);
         }
     }
@@ -436,7 +437,7 @@ fn every_authentik_release_fact_is_cited_where_it_changes() {
 fn every_quote_is_cited() {
     use sso_playground::engine::authentik::wizard::NOTE_EVIDENCE;
     let mut cited: Vec<&Evidence> = Vec::new();
-    cited.extend(Check::ALL.iter().flat_map(|c| c.info().evidence));
+    cited.extend(Check::ALL.iter().flat_map(|c| c.evidence()));
     cited.extend(HELP_EVIDENCE.iter().flat_map(|(_, e)| e.iter()));
     cited.extend(NOTE_EVIDENCE.iter().flat_map(|(_, e)| e.iter()));
     cited.extend(headscale::FACTS.iter().chain(authentik::FACTS).flat_map(|f| f.evidence));

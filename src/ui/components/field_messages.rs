@@ -62,10 +62,10 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
             if !props.show_field {
                 { " " }<span class="hsp-fix">{ info.fix }</span>{ " " }
                 <a class="hsp-doc" href={info.link.url} target="_blank" rel="noopener noreferrer">{ info.link.title }</a>
-                if let Some(evidence) = info.evidence.first() {
+                if let Some(evidence) = info.source {
                     // The upstream line the cause rests on; the checks table lists the others.
-                    { " " }<a class="hsp-evidence" href={evidence.url()} target="_blank" rel="noopener noreferrer"
-                        title="Where upstream shows it">{ format!("Source: {}", evidence.title()) }</a>
+                    { " " }<a class="hsp-evidence" href={evidence.url()} target="_blank" rel="noopener noreferrer">
+                        { format!("Source: {}", evidence.title()) }</a>
                 }
             }
         </li>
