@@ -110,10 +110,10 @@ pub(crate) const HS_RELEASE_22: Evidence = headscale("v0.29.2", "CHANGELOG.md", 
 
 // authentik. The code index names commits rather than release tags for these files; the
 // release notes below date the behaviour.
-const AK_FORM: &str = "02df9eb95a2336198ebd5bda83ccde411b3ad179";
-const AK_MODELS: &str = "014e22c3d0949e6826125bb82525f4d1bbaa5c55";
-const AK_TOKEN: &str = "005f3a9fdf3a0047465a4789ee016cbacb3a3777";
-const AK_TOKEN_REGEX_ERA: &str = "935a136fb6a74eabf21211d7b0d8f6c9c356a131";
+const AK_FORM: &str = "02df9eb95a23";
+const AK_MODELS: &str = "014e22c3d094";
+const AK_TOKEN: &str = "005f3a9fdf3a";
+const AK_TOKEN_REGEX_ERA: &str = "935a136fb6a7";
 pub(crate) const AK_FORM_TOKEN_VALIDITY: Evidence =
     authentik(AK_FORM, "web/src/admin/providers/oauth2/OAuth2ProviderFormForm.ts", 266);
 pub(crate) const AK_FORM_CLIENT_ID: Evidence =
@@ -139,30 +139,21 @@ pub(crate) const AK_TOKEN_ID_TOKEN: Evidence = authentik(AK_TOKEN, "authentik/pr
 pub(crate) const AK_TOKEN_REGEX_REDIRECT: Evidence =
     authentik(AK_TOKEN_REGEX_ERA, "authentik/providers/oauth2/views/token.py", 178);
 pub(crate) const AK_USERINFO_NEEDS_OPENID: Evidence =
-    authentik("02a34d229886c5d4dbd0e04778b4d0f22ca1d083", "authentik/providers/oauth2/views/userinfo.py", 36);
-pub(crate) const AK_URL_AUTHORIZE: Evidence =
-    authentik("0a389ee41404c9c8e7b4b485ef88517c2b6c2e8b", "authentik/providers/oauth2/urls.py", 25);
-pub(crate) const AK_URL_ISSUER: Evidence =
-    authentik("0a389ee41404c9c8e7b4b485ef88517c2b6c2e8b", "authentik/providers/oauth2/urls.py", 53);
-const AK_SCOPES: &str = "0aada7002cf124258ed6155944fa9eae457a2c45";
+    authentik("02a34d229886", "authentik/providers/oauth2/views/userinfo.py", 36);
+pub(crate) const AK_URL_AUTHORIZE: Evidence = authentik("0a389ee41404", "authentik/providers/oauth2/urls.py", 25);
+pub(crate) const AK_URL_ISSUER: Evidence = authentik("0a389ee41404", "authentik/providers/oauth2/urls.py", 53);
+const AK_SCOPES: &str = "0aada7002cf1";
 pub(crate) const AK_SCOPE_OPENID: Evidence = authentik(AK_SCOPES, "blueprints/system/providers-oauth2.yaml", 12);
 pub(crate) const AK_SCOPE_EMAIL: Evidence = authentik(AK_SCOPES, "blueprints/system/providers-oauth2.yaml", 22);
 pub(crate) const AK_SCOPE_EMAIL_UNVERIFIED: Evidence =
     authentik(AK_SCOPES, "blueprints/system/providers-oauth2.yaml", 27);
 pub(crate) const AK_SCOPE_PROFILE_GROUPS: Evidence =
     authentik(AK_SCOPES, "blueprints/system/providers-oauth2.yaml", 45);
-pub(crate) const AK_NO_BINDINGS_PASS: Evidence =
-    authentik("06988bb4241d7a2bcc9231374b3b25e73f325fcf", "authentik/policies/engine.py", 69);
-pub(crate) const AK_GRANT_TYPES_EMPTY: Evidence = authentik(
-    "36b1f1b4f2d31b959ce598902a72bf15cdaf326a",
-    "authentik/providers/oauth2/migrations/0033_alter_oauth2provider_grant_types.py",
-    28,
-);
-pub(crate) const AK_VERSION_CARD: Evidence = authentik(
-    "0b75b2f752efadd0853312b43c13a08c2bd644a5",
-    "web/src/admin/admin-overview/cards/VersionStatusCard.ts",
-    17,
-);
+pub(crate) const AK_NO_BINDINGS_PASS: Evidence = authentik("06988bb4241d", "authentik/policies/engine.py", 69);
+pub(crate) const AK_GRANT_TYPES_EMPTY: Evidence =
+    authentik("36b1f1b4f2d3", "authentik/providers/oauth2/migrations/0033_alter_oauth2provider_grant_types.py", 28);
+pub(crate) const AK_VERSION_CARD: Evidence =
+    authentik("0b75b2f752ef", "web/src/admin/admin-overview/cards/VersionStatusCard.ts", 17);
 pub(crate) const AK_NOTES_2024_8_5: Evidence = page(pages::AUTHENTIK_2024_8_5);
 pub(crate) const AK_NOTES_2024_8_6: Evidence = page(pages::AUTHENTIK_2024_8_6);
 pub(crate) const AK_NOTES_2024_10: Evidence = page(pages::AUTHENTIK_2024_10);
@@ -201,7 +192,7 @@ pub(crate) const GO_CLIENT_SENDS_FLOW: Evidence =
 pub(crate) const GO_CLIENT_DECODE: Evidence = source(Upstream::AuthentikGoClient, "v3.2024104.1", "client.go", 453);
 
 // Libraries Headscale reads its configuration and tokens with.
-const GO_OIDC: &str = "22dfdcabd450013b4d51ac15b6423f529d957e9f";
+const GO_OIDC: &str = "22dfdcabd450";
 pub(crate) const OIDC_ISSUER_MATCH: Evidence = source(Upstream::GoOidc, GO_OIDC, "oidc/oidc.go", 240);
 pub(crate) const OIDC_DISCOVERY_URL: Evidence = source(Upstream::GoOidc, GO_OIDC, "oidc/oidc.go", 209);
 pub(crate) const OIDC_ALGORITHMS: Evidence = source(Upstream::GoOidc, GO_OIDC, "oidc/oidc.go", 144);

@@ -72,7 +72,8 @@ impl Upstream {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Source {
     pub upstream: Upstream,
-    /// A release tag (`v0.29.2`, `version/2024.10.3`) or, where no tag is known, a commit.
+    /// A release tag (`v0.29.2`, `version/2024.10.3`) or, where no tag is known, the first 12
+    /// characters of a commit (the evidence file has it in full).
     pub at: &'static str,
     pub path: &'static str,
     pub line: u32,
@@ -112,9 +113,9 @@ impl Evidence {
     }
 }
 
-/// A full commit hash rather than a tag.
+/// A commit (12 hexadecimal characters) rather than a tag.
 fn is_commit(at: &str) -> bool {
-    at.len() == 40 && at.bytes().all(|b| b.is_ascii_hexdigit())
+    at.len() == 12 && at.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// A line of Headscale at a tag.
@@ -159,9 +160,9 @@ mod tests {
         let e = headscale("v0.29.2", "hscontrol/oidc.go", 238);
         assert_eq!(e.url(), "https://github.com/juanfont/headscale/blob/v0.29.2/hscontrol/oidc.go#L238");
         assert_eq!(e.title(), "Headscale v0.29.2 hscontrol/oidc.go:238");
-        let commit = authentik("005f3a9fdf3a0047465a4789ee016cbacb3a3777", "a/b.py", 7);
+        let commit = authentik("005f3a9fdf3a", "a/b.py", 7);
         assert_eq!(commit.title(), "authentik 005f3a9 a/b.py:7");
-        assert!(commit.url().contains("/blob/005f3a9fdf3a0047465a4789ee016cbacb3a3777/a/b.py#L7"));
+        assert!(commit.url().contains("/blob/005f3a9fdf3a/a/b.py#L7"));
         assert_eq!(page(links::HEADSCALE_OIDC).url(), links::HEADSCALE_OIDC.url);
     }
 }
