@@ -93,6 +93,8 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
         storage_scope: AttrValue::default(),
         from_link: false,
         set_aside: None,
+        outputs: embedding.outputs.clone(),
+        compact: embedding.compact,
     }
 }
 
