@@ -3,6 +3,7 @@
 
 mod addresses;
 mod authentik;
+mod boundaries;
 mod checks;
 mod common;
 mod flow;
@@ -14,6 +15,7 @@ mod import;
 mod import_wire;
 mod inputs;
 mod layering;
+mod paths;
 mod prerender;
 mod render_cache;
 mod share;
