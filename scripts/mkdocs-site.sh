@@ -3,7 +3,7 @@
 # (docs/embed/mkdocs/site/: a subset of Headscale's own mkdocs.yml, MaterialX for MkDocs with
 # instant navigation, packages pinned in its requirements.txt and installed by scripts/setup.sh
 # into target/mkdocs-venv), with the release build added exactly as docs/embed/mkdocs/README.md
-# says: dist/ copied to docs/playground/, embed.js in extra_javascript, the example included in
+# says: dist/ copied into the site's docs folder as playground/, embed.js in extra_javascript, the example included in
 # a page. Built with --strict, so the recipe adds no warning. The end-to-end tests serve
 # target/mkdocs-site/build under /headscale/, as GitHub Pages serves Headscale's docs. Run after
 # `trunk build --release`.

