@@ -5,6 +5,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::components::form::Form;
+use super::components::heading::outputs_level;
 use super::components::import_panel::ImportPanel;
 use super::components::more_settings::MoreSettings;
 use super::components::notices::Notices;
@@ -14,6 +15,7 @@ use super::components::share_bar::ShareBar;
 use super::keeper::Keeper;
 use super::state::{Action, State};
 use crate::engine::catalogue::Stage;
+use crate::engine::embed::Output;
 use crate::engine::{self, Inputs};
 
 #[derive(Properties, PartialEq)]
@@ -55,6 +57,12 @@ pub struct AppProps {
     /// Saved inputs not applied because the page's defaults changed since; offered back.
     #[prop_or_default]
     pub set_aside: Option<Inputs>,
+    /// The outputs the page chose to show; never empty.
+    #[prop_or_else(|| Output::ALL.to_vec())]
+    pub outputs: Vec<Output>,
+    /// The compact form: the essentials and the outputs only (see `engine::embed::COMPACT`).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[component]
@@ -108,23 +116,23 @@ pub fn App(props: &AppProps) -> Html {
     };
     let onedit = (*use_memo((), |_| ondispatch.reform(Action::Edit))).clone();
     let onreplace = (*use_memo((), |_| ondispatch.reform(Action::Replace))).clone();
-    // The steps a pasted message fails at, marked in the diagram; `shown` counts the requests to
+    // The steps a pasted message fails at, marked in the diagram; `reveal` counts the requests to
     // show the diagram, so the same step can be asked for again.
     let marked = use_state_eq(Vec::<Stage>::new);
-    let shown = use_state(|| 0u32);
+    let reveal = use_state(|| 0u32);
     let onmark = {
         let marked = marked.setter();
         use_callback((), move |steps: Vec<Stage>, _| marked.set(steps))
     };
     let onstep = {
-        let (marked, shown) = (marked.clone(), shown.clone());
+        let (marked, reveal) = (marked.clone(), reveal.clone());
         use_callback((), move |step: Stage, _| {
             if !marked.contains(&step) {
                 let mut steps = (*marked).clone();
                 steps.push(step);
                 marked.set(steps);
             }
-            shown.set(*shown + 1);
+            reveal.set(*reveal + 1);
         })
     };
     let onlink = {
@@ -132,28 +140,39 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |(), _| keeper.borrow().link())
     };
 
+    let level = props.heading_level.clamp(1, 6);
+    let outputs_level = outputs_level(level, props.title.is_some());
+    let compact = props.compact;
     html! {
-        <div class="hsp">
-            <header class="hsp-header">
-                if let Some(title) = &props.title {
-                    <@{format!("h{}", props.heading_level.clamp(1, 6))} class="hsp-title">{ title.clone() }</@>
-                }
-                <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
-            </header>
+        <div class={classes!("hsp", compact.then_some("hsp-compact"))}>
+            if props.title.is_some() || !compact {
+                <header class="hsp-header">
+                    if let Some(title) = &props.title {
+                        <@{format!("h{level}")} class="hsp-title">{ title.clone() }</@>
+                    }
+                    if !compact {
+                        <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
+                    }
+                </header>
+            }
             <Notices notices={props.notices.clone()} />
             if let Some(saved) = &props.set_aside {
                 <SetAside saved={saved.clone()} onrestore={onreplace.clone()} />
             }
-            <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
-                defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
-            <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} {onstep} {onmark}
-                level={props.heading_level.clamp(1, 5) + 1} />
+            if !compact {
+                <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
+                    defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
+                <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} {onstep} {onmark}
+                    level={props.heading_level.clamp(1, 5) + 1} />
+            }
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} onedit={onedit.clone()} />
-                <OutputsPanel outputs={outputs.clone()} marked={(*marked).clone()} shown={*shown} />
-                <MoreSettings inputs={state.inputs.clone()} defaults={props.defaults.clone()} outputs={outputs.clone()} {onedit} />
+                <OutputsPanel outputs={outputs.clone()} shown={props.outputs.clone()} level={outputs_level}
+                    marked={(*marked).clone()} reveal={*reveal} />
+                <MoreSettings inputs={state.inputs.clone()} defaults={props.defaults.clone()} outputs={outputs.clone()} {onedit}
+                    only_attention={compact} />
             </div>
         </div>
     }

@@ -9,7 +9,7 @@ use super::{Found, Hit};
 use crate::engine::catalogue::Stage;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
-use crate::engine::versions::headscale::EmailVerifiedUse;
+use crate::engine::versions::headscale::{EmailVerifiedUse, UserinfoUse};
 
 /// How likely a cause is, given the message and the inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -413,8 +413,8 @@ fn rate(cause: Cause, c: &Context<'_>) -> (Likelihood, Vec<String>) {
             }
         }
         Cause::CallbackReloaded => {
-            if !headscale.survives_double_login && c.any_says(&["state did not match"]) {
-                (Likely, vec![format!("Headscale {} fails a login started twice (fixed in 0.27.1).", headscale.label)])
+            if headscale.double_login_fails && c.any_says(&["state did not match"]) {
+                (Likely, vec![format!("Headscale {} fails a login started twice (from 0.24, fixed in 0.27.1).", headscale.label)])
             } else {
                 (Possible, Vec::new())
             }
@@ -430,7 +430,7 @@ fn rate(cause: Cause, c: &Context<'_>) -> (Likelihood, Vec<String>) {
         Cause::GroupsMissing => {
             if !model.scopes.iter().any(|scope| scope == "profile") {
                 (Strong, vec![format!("The scopes here ({}) lack profile, which carries groups.", model.scopes.join(" "))])
-            } else if !headscale.reads_userinfo {
+            } else if headscale.userinfo != UserinfoUse::BeforeChecks {
                 (Possible, vec![format!("Headscale {} reads groups from the ID token only.", headscale.label)])
             } else {
                 (Unlikely, vec![format!("profile is requested, and Headscale {} also reads UserInfo.", headscale.label)])

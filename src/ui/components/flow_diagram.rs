@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::heading::heading;
 use crate::engine::catalogue::Stage;
 use crate::engine::flow::{self, Actor, Message, Status};
 use crate::engine::Outputs;
@@ -119,6 +120,9 @@ pub struct FlowDiagramProps {
     /// Steps a pasted message fails at.
     #[prop_or_default]
     pub marked: Vec<Stage>,
+    /// The heading's level (see [`super::heading`]).
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[component]
@@ -129,7 +133,7 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     // drawn again.
     html! {
         <section class="hsp-output hsp-flow" id="hsp-flow" aria-labelledby="hsp-flow-title">
-            <h2 id="hsp-flow-title">{ "How the login works" }</h2>
+            { heading(props.level, Some("hsp-flow-title".into()), "hsp-output-title", html! { "How the login works" }) }
             // The drawing scrolls sideways on narrow screens, so it takes keyboard focus.
             <figure tabindex="0" aria-labelledby="hsp-flow-title">
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="hsp-flow-title"
