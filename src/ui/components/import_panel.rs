@@ -155,7 +155,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let help = Field::ImportText.help();
     html! {
         <Disclosure class={classes!("hsp-import")} id={AttrValue::from("hsp-import-panel")}
-            summary={html! { { "Import an existing Headscale configuration, or paste the error you see" } }}>
+            summary={html! { { "Import an existing Headscale configuration or an error" } }}>
             <div class="hsp-field">
                 <label for={id}>{ Field::ImportText.label() }</label>
                 <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput} {onpaste}
