@@ -64,7 +64,7 @@ test("a text log with colour codes: an encryption key, the claims step marked", 
   await expect(result).toContainText("Headscale log (text format), lines 1–2");
   await expect(result).toContainText("Recognised: 1 known message, 1 other line.");
   const explanation = result.locator(".hsp-explanation").first();
-  await expect(explanation.locator("h4")).toHaveText("oidc: failed to unmarshal claims: …");
+  await expect(explanation.locator(".hsp-explanation-message")).toHaveText("oidc: failed to unmarshal claims: …");
   await expect(explanation).toContainText("Printed by go-oidc (in Headscale): Headscale 0.29.");
   await expect(explanation.locator(".hsp-output-note")).toHaveCount(0);
   await expect(explanation.locator(".hsp-cause").first()).toContainText("The provider encrypts its tokens (an Encryption Key is set)");
@@ -86,7 +86,7 @@ test("a JSON log: an unverified e-mail, explained from both releases in the form
   const result = await paste(page, JSON_LOG);
   await expect(result).toContainText("Headscale log (JSON format)");
   const explanation = result.locator(".hsp-explanation").first();
-  await expect(explanation.locator("h4")).toHaveText("authenticated principal has an unverified email");
+  await expect(explanation.locator(".hsp-explanation-message")).toHaveText("authenticated principal has an unverified email");
   const first = explanation.locator(".hsp-cause").first();
   await expect(first).toContainText("authentik marks the e-mail as not verified");
   await expect(first).toContainText("authentik 2026.8 sends email_verified: false by default, and Headscale 0.29 refuses it");
@@ -100,7 +100,7 @@ test("Headscale's error page and authentik's redirect URI page", async ({ page }
   await page.goto("/");
   let result = await paste(page, HEADSCALE_PAGE);
   await expect(result).toContainText("Headscale's page in the browser");
-  await expect(result.locator(".hsp-explanation h4").last()).toHaveText("You are not authorized. Please contact your administrator.");
+  await expect(result.locator(".hsp-explanation-message").last()).toHaveText("You are not authorized. Please contact your administrator.");
   await page.getByRole("button", { name: "Clear the import box" }).click();
   await page.getByLabel("Import Headscale config").fill(AUTHENTIK_PAGE);
   result = page.locator("#hsp-import-result");

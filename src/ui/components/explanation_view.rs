@@ -63,7 +63,7 @@ pub fn ExplanationView(props: &ExplanationViewProps) -> Html {
     let chain: Vec<String> = found.hits.iter().map(|hit| shown(hit.known().pattern)).collect();
     html! {
         <article class="hsp-explanation">
-            <@{format!("h{}", props.level.min(6))}><code>{ shown(last.known().pattern) }</code></@>
+            <@{format!("h{}", props.level.min(6))} class="hsp-explanation-message"><code>{ shown(last.known().pattern) }</code></@>
             <p class="hsp-explanation-where">
                 { format!("Line {}", found.line) }
                 if found.count > 1 { { format!(", {} times", found.count) } }
