@@ -3,6 +3,7 @@
 
 mod addresses;
 mod authentik;
+mod characters;
 mod checks;
 mod common;
 mod flow;

@@ -8,7 +8,7 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::engine::headscale::settings::Settings;
-use crate::engine::limits::is_forbidden;
+use crate::engine::limits::refused_character;
 use crate::engine::versions::headscale::{Key, KEYS};
 
 /// Something a configuration says that Headscale reads differently than it looks.
@@ -127,8 +127,8 @@ impl Reader {
     /// A string, as `viper.GetString` gives it.
     fn text(&mut self, path: &str, value: &Value) -> Option<String> {
         match value {
-            Value::String(text) => match text.chars().find(|&c| is_forbidden(c)) {
-                Some(character) => {
+            Value::String(text) => match refused_character(text, |_| false) {
+                Some((character, _)) => {
                     self.problem(path, ProblemKind::Control { character });
                     None
                 }
@@ -244,8 +244,8 @@ impl Reader {
     /// keep their case here so that the checks can warn about it.
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
-            Value::String(text) => match text.chars().find(|&c| is_forbidden(c)) {
-                Some(character) => {
+            Value::String(text) => match refused_character(text, |_| false) {
+                Some((character, _)) => {
                     self.problem(parent, ProblemKind::Control { character });
                     None
                 }
