@@ -48,6 +48,9 @@ pub struct Embedding {
     pub storage_key: Option<String>,
     /// Attributes whose values could not be used.
     pub ignored: Vec<String>,
+    /// Attributes whose values are in their fields but refused there (too long, a refused
+    /// character): the outputs wait until they are fixed.
+    pub refused: Vec<String>,
 }
 
 /// Reads the element's attributes through `attribute` (name → value); `index` counts the
@@ -55,11 +58,16 @@ pub struct Embedding {
 pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Embedding {
     let mut defaults = Inputs::default();
     let mut ignored = Vec::new();
+    let mut refused = Vec::new();
     for (name, field) in attributes() {
         if let Some(value) = attribute(name) {
-            // Refused like a typed value: too long, or a control character inside one value.
-            if limits::refusal(field, &value).is_some() || defaults.set_text(field, value).is_none() {
-                ignored.push(name.to_string());
+            // Refused like a typed value (too long, a refused character), and kept in its field
+            // like one, so the outputs wait instead of showing the defaults without it.
+            let refusal = limits::refusal(field, &value).is_some();
+            match defaults.set_text(field, value) {
+                None => ignored.push(name.to_string()),
+                Some(_) if refusal => refused.push(name.to_string()),
+                Some(_) => {}
             }
         }
     }
@@ -101,6 +109,7 @@ pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Em
         prefix,
         storage_key,
         ignored,
+        refused,
     }
 }
 

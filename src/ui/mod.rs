@@ -103,6 +103,12 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     let scope = embed::storage_scope(embedding, &persist::path());
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
+    notices.extend(embedding.refused.iter().map(|name| {
+        format!(
+            "The page's {name} attribute is refused by its field, which says why; the outputs wait until it is fixed."
+        )
+        .into()
+    }));
     let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, &scope)) } else { None };
     let private = stored(PRIVATE_FIELDS).map(|keys| startup::private_fields(&keys)).unwrap_or_default();
     // Only this playground's own parameters: never the host page's v, utm_* or others.

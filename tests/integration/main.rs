@@ -15,6 +15,7 @@ mod import;
 mod import_wire;
 mod inputs;
 mod layering;
+mod links;
 mod prerender;
 mod render_cache;
 mod share;
