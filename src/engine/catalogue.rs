@@ -317,6 +317,15 @@ catalogue! {
     ValueRefused => "value-refused", Error, ImportText, TokenExchange, links::HEADSCALE_CONFIG,
         cause: "This value is not used: {}. A line break or control character inside one value could make it two values (two allowed groups instead of one) or change what a configuration means; a value beyond the field's limit is not saved or shared.",
         fix: "Remove the character or shorten the value. Typed text stays in its field; the outputs, or the import's Apply, wait until it is fixed.";
+    ImportRefused => "import-refused", Error, ImportText, None, links::HEADSCALE_CONFIG,
+        cause: "{}. The form cannot hold what Headscale would read here, so nothing is applied until the text changes.",
+        fix: "Change the text as this says, then apply it.";
+    DuplicateKey => "duplicate-key", Warning, ImportText, None, links::HEADSCALE_CONFIG,
+        cause: "{} is set again as {}, and Headscale reads only that one.",
+        fix: "Keep one of them.";
+    LaterDocuments => "later-documents", Warning, ImportText, None, links::HEADSCALE_CONFIG,
+        cause: "The text holds more than one YAML document (separated by ---), and Headscale reads only the first.",
+        fix: "Paste one configuration at a time.";
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, Discovery, links::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character, so {}.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.";

@@ -356,6 +356,9 @@ const IMPORT_CASES: &[(Check, &str, &str)] = &[
         "oidc:\n  issuer: https://accounts.google.com\n",
         "oidc:\n  issuer: https://a.example.com/application/o/hs/\n",
     ),
+    (Check::ImportRefused, "oidc:\n  allowed_groups: [\"\"]\n", "oidc:\n  allowed_groups: [ops]\n"),
+    (Check::DuplicateKey, "oidc:\n  client_id: a\n  Client_ID: b\n", "oidc:\n  Client_ID: b\n"),
+    (Check::LaterDocuments, "oidc:\n  client_id: a\n---\nx: 1\n", "oidc:\n  client_id: a\n---\n"),
 ];
 
 fn imported(text: &str) -> Vec<Check> {
@@ -432,7 +435,11 @@ fn ids_are_unique_and_causes_take_their_subjects() {
     for check in Check::ALL {
         let info = check.info();
         // Two phrases only where the cause names a value and what it leads to.
-        let most = if matches!(check, Check::StringForBool | Check::IssuerTrailingSlash) { 2 } else { 1 };
+        let most = if matches!(check, Check::StringForBool | Check::IssuerTrailingSlash | Check::DuplicateKey) {
+            2
+        } else {
+            1
+        };
         assert!(info.cause.matches("{}").count() <= most, "{}", info.id);
         assert!(info.cause.ends_with('.') && info.fix.ends_with('.'), "{} must be whole sentences", info.id);
         assert!(info.link.url.starts_with("https://"), "{}", info.id);

@@ -8,6 +8,7 @@ mod checks;
 mod common;
 mod flow;
 mod groups;
+mod headscale_reading;
 mod headscale_versions;
 mod headscale_yaml;
 mod hostile;

@@ -107,7 +107,11 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
                 nearest(name, names.iter().map(String::as_str))
             })
             .flatten();
-        out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::UnknownKey { suggestion } });
+        out.problems.push(read::Problem {
+            path: name.to_string(),
+            kind: ProblemKind::UnknownKey { suggestion },
+            at: None,
+        });
         return;
     };
     // viper ignores a variable that is set but empty.

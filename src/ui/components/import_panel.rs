@@ -140,7 +140,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
 fn render_error(error: &ImportError) -> Html {
     let place = match error {
-        ImportError::Yaml { position: Some(p), .. } => format!(" (line {}, column {})", p.line, p.column),
+        ImportError::Yaml { position: Some(p), .. }
+        | ImportError::Aliasing { position: Some(p) }
+        | ImportError::TooManyValues { position: Some(p) } => format!(" (line {}, column {})", p.line, p.column),
         _ => String::new(),
     };
     html! { <p class="hsp-output-error" role="alert">{ format!("{error}{place}") }</p> }
