@@ -321,7 +321,7 @@ catalogue! {
         cause: "{}. The form cannot hold what Headscale would read here, so nothing is applied until the text changes.",
         fix: "Change the text as this says, then apply it.";
     DuplicateKey => "duplicate-key", Warning, ImportText, None, links::HEADSCALE_CONFIG,
-        cause: "{} is set again as {}, and Headscale reads only that one.",
+        cause: "{} is given again, and Headscale reads only {}.",
         fix: "Keep one of them.";
     LaterDocuments => "later-documents", Warning, ImportText, None, links::HEADSCALE_CONFIG,
         cause: "The text holds more than one YAML document (separated by ---), and Headscale reads only the first.",

@@ -6,6 +6,7 @@ mod authentik;
 mod characters;
 mod checks;
 mod common;
+mod environment;
 mod flow;
 mod groups;
 mod headscale_reading;

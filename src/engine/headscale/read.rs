@@ -354,7 +354,10 @@ impl Reader {
                 }
             };
             for (name, _) in group.iter().filter(|(name, _)| *name != winner) {
-                self.problem(&join(parent, name), ProblemKind::Duplicate { kept: join(parent, &winner) });
+                self.problem(
+                    &join(parent, name),
+                    ProblemKind::Duplicate { kept: format!("“{}”", join(parent, &winner)) },
+                );
             }
             let value = group.iter().find(|(name, _)| *name == winner).map(|(_, value)| *value);
             if let Some(value) = value {

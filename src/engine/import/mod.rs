@@ -9,6 +9,7 @@ pub mod findings;
 mod libyaml;
 pub mod positions;
 mod scalars;
+mod shell;
 pub mod wire;
 
 use std::fmt;
@@ -298,7 +299,9 @@ fn read_mapping(
 }
 
 fn find_environment(top: &Mapping) -> Option<&Mapping> {
-    let is_env = |map: &Mapping| map.keys().any(|k| k.as_str().is_some_and(|k| k.starts_with("HEADSCALE_")));
+    let is_env = |map: &Mapping| {
+        map.keys().any(|k| k.as_str().is_some_and(|k| k.to_ascii_uppercase().starts_with("HEADSCALE_")))
+    };
     if is_env(top) {
         return Some(top);
     }
