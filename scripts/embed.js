@@ -30,6 +30,10 @@ const WAKE = ["pointerdown", "focusin", "keydown"];
 /** A sentence for a reader: what failed and what the site's maintainer should check. */
 export function explain(error) {
   const text = String((error && error.message) || error);
+  if (self.origin === "null" && location.protocol !== "file:") {
+    return "The playground cannot start in a sandboxed frame without allow-same-origin: its scripts and " +
+      "WebAssembly are loaded from the site, which such a frame may not do. (" + text + ")";
+  }
   if (typeof WebAssembly !== "object") {
     return "The playground needs WebAssembly, which this browser does not offer.";
   }
@@ -86,16 +90,41 @@ function load() {
 /** The example rendered at build time inside element, if it holds one. */
 const example = (element) => element.querySelector(":scope > [data-hsp-prerendered]");
 
+/** The parameter prefix of each playground element of the page, as src/engine/embed.rs's
+ * page_prefixes chooses them: chosen ones in document order unless they overlap an earlier one
+ * (or are empty on a host page), then hsp-, hsp2-, … by position, skipping overlaps. */
+function prefixes() {
+  const elements = [...document.querySelectorAll(selector)];
+  const ownPage = base.href === new URL(".", location.href).href;
+  const overlaps = (a, b) => a.startsWith(b) || b.startsWith(a);
+  const taken = [];
+  const decided = elements.map((element) => {
+    const chosen = element.getAttribute("data-param-prefix");
+    if (chosen === null || !/^[A-Za-z0-9_-]*$/.test(chosen) || (chosen === "" && !ownPage)) return null;
+    if (taken.some((other) => overlaps(other, chosen))) return null;
+    taken.push(chosen);
+    return chosen;
+  });
+  return new Map(elements.map((element, index) => {
+    if (decided[index] !== null) return [element, decided[index]];
+    let k = index;
+    const name = (k) => (k === 0 ? "hsp-" : `hsp${k + 1}-`);
+    while (taken.some((other) => overlaps(other, name(k)))) k++;
+    taken.push(name(k));
+    return [element, name(k)];
+  }));
+}
+
 /** Whether the reader has a share link or saved inputs for this element, which the example
  * would misrepresent. The parameter prefix and storage key follow src/engine/embed.rs. */
 function restoring(element) {
-  const index = Math.max(0, [...document.querySelectorAll(selector)].indexOf(element));
-  const chosen = element.getAttribute("data-param-prefix");
-  const prefix = chosen !== null && /^[A-Za-z0-9_-]*$/.test(chosen) ? chosen : index === 0 ? "hsp-" : `hsp${index + 1}-`;
-  if (new URLSearchParams(location.search).has(prefix + "v")) return true;
+  const prefix = prefixes().get(element) ?? "hsp-";
+  const own = (text) => new URLSearchParams(text).has(prefix + "v");
+  if (own(location.hash.slice(1)) || own(location.search)) return true;
   if (element.hasAttribute("data-no-storage")) return false;
   const key = element.getAttribute("data-storage-key");
-  const named = key && key.length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(key) ? key : location.pathname;
+  // Characters as code points, as the app counts them (MAX_STORAGE_KEY).
+  const named = key && [...key].length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(key) ? key : location.pathname;
   const scope = prefix ? prefix + named : "";
   try {
     return localStorage.getItem("headscale-playground:inputs" + (scope ? ":" + scope : "")) !== null;
@@ -110,12 +139,16 @@ const handles = new WeakMap();
 export function mount(element) {
   const known = handles.get(element);
   if (known) return known;
+  // The loader runs: the example's note for a loader that never does stays hidden.
+  element.setAttribute("data-hsp-loader", "");
   let left = false;
   let settle;
   const shown = new Promise((resolve, reject) => {
     settle = { resolve, reject };
     // The app may take the element over while its module is still starting: after that.
     element.addEventListener(SHOWN, () => (loading ?? Promise.resolve()).then(() => resolve(), () => resolve()), { once: true });
+    // The app could not take the element over (it says why in it).
+    element.addEventListener("headscale-playground-failed", () => reject(new Error("the playground could not start")), { once: true });
   });
   // A failure is told in the element; a page that does not wait for `shown` gets no error.
   shown.catch(() => {});

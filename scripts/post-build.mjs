@@ -25,7 +25,11 @@ const prerender = (...attributes) =>
 // Shown while a link or saved inputs wait for the app: the example is not the reader's own.
 const restoringNote =
   '<p class="hsp-restoring-note" role="status">This is the example; your link or saved inputs appear as soon as the playground has started.</p>';
-const withNote = (html) => html.replace(/^<div data-hsp-prerendered>/, (open) => open + restoringNote);
+// Shown only where the loader never runs (a sandboxed frame without allow-same-origin, a policy
+// that blocks the script): at once without the stylesheet, after a few seconds with it.
+const stalledNote =
+  '<p class="hsp-stalled-note" role="status">The playground has not started. If this stays, its script cannot run here: in a sandboxed frame it needs allow-same-origin, and a Content-Security-Policy must allow its scripts and WebAssembly.</p>';
+const withNote = (html) => html.replace(/^<div data-hsp-prerendered>/, (open) => open + stalledNote + restoringNote);
 const mount = index.match(/<main ([^>]*)>/);
 if (!mount) throw new Error("index.html has no <main data-headscale-playground …> element");
 const attributes = [...mount[1].matchAll(/(data-[a-z-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => `${name}=${value ?? ""}`);

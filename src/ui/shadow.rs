@@ -12,10 +12,15 @@ const STYLE_MARK: &str = "[data-headscale-playground-style]";
 const THEME: &str = "data-theme";
 
 /// Attaches a shadow root to `host` and returns the element to render into; `None` when the
-/// host cannot have one (then the playground renders into the host itself).
+/// host cannot have one, and the playground then does not start (in the page's own tree, the
+/// page's styles would reach it and a second playground's labels would point at the first's
+/// fields).
 pub fn attach(host: &Element) -> Option<Element> {
     let document = host.owner_document()?;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+    let shadow = match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+        Ok(shadow) => shadow,
+        Err(_) => declarative(host)?,
+    };
     if let Ok(styles) = document.query_selector_all(STYLE_MARK) {
         let adopted = js_sys::Array::new();
         for index in 0..styles.length() {
@@ -42,6 +47,24 @@ pub fn attach(host: &Element) -> Option<Element> {
     shadow.append_child(&container).ok()?;
     follow_theme(&document, &container);
     Some(container)
+}
+
+/// A shadow root made the way an HTML parser makes one (`<template shadowrootmode>`), for a
+/// page whose scripts took `attachShadow` away; the host keeps its children (the example).
+fn declarative(host: &Element) -> Option<web_sys::ShadowRoot> {
+    let set = js_sys::Reflect::get(host, &"setHTMLUnsafe".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let document = host.owner_document()?;
+    let children = document.create_document_fragment();
+    while let Some(child) = host.first_child() {
+        children.append_child(&child).ok()?;
+    }
+    let made = set.call1(host, &"<template shadowrootmode=\"open\"></template>".into()).is_ok();
+    host.append_child(&children).ok()?;
+    if made {
+        host.shadow_root()
+    } else {
+        None
+    }
 }
 
 /// A constructed copy of the loaded stylesheet of a `<link>` or `<style>` element.

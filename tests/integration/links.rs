@@ -83,3 +83,75 @@ fn a_refused_value_is_written_into_links_and_saved_state_and_read_back_refused()
 fn url_escape(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
+
+#[test]
+fn playgrounds_on_one_page_never_share_a_prefix() {
+    use sso_playground::engine::embed::page_prefixes as prefixes;
+    let decided = |chosen: &[Option<&str>], own_page: bool| {
+        let chosen: Vec<Option<String>> = chosen.iter().map(|c| c.map(str::to_string)).collect();
+        prefixes(&chosen, own_page)
+    };
+    let names = |found: &[(String, Option<String>)]| found.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    // A chosen hsp2- beside a default one, which would have been hsp2- too.
+    let found = decided(&[Some("hsp2-"), None], false);
+    assert_eq!(names(&found), ["hsp2-", "hsp3-"]);
+    assert!(found.iter().all(|(_, notice)| notice.is_none()));
+    // The same prefix twice, or one that starts another: the later one falls back, and says so.
+    for chosen in [[Some("docs-"), Some("docs-")], [Some("hsp-"), Some("hsp-a-")], [Some("hsp-a-"), Some("hsp-")]] {
+        let found = decided(&chosen, false);
+        assert_eq!(found[0].0, chosen[0].unwrap());
+        assert!(!found[1].0.starts_with(&found[0].0) && !found[0].0.starts_with(&found[1].0), "{found:?}");
+        assert!(found[1].1.as_deref().is_some_and(|notice| notice.contains("overlaps")), "{found:?}");
+    }
+    // An empty prefix only on the playground's own page.
+    assert_eq!(decided(&[Some("")], true), [(String::new(), None)]);
+    let host = decided(&[Some("")], false);
+    assert_eq!(host[0].0, "hsp-");
+    assert!(host[0].1.as_deref().is_some_and(|notice| notice.contains("needs a prefix of its own")));
+    assert_eq!(names(&decided(&[None, None, None], false)), ["hsp-", "hsp2-", "hsp3-"]);
+}
+
+#[test]
+fn the_state_lives_in_the_fragment_and_old_links_still_open() {
+    use sso_playground::engine::embed::{own_link, with_own_query};
+    // Today's links: the fragment.
+    assert_eq!(own_link("", "#v=1&hs=vpn.example.org", ""), "v=1&hs=vpn.example.org");
+    // Links made before: the query string.
+    assert_eq!(own_link("v=1&hs=old.example.org", "", ""), "v=1&hs=old.example.org");
+    assert_eq!(own_link("v=1&hs=old.example.org", "v=1&hs=new.example.org", ""), "v=1&hs=new.example.org");
+    // An embed: its own prefixed parameters, beside a heading anchor of the host.
+    assert_eq!(own_link("utm_source=x", "install&hsp-v=1&hsp-slug=vpn", "hsp-"), "v=1&slug=vpn");
+    assert_eq!(own_link("hsp-v=1&hsp-slug=old", "install", "hsp-"), "v=1&slug=old");
+    assert_eq!(with_own_query("install&hsp-v=1&hsp-slug=a", "hsp-", "v=1&slug=b"), "install&hsp-v=1&hsp-slug=b");
+    // 500 allowed users: the whole state is in the fragment, which no request carries.
+    let users: String = (0..500).map(|i| format!("user{i}@example.org\n")).collect();
+    let link = encode(&with(|i| i.allowed_users = users.clone()), &Inputs::default(), &[]);
+    assert!(link.len() > 11_000, "{}", link.len());
+    assert_eq!(own_link("", &link, ""), link);
+}
+
+#[test]
+fn a_storage_key_is_counted_in_characters() {
+    let key = |value: String| embedding(|name| (name == "data-storage-key").then(|| value.clone()), 0);
+    let accented = key("é".repeat(100));
+    assert!(accented.ignored.is_empty(), "100 characters (200 bytes) were refused");
+    assert_eq!(accented.storage_key.as_deref().map(|k| k.chars().count()), Some(100));
+    assert!(key("é".repeat(128)).ignored.is_empty());
+    assert_eq!(key("é".repeat(129)).ignored, ["data-storage-key"]);
+    assert_eq!(key("a\u{7f}b".into()).ignored, ["data-storage-key"]);
+}
+
+#[test]
+fn storage_other_local_files_share_is_never_trusted_with_the_secret_and_shows_what_it_restored() {
+    use sso_playground::engine::startup::{start, Found};
+    let planted = "v=1&ak=https%3A%2F%2Fevil.example&client_secret=planted";
+    let shared = start(&Found { saved: Some(planted), shared_storage: true, ..Found::default() });
+    let inputs = shared.inputs.expect("restored");
+    assert_eq!(inputs.client_secret, "", "the secret came from shared storage");
+    assert_eq!(inputs.authentik_url, "https://evil.example");
+    assert_eq!(shared.restored, [Field::AuthentikUrl]);
+    // The page's own storage keeps the secret it was asked to remember, with nothing to show.
+    let own = start(&Found { saved: Some(planted), ..Found::default() });
+    assert_eq!(own.inputs.expect("restored").client_secret, "planted");
+    assert!(own.restored.is_empty());
+}
