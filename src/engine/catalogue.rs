@@ -188,6 +188,12 @@ catalogue! {
     UserInvalid => "user-invalid", Error, AllowedUsers, Claims, links::HEADSCALE_OIDC,
         cause: "{} is not an email address; Headscale compares allowed users with the whole email claim.",
         fix: "List the users' email addresses exactly as authentik has them.";
+    MixedScripts => "mixed-scripts", Warning, AllowedGroups, Claims, links::HEADSCALE_OIDC,
+        cause: "{} mixes letters of scripts that look alike ({}), so it may only look like the name it imitates; it matches only a name with exactly these letters.",
+        fix: "Type the name again in one script, or check that it is meant that way.";
+    DomainPunycode => "domain-punycode", Info, AllowedDomains, Claims, links::HEADSCALE_OIDC,
+        cause: "{} is written {} in ASCII; Headscale compares the domain of the email authentik sends as text, so list the form your users' addresses use.",
+        fix: "Check that the domain is the one you mean; the ASCII form shows look-alike letters.";
     DomainInvalid => "domain-invalid", Error, AllowedDomains, Claims, links::HEADSCALE_OIDC,
         cause: "{} is not a domain name.",
         fix: "List bare domains such as example.com.";
@@ -338,7 +344,7 @@ impl Check {
     /// Checks that can fire at any field: the field is the diagnostic's (`Diagnostic::at`), not
     /// the catalogue's.
     pub(crate) fn at_any_field(self) -> bool {
-        matches!(self, Check::Placeholder | Check::ValueRefused)
+        matches!(self, Check::Placeholder | Check::ValueRefused | Check::MixedScripts | Check::DomainPunycode)
     }
 }
 

@@ -110,3 +110,26 @@ fn invisible_formatting_characters_are_refused_in_names_addresses_and_domains() 
     assert!(found.findings.iter().any(|f| f.diagnostic.check == Check::ValueRefused), "{:?}", found.findings);
     assert!(!found.applicable());
 }
+
+#[test]
+fn look_alike_letters_are_warned_and_domains_shown_in_ascii() {
+    let fired = |inputs: &Inputs| render(inputs).diagnostics;
+    let groups = fired(&with(|i| i.allowed_groups = "\u{430}dmins".into()));
+    let warning = groups.iter().find(|d| d.check == Check::MixedScripts).expect("mixed scripts");
+    assert_eq!(warning.field(), Field::AllowedGroups);
+    assert!(warning.cause().contains("Cyrillic and Latin"), "{}", warning.cause());
+    // A share link smuggling a look-alike domain: warned, and its ASCII form shown.
+    let linked = decode("v=1&domains=ex%D0%B0mple.com", &Inputs::default()).inputs;
+    let domains = fired(&linked);
+    assert!(domains.iter().any(|d| d.check == Check::MixedScripts && d.field() == Field::AllowedDomains));
+    let ascii = domains.iter().find(|d| d.check == Check::DomainPunycode).expect("punycode");
+    assert!(ascii.cause().contains("xn--exmple-4nf.com"), "{}", ascii.cause());
+    let users = fired(&with(|i| i.allowed_users = "alice@bücher.example".into()));
+    assert!(users.iter().any(|d| d.check == Check::DomainPunycode && d.cause().contains("xn--bcher-kva.example")));
+    // One script, or ASCII: nothing to say.
+    for inputs in
+        [with(|i| i.allowed_groups = "админы\nadmins".into()), with(|i| i.allowed_domains = "example.com".into())]
+    {
+        assert!(!fired(&inputs).iter().any(|d| matches!(d.check, Check::MixedScripts | Check::DomainPunycode)));
+    }
+}
