@@ -99,11 +99,12 @@ fn values_headscale_converts_are_flagged_not_read_literally() {
     assert!(checks(&two).contains(&Check::LaterDocuments));
 }
 
-/// Fails if `work` takes far longer than the page may block (generous: only a runaway counts).
+/// Fails if `work` takes far longer than the page may block: generous, for a loaded machine
+/// running a debug build, so only a runaway counts (the 40 KB bomb took 7.8 s natively before).
 fn quickly<T>(what: &str, work: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = work();
-    assert!(start.elapsed() < Duration::from_millis(500), "{what} took {:?}", start.elapsed());
+    assert!(start.elapsed() < Duration::from_secs(5), "{what} took {:?}", start.elapsed());
     out
 }
 
