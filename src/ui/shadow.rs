@@ -49,22 +49,23 @@ pub fn attach(host: &Element) -> Option<Element> {
     Some(container)
 }
 
-/// A shadow root made the way an HTML parser makes one (`<template shadowrootmode>`), for a
-/// page whose scripts took `attachShadow` away; the host keeps its children (the example).
+/// A shadow root made the way the HTML parser makes one (`<template shadowrootmode>`), for a
+/// page whose scripts took `attachShadow` away: on an element of the playground's own, added
+/// to the host after its children (the example, which the app removes once it has drawn).
 fn declarative(host: &Element) -> Option<web_sys::ShadowRoot> {
-    let set = js_sys::Reflect::get(host, &"setHTMLUnsafe".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     let document = host.owner_document()?;
-    let children = document.create_document_fragment();
-    while let Some(child) = host.first_child() {
-        children.append_child(&child).ok()?;
-    }
-    let made = set.call1(host, &"<template shadowrootmode=\"open\"></template>".into()).is_ok();
-    host.append_child(&children).ok()?;
-    if made {
-        host.shadow_root()
-    } else {
-        None
-    }
+    let scratch = document.create_element("div").ok()?;
+    let set = js_sys::Reflect::get(&scratch, &"setHTMLUnsafe".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let markup = "<headscale-playground-root><template shadowrootmode=\"open\"></template></headscale-playground-root>";
+    set.call1(&scratch, &markup.into()).ok()?;
+    let inner = scratch.first_element_child()?;
+    let shadow = inner.shadow_root()?;
+    // Through the style object, which a policy without 'unsafe-inline' allows.
+    let style = js_sys::Reflect::get(&inner, &"style".into()).ok()?;
+    let set_property = js_sys::Reflect::get(&style, &"setProperty".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let _ = set_property.call3(&style, &"display".into(), &"block".into(), &"important".into());
+    host.append_child(&inner).ok()?;
+    Some(shadow)
 }
 
 /// A constructed copy of the loaded stylesheet of a `<link>` or `<style>` element.
