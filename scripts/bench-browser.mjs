@@ -6,7 +6,7 @@
 //    field at its limit (50 groups, 500 users, 50 domains, 32 scopes, 32 extra parameters) and
 //    every section open, blueprint and Terraform included;
 //  - the same keystrokes, in the same run and interleaved with the playground's, on Mozilla's
-//    SSL Configuration Generator (../shared/peers/), timed from the change event its output
+//    SSL Configuration Generator (from PEERS_DIR, see scripts/browser.mjs), timed from the change event its output
 //    follows (a typed character, then Enter), so that the figures compare as ratios.
 // The playground renders inside a shadow root of its mount element, once woken (its WebAssembly
 // is fetched on the reader's first use); the page's script looks in there.
@@ -14,17 +14,19 @@
 // (the playground is served on BENCH_PORT, Mozilla's generator on BENCH_PORT + 1).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { launchOptions, ports, serve } from "./browser.mjs";
+import { join } from "node:path";
+import { launchOptions, peersDir, peersMissing, ports, serve } from "./browser.mjs";
 
 const loads = Number(process.argv[2] ?? 25);
 const keystrokes = Number(process.argv[3] ?? 240);
 const port = ports.bench;
 const server = serve(port, "/=dist");
 const base = `http://127.0.0.1:${port}/`;
-const mozillaFolder = "../shared/peers/mozilla-ssl-config";
-const mozillaServer = existsSync(mozillaFolder)
+const mozillaFolder = peersDir && join(peersDir, "mozilla-ssl-config");
+const mozillaServer = mozillaFolder && existsSync(mozillaFolder)
   ? serve(port + 1, `/=${mozillaFolder}`)
   : null;
+if (!mozillaServer) console.log(peersMissing);
 const mozilla = `http://127.0.0.1:${port + 1}/#server=nginx&version=1.27.3&config=intermediate&openssl=3.4.0`;
 await new Promise((resolve) => setTimeout(resolve, 500));
 

@@ -9,5 +9,5 @@ cd "$ROOT"
 cargo bench --locked --bench render
 trunk build --release
 node scripts/bench-browser.mjs "$@"
-# The playground against the peer generators beside the project, when they are there.
-if [ -d ../shared/peers ]; then node scripts/bench-peers.mjs; fi
+# Fresh loads against the peer generators in PEERS_DIR; without it, the playground alone.
+node scripts/bench-peers.mjs

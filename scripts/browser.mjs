@@ -29,6 +29,18 @@ export const ports = {
   peers: Number(process.env.PEERS_PORT ?? 8120),
 };
 
+// The peer generators the benchmarks compare with are not part of the project: PEERS_DIR names a
+// folder holding built copies of Mozilla's SSL Configuration Generator (mozilla-ssl-config/) and
+// nginxconfig.io (nginxconfig-io/), each servable as static files. Without it the benchmarks
+// measure the playground alone and say so. The tests never need them.
+export const peersDir = process.env.PEERS_DIR || null;
+export const peersMissing =
+  "Peers not measured: set PEERS_DIR to a folder with built copies of Mozilla's SSL Configuration " +
+  "Generator (mozilla-ssl-config/) and nginxconfig.io (nginxconfig-io/) to compare with them in the same run.";
+
 // The static server of scripts/serve.mjs, serving folders under URL prefixes on 127.0.0.1.
 export const serveScript = fileURLToPath(new URL("./serve.mjs", import.meta.url));
 export const serve = (port, ...mounts) => spawn("node", [serveScript, String(port), ...mounts], { stdio: "ignore" });
+// The same, compressing as a production web server does: for the benchmarks.
+export const serveCompressed = (port, ...mounts) =>
+  spawn("node", [serveScript, "--gzip", String(port), ...mounts], { stdio: "ignore" });

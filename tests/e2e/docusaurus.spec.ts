@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { ports } from "./ports";
-import { layoutProblems, openGroups } from "./ui";
+import { layoutProblems, openGroups, saved } from "./ui";
 import { wake } from "./fixtures";
 
 // The embed in a real Docusaurus 3 site, built by scripts/docusaurus-site.sh from the project's
@@ -159,15 +159,18 @@ test("a Content-Security-Policy without wasm-unsafe-eval is explained inside the
 
 test("a slow module keeps the loading text until the widget is there", async ({ page }) => {
   let release: () => void = () => {};
+  let asked = false;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/playground/*.wasm", async (route) => {
+    asked = true;
     await held;
     await route.continue();
   });
   // A page with options of its own has no example from the build: it says it is loading.
   await page.goto(`${site}/vpn-example`);
   await expect(widget(page).getByRole("status")).toHaveText("Loading the Headscale × authentik playground…");
-  await page.waitForTimeout(500);
+  // The module is asked for and held back: the text stays.
+  await expect.poll(() => asked).toBe(true);
   await expect(widget(page).getByRole("status")).toBeVisible();
   release();
   await expect(yaml(page)).toBeVisible();
@@ -251,7 +254,7 @@ test("saved inputs belong to their page, and give way when the page's defaults c
   await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
   await page.getByLabel("Headscale URL").fill("typed.example.org");
   await expect(yaml(page)).toContainText("typed.example.org");
-  await page.waitForTimeout(300);
+  await saved(page, "typed.example.org");
   // Another page of the site keeps its own inputs.
   await page.goto(`${site}/sync-example`);
   await wake(page);

@@ -29,13 +29,18 @@ const takenOver = (page: Page) => page.waitForFunction(started, undefined, { tim
 
 test("a reader who only reads requests the HTML, the CSS and embed.js; the first focus fetches the rest", async ({ page }) => {
   const paths = requests(page);
+  // The page's clock is under the test's control from the first script on, so that a minute can
+  // pass and no timer of the loader can fetch anything in the background meanwhile.
+  await page.clock.install();
   await page.goto("/");
   await expect(page.locator("#hsp-panel-headscale-config pre")).toContainText("issuer: https://authentik.company/application/o/headscale/");
-  // Reading: scrolling through and pointing at the example, for a while.
+  // Reading: scrolling through and pointing at the example, while the minute passes.
   await page.mouse.move(200, 300);
   await page.getByRole("tab", { name: "authentik blueprint", exact: true }).hover();
   await page.mouse.wheel(0, 800);
-  await page.waitForTimeout(3_000);
+  await page.clock.runFor(60_000);
+  await page.waitForLoadState("networkidle");
+  await page.clock.resume();
   const kinds = paths.map((path) => path.replace(/-[0-9a-f]{16}/, "-HASH"));
   expect(kinds.sort()).toEqual(["/", "/embed.js", "/page-HASH.css", "/playground-HASH.css"]);
   expect(await page.locator("[data-hsp-mounted]").count()).toBe(0);
@@ -109,10 +114,10 @@ test("Copy on the example copies nothing until the app has checked its own YAML,
   const copy = page.locator("#hsp-panel-headscale-config").getByRole("button", { name: "Copy", exact: true });
   await copy.click();
   await expect.poll(wasm.asked).toBe(true);
-  // The WebAssembly is held back: the pre-rendered text, with its placeholder ID, is not copied.
-  await page.waitForTimeout(1_000);
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("nothing copied yet");
+  // The WebAssembly is held back: the example says it is checking, and its text, with the
+  // placeholder ID, is not copied.
   await expect(page.locator("#hsp-panel-headscale-config .hsp-copy-status")).toHaveText("Checking…");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("nothing copied yet");
   wasm.release();
   await takenOver(page);
   await expect(page.locator("#hsp-panel-headscale-config .hsp-copy-status")).toHaveText("Copied");
@@ -131,11 +136,13 @@ test("embed.js mount() returns a handle whose shown resolves once the app has ta
     const handle = embed.mount(document.querySelector("[data-headscale-playground]"));
     let shown = false;
     handle.shown.then(() => (shown = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return { shown, count: embed.mountedCount() };
+    // Whatever the handle had settled runs before the next task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const fetched = performance.getEntriesByType("resource").some((entry) => entry.name.endsWith(".wasm"));
+    return { shown, count: embed.mountedCount(), fetched };
   });
-  // Not woken: nothing is shown and nothing runs.
-  expect(early).toEqual({ shown: false, count: 0 });
+  // Not woken: nothing is fetched, shown and nothing runs.
+  expect(early).toEqual({ shown: false, count: 0, fetched: false });
   await wake(page, { wait: false });
   const after = await page.evaluate(async () => {
     const embed = await import(new URL("embed.js", location.href).href);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { wake } from "./fixtures";
+import { saved } from "./ui";
 
 // The release build carries the default playground rendered at build time; the app takes it
 // over in place when it starts.
@@ -97,7 +98,7 @@ test("saved inputs win over the example after a reload", async ({ page }) => {
   await wake(page);
   await page.getByLabel("Application slug").fill("saved-slug");
   await expect(yaml(page)).toContainText("/application/o/saved-slug/");
-  await page.waitForTimeout(400);
+  await saved(page, "saved-slug");
   const release = await holdWasm(page);
   await page.goto("/");
   await expect(page.getByText("This is the example; your link or saved inputs appear")).toBeVisible();

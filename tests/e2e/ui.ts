@@ -56,3 +56,20 @@ export async function layoutProblems(page: Page) {
     return problems;
   });
 }
+
+/** Waits until this browser's storage keeps `text` as (part of) a saved value: the playground
+ * writes its inputs right after a keystroke's outputs are drawn, as link parameters. */
+export async function saved(page: Page, text: string) {
+  const kept = () =>
+    page.evaluate((text) => {
+      const values = Object.values(localStorage).flatMap((value) => {
+        try {
+          return [...new URLSearchParams(value).values()];
+        } catch {
+          return [value];
+        }
+      });
+      return values.some((value) => value.includes(text));
+    }, text);
+  await expect.poll(kept, { message: `storage keeps ${JSON.stringify(text.slice(0, 40))}` }).toBe(true);
+}

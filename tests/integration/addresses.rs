@@ -130,3 +130,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_user_name_or_a_password_alone_is_extra() {
+    let extra = vec![AddressProblem::Extra("user name or password".into())];
+    assert_eq!(headscale("https://admin@hs.example.com").problems, extra);
+    assert_eq!(headscale("https://:secret@hs.example.com").problems, extra);
+    assert_eq!(headscale("https://admin:secret@hs.example.com").problems, extra);
+    assert!(headscale("https://hs.example.com").problems.is_empty());
+}
+
+#[test]
+fn a_scheme_is_only_what_stands_before_the_first_colon_slash_slash_as_a_scheme_can() {
+    // A bare host whose query holds another address: the host is not taken for a scheme.
+    let linked = headscale("hs.example.com?next=https://other.example.com");
+    assert_eq!(linked.normalized, "https://hs.example.com");
+    assert_eq!(linked.problems, vec![AddressProblem::Extra("query ?next=https://other.example.com".into())]);
+    // A scheme starts with a letter.
+    // "1http" is not one, so the text is read as a host and a path, never as an unknown scheme.
+    assert_eq!(headscale("1http://hs.example.com").normalized, "https://1http");
+}

@@ -482,7 +482,10 @@ fn the_documented_catalogue_is_current() {
         std::fs::write(path, &generated).unwrap();
     }
     let written = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(written == generated, "docs/checks.md is out of date: run UPDATE_DOCS=1 cargo test --test checks");
+    assert!(
+        written == generated,
+        "docs/checks.md is out of date: run UPDATE_DOCS=1 cargo test --test integration checks::"
+    );
     for check in Check::ALL {
         assert!(written.contains(&format!("`{}`", check.info().id)));
     }

@@ -12,11 +12,12 @@ use sso_playground::engine::share::{decode, decode_saved, encode, encode_saved, 
 use sso_playground::engine::{render, Check, Inputs};
 
 /// Runs `work` and fails if it takes far longer than the page may block. Generous, so it only
-/// catches the super-linear cases (seconds), never a slow machine.
+/// catches the super-linear cases (before the limits, these inputs took 3 to 19 seconds), never
+/// a slow or loaded machine running a debug build.
 fn quickly<T>(what: &str, work: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = work();
-    assert!(start.elapsed() < Duration::from_millis(1500), "{what} took {:?}", start.elapsed());
+    assert!(start.elapsed() < Duration::from_secs(5), "{what} took {:?}", start.elapsed());
     out
 }
 

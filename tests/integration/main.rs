@@ -3,6 +3,7 @@
 
 mod addresses;
 mod authentik;
+mod boundaries;
 mod characters;
 mod checks;
 mod common;
@@ -18,6 +19,7 @@ mod import_wire;
 mod inputs;
 mod layering;
 mod links;
+mod paths;
 mod prerender;
 mod render_cache;
 mod share;

@@ -513,3 +513,61 @@ fn the_terraform_check_catches_mistakes() {
         .iter()
         .any(|p| p.contains("invalidation_flow")));
 }
+
+/// Headscale's own example configuration of a release with its commented `oidc:` section
+/// switched on: the lines from `# oidc:` to the next uncommented line lose their leading `#`,
+/// except a wrapped line of prose that lost its own `#` upstream (it quotes with backquotes).
+fn example_with_oidc(text: &str) -> String {
+    let mut inside = false;
+    text.lines()
+        .map(|line| {
+            if line == "# oidc:" {
+                inside = true;
+            } else if !line.starts_with('#') {
+                inside = false;
+            }
+            match line.strip_prefix("# ").or(line.strip_prefix('#')) {
+                Some(rest) if inside && !(rest.contains('`') && !rest.trim_start().starts_with('#')) => {
+                    rest.to_string()
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every key of Headscale's own example is one its release reads: the import reads each
+/// release's complete example configuration, its `oidc:` section switched on, with no key
+/// unknown, removed or ignored, and without refusing any value.
+#[test]
+fn headscales_own_example_of_each_release_imports_with_every_key_known() {
+    use sso_playground::engine::import::import;
+    use sso_playground::engine::versions::headscale::{HeadscaleVersion, HEADSCALE_RELEASES};
+    let folder = fixtures().join("headscale/config-example");
+    let mut tags: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().trim_end_matches(".yaml").to_string())
+        .collect();
+    tags.sort();
+    assert_eq!(tags.len(), HEADSCALE_RELEASES.len(), "one example per release line: {tags:?}");
+    for tag in &tags {
+        let text = std::fs::read_to_string(folder.join(format!("{tag}.yaml"))).unwrap();
+        let minor: u8 = tag.split('.').nth(1).unwrap().parse().unwrap();
+        let current = with(|inputs| inputs.headscale_version = HeadscaleVersion(minor));
+        let switched_on = example_with_oidc(&text);
+        assert!(switched_on.contains("\noidc:\n"), "{tag}: no oidc section found");
+        let found = import(&switched_on, &current).unwrap_or_else(|error| panic!("{tag}: {error}"));
+        let wrong: Vec<String> = found
+            .findings
+            .iter()
+            .map(|finding| finding.diagnostic.check.info().id)
+            .filter(|id| ["unknown-key", "key-removed", "key-ignored", "value-refused", "wrong-type"].contains(id))
+            .map(str::to_string)
+            .collect();
+        assert!(wrong.is_empty(), "{tag}: Headscale's own example reads as {wrong:?}");
+        // The example's access rules arrive in the form.
+        assert_eq!(found.inputs.allowed_groups, "/headscale", "{tag}");
+        assert_eq!(found.inputs.allowed_users, "alice@example.com", "{tag}");
+    }
+}

@@ -67,7 +67,7 @@ pub fn CopyableText(props: &CopyableTextProps) -> Html {
             <p class="hsp-output-error" role="alert">{ format!("Output withheld: {error}. Please report this; the inputs are fine.") }</p>
         },
         None if props.children == Html::default() => html! {
-            <pre ref={content.clone()} tabindex="0" aria-labelledby={props.labelled_by.clone()}><code>{ props.text.clone() }</code></pre>
+            <pre ref={content.clone()} tabindex="0" aria-labelledby={props.labelled_by.clone()} elementtiming={props.labelled_by.clone()}><code>{ props.text.clone() }</code></pre>
         },
         None => html! { <div ref={content.clone()} class="hsp-rich">{ props.children.clone() }</div> },
     };
