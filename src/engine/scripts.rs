@@ -61,8 +61,9 @@ pub(crate) fn mixed(text: &str) -> Option<String> {
     }
 }
 
-/// The ASCII form of a domain with letters beyond ASCII: each such label lower-cased and
-/// written in punycode after `xn--`, as DNS and browsers show it.
+/// The ASCII form of a domain with letters beyond ASCII: each such label written in punycode
+/// after `xn--`, as DNS and browsers show it (ASCII letters lower-cased; letters beyond ASCII
+/// as typed, which keeps Unicode's case tables out of the page).
 pub(crate) fn ascii_domain(domain: &str) -> Option<String> {
     if domain.is_ascii() {
         return None;
@@ -73,7 +74,7 @@ pub(crate) fn ascii_domain(domain: &str) -> Option<String> {
             if label.is_ascii() {
                 Some(label.to_ascii_lowercase())
             } else {
-                idna::punycode::encode_str(&label.to_lowercase()).map(|code| format!("xn--{code}"))
+                idna::punycode::encode_str(&label.to_ascii_lowercase()).map(|code| format!("xn--{code}"))
             }
         })
         .collect();

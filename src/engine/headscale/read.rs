@@ -111,17 +111,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
-/// A number as Headscale turns it into text (`cast.ToString`): whole numbers in decimal,
-/// others as Go's `strconv.FormatFloat(f, 'f', -1, 64)`, the shortest digits that read back
-/// as the same number, never with an exponent, which is what Rust writes too.
+/// A number as Headscale turns it into text (`cast.ToString`): whole numbers in decimal (a
+/// float with no fraction too, as Go's `FormatFloat(f, 'f', -1, 64)` writes it), other numbers
+/// only described, which keeps floating-point formatting out of the page's code.
 pub(crate) fn number_text(number: &serde_yaml::Number) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole float below is exact
     match (number.as_i64(), number.as_u64(), number.as_f64()) {
         (Some(whole), _, _) => whole.to_string(),
         (None, Some(whole), _) => whole.to_string(),
-        (_, _, Some(float)) if float.is_nan() => "NaN".to_string(),
-        (_, _, Some(float)) if float.is_infinite() => if float > 0.0 { "+Inf" } else { "-Inf" }.to_string(),
-        (_, _, Some(float)) => format!("{float}"),
-        _ => String::new(),
+        (_, _, Some(float)) if float.fract() == 0.0 && float.abs() < EXACT => (float as i64).to_string(),
+        _ => "a decimal number".to_string(),
     }
 }
 
@@ -330,7 +329,7 @@ impl Reader {
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (key, value) in map {
             let Some(name) = self.key(parent, key) else { continue };
-            let at = *index.entry(name.to_lowercase()).or_insert(groups.len());
+            let at = *index.entry(name.to_ascii_lowercase()).or_insert(groups.len());
             if at == groups.len() {
                 groups.push(Vec::new());
             }
@@ -339,7 +338,7 @@ impl Reader {
         let mut kept = Vec::new();
         for group in groups {
             let written: Vec<&String> =
-                group.iter().map(|(name, _)| name).filter(|name| name.to_lowercase() != **name).collect();
+                group.iter().map(|(name, _)| name).filter(|name| name.to_ascii_lowercase() != **name).collect();
             let winner = match written.as_slice() {
                 [] | [_] => written.first().map_or(&group[0].0, |name| *name).clone(),
                 many => {
@@ -361,7 +360,7 @@ impl Reader {
             }
             let value = group.iter().find(|(name, _)| *name == winner).map(|(_, value)| *value);
             if let Some(value) = value {
-                kept.push((if lower { winner.to_lowercase() } else { winner }, value));
+                kept.push((if lower { winner.to_ascii_lowercase() } else { winner }, value));
             }
         }
         kept

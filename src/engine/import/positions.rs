@@ -38,7 +38,7 @@ impl Positions {
     /// they do for Headscale; written as in the text, it is that key's even where another
     /// differs from it only in case.
     pub(crate) fn exact(&self, path: &str) -> Option<Position> {
-        let at = self.cased.get(path).or_else(|| self.index.get(&path.to_lowercase()))?;
+        let at = self.cased.get(path).or_else(|| self.index.get(&path.to_ascii_lowercase()))?;
         Some(self.entries[*at].1)
     }
 
@@ -52,7 +52,7 @@ impl Positions {
     }
 
     fn push(&mut self, path: String, position: Position) {
-        self.index.entry(path.to_lowercase()).or_insert(self.entries.len());
+        self.index.entry(path.to_ascii_lowercase()).or_insert(self.entries.len());
         self.cased.entry(path.clone()).or_insert(self.entries.len());
         self.entries.push((path, position));
     }
