@@ -324,6 +324,8 @@ impl Reader {
     /// not written in lower case wins; of two or more of those, which wins is random, and the
     /// page refuses to guess. `lower` gives the names lower-cased, as viper reads them; else as
     /// written (the keys of `extra_params` keep their case here so that the checks can warn).
+    /// Case is folded in ASCII: every name Headscale knows is ASCII, and Unicode's case tables
+    /// would cost the page kilobytes for keys Headscale ignores either way.
     fn folded<'m>(&mut self, parent: &str, map: &'m Mapping, lower: bool) -> Vec<(String, &'m Value)> {
         let mut groups: Vec<Vec<(String, &Value)>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
