@@ -304,6 +304,7 @@ mod tests {
         let mut writer = YamlWriter::default();
         writer.value(0, "map", &Value::Mapping(serde_yaml::Mapping::new()));
         writer.value(0, "list", &Value::Sequence(Vec::new()));
-        assert_eq!(writer.finish(), "map: {}\nlist: []\n");
+        writer.item(0, &Value::Mapping(serde_yaml::Mapping::new()));
+        assert_eq!(writer.finish(), "map: {}\nlist: []\n- {}\n");
     }
 }
