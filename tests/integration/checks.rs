@@ -95,7 +95,7 @@ const CASES: &[(Check, Change, Change)] = &[
     (
         Check::ClientSecretUnusual,
         |i| {
-            i.authentik_version = ak("2026.5");
+            i.authentik_version = ak("2025.12");
             i.client_secret = "s3cret€".into();
         },
         |i| i.client_secret = "s3cret!".into(),
@@ -269,8 +269,9 @@ const CASES: &[(Check, Change, Change)] = &[
     ),
     (
         Check::ClaimsIdTokenOnly,
+        |i| i.headscale_version = HeadscaleVersion(25),
+        // 0.26 fills what the ID token lacks from UserInfo; only the access rules miss it.
         |i| i.headscale_version = HeadscaleVersion(26),
-        |i| i.headscale_version = HeadscaleVersion(27),
     ),
     (
         Check::DoubleLogin,
@@ -445,6 +446,7 @@ fn ids_are_unique_and_causes_take_their_subjects() {
             check,
             Check::StringForBool
                 | Check::IssuerTrailingSlash
+                | Check::ClaimsIdTokenOnly
                 | Check::DuplicateKey
                 | Check::MixedScripts
                 | Check::DomainPunycode

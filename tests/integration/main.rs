@@ -8,6 +8,7 @@ mod characters;
 mod checks;
 mod common;
 mod environment;
+mod evidence;
 mod flow;
 mod groups;
 mod headscale_reading;
