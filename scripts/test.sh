@@ -35,5 +35,8 @@ node scripts/size-report.mjs --check tests/size-budget.json
 step "The Docusaurus test site, with the release build embedded"
 ./scripts/docusaurus-site.sh
 
+step "The MkDocs test site, shaped like Headscale's documentation, with the release build embedded"
+./scripts/mkdocs-site.sh
+
 step "End-to-end tests in Chromium against the release build"
 npx playwright test -c tests/e2e/playwright.config.ts

@@ -89,17 +89,34 @@ export default function HeadscalePlayground({ style, ...options }) {
     <div className="headscale-playground" style={{ ...siteTheme, ...style }}>
       {status === "loading" && !example && <p role="status">{LOADING}</p>}
       {!["loading", "ready", "explained"].includes(status) && <p role="alert">{status}</p>}
-      <Frame key={key} frameRef={element} attributes={attributes} example={example} />
+      <Frame key={key} frameRef={element} attributes={attributes} withExample={example} />
     </div>
   );
+}
+
+/** The example is a declarative shadow root, which only the HTML parser opens. On a client-side
+ * navigation React sets it with innerHTML, where it would stay a <template> (and the browser warns
+ * about it): there it goes under another name, and is opened here as React attaches the element,
+ * so it is shown styled in the first frame, as in the server-rendered page. */
+const exampleHtml =
+  typeof window === "undefined" ? prerendered : prerendered.replace("<template shadowrootmode=", "<template data-hsp-shadowroot=");
+function openExample(element) {
+  const template = element?.querySelector(":scope > template[shadowrootmode], :scope > template[data-hsp-shadowroot]");
+  if (!template || element.shadowRoot) return;
+  element.attachShadow({ mode: "open" }).append(template.content);
+  template.remove();
 }
 
 // The element the playground lives in. Once mounted, React must never touch what is inside it
 // (the playground takes the example over and changes it): it renders once per set of options.
 const Frame = React.memo(
-  function Frame({ frameRef, attributes, example }) {
-    const inner = example ? { dangerouslySetInnerHTML: { __html: prerendered } } : {};
-    return <div ref={frameRef} data-headscale-playground="" {...attributes} {...inner} />;
+  function Frame({ frameRef, attributes, withExample }) {
+    const inner = withExample ? { dangerouslySetInnerHTML: { __html: exampleHtml } } : {};
+    const attach = (element) => {
+      frameRef.current = element;
+      openExample(element);
+    };
+    return <div ref={attach} data-headscale-playground="" {...attributes} {...inner} />;
   },
   () => true,
 );
