@@ -148,6 +148,16 @@ fn a_configuration_alone_is_read_as_before() {
     assert!(!paste.has_symptoms());
     assert!(matches!(paste.configuration, Some(Ok(_))));
     assert_eq!(read_paste("just: text\n"), Err(ImportError::NothingFound));
+    // A configuration the import refuses is refused with its reason, never listed line by line
+    // as unknown text.
+    let items: String = (0..2_000).map(|i| format!("  - item{i}\n")).collect();
+    let bomb = format!("a: &a\n{items}b:\n{}oidc:\n  issuer: https://x/\n", "  - *a\n".repeat(4_000));
+    assert!(
+        matches!(read_paste(&bomb), Err(ImportError::Aliasing { .. })),
+        "{:?}",
+        read_paste(&bomb).map(|p| p.parts.len())
+    );
+    assert!(matches!(read_paste("oidc:\n  issuer: [unclosed\n  client_id: x\n"), Err(ImportError::Yaml { .. })));
 }
 
 #[test]

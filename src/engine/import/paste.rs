@@ -49,9 +49,12 @@ pub fn read_paste(text: &str) -> Result<Paste, ImportError> {
                 let last = text.lines().count().max(1);
                 Ok(Paste { configuration: Some(Ok(reading)), parts: vec![Part::new(Kind::Configuration, (1, last))] })
             }
+            // A line of configuration makes the import's reason the answer (a YAML error at its
+            // line, an alias bomb, nothing to import); only text with none is listed as unknown.
             Err(error) => {
+                let configuration = parts.iter().any(|part| part.kind == Kind::Configuration);
                 let unknown: Vec<Part> = parts.into_iter().filter(|part| !part.unknown.is_empty()).collect();
-                if unknown.is_empty() || matches!(error, ImportError::TooLarge { .. }) {
+                if unknown.is_empty() || configuration {
                     Err(error)
                 } else {
                     Ok(Paste { configuration: None, parts: unknown })

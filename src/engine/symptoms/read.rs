@@ -118,8 +118,8 @@ fn add(part: &mut Part, line: usize, level: Option<super::Level>, hits: Vec<Hit>
 fn configuration_like(line: &str) -> bool {
     let code = line.trim_start();
     let code = code.strip_prefix("export ").unwrap_or(code);
-    let code = code.strip_prefix("- ").unwrap_or(code);
-    if code.starts_with('#') || code.starts_with("HEADSCALE_") {
+    // A list item of YAML, whatever it holds.
+    if code == "-" || code.starts_with("- ") || code.starts_with('#') || code.starts_with("HEADSCALE_") {
         return true;
     }
     match code.split_once(':') {
