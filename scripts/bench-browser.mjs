@@ -84,7 +84,7 @@ async function openPlayground(page) {
   await page.goto(base);
   await page.waitForFunction(() => {
     document.querySelector("[data-headscale-playground]")?.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
-    return !document.querySelector("[data-hsp-prerendered]") && document.querySelector("[data-headscale-playground]")?.shadowRoot?.querySelector("#hsp-headscale-config pre");
+    return ![...document.querySelectorAll("[data-headscale-playground]")].some((host) => host.shadowRoot?.querySelector("[data-hsp-prerendered]")) && document.querySelector("[data-headscale-playground]")?.shadowRoot?.querySelector("#hsp-headscale-config pre");
   }, null, { polling: 100 });
 }
 

@@ -38,12 +38,12 @@ async function fresh(url = base) {
   // The playground fetches its WebAssembly on the reader's first action in it: wake it.
   await page.waitForFunction(() => {
     for (const host of document.querySelectorAll("[data-headscale-playground]")) host.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
-    return !document.querySelector("[data-hsp-prerendered]");
+    return ![...document.querySelectorAll("[data-headscale-playground]")].some((host) => host.shadowRoot?.querySelector("[data-hsp-prerendered]"));
   }, null, { polling: 100 });
   await page.getByLabel("Headscale URL").waitFor();
   // Until the app has taken over the copy rendered at build time, clicks on it do nothing.
   await page.waitForFunction(() =>
-    !document.querySelector("[data-hsp-prerendered]") &&
+    ![...document.querySelectorAll("[data-headscale-playground]")].some((host) => host.shadowRoot?.querySelector("[data-hsp-prerendered]")) &&
     [...document.querySelectorAll("[data-headscale-playground]")].every((host) => host.hasAttribute("data-hsp-mounted")),
   );
   return page;

@@ -15,8 +15,8 @@ export const launchOptions = {
   ],
 };
 
-// E2E_PORT moves the three ports of the end-to-end tests (to run two checkouts side by side):
-// the release build, host pages that embed it, and the Docusaurus test site. BENCH_PORT moves
+// E2E_PORT moves the four ports of the end-to-end tests (to run two checkouts side by side):
+// the release build, host pages that embed it, the Docusaurus test site and the MkDocs one. BENCH_PORT moves
 // the benchmark's (the playground on it, Mozilla's generator on the next); PEERS_PORT moves the
 // first of the peer pages' ports.
 const base = Number(process.env.E2E_PORT ?? 8089);
@@ -24,6 +24,7 @@ export const ports = {
   page: base,
   host: base + 1,
   docusaurus: base + 2,
+  mkdocs: base + 3,
   bench: Number(process.env.BENCH_PORT ?? 8095),
   screenshot: 8096,
   peers: Number(process.env.PEERS_PORT ?? 8120),

@@ -1,19 +1,15 @@
 // Mounts the Headscale × authentik single sign-on playground into every
-// [data-headscale-playground] element of the page; the standalone page loads it too. Everything
-// it loads is fetched relative to this file, so the folder can live under any path.
+// [data-headscale-playground] element of the page, and into those a page swap adds later; a
+// widget whose element leaves the page is unmounted. Files load relative to this one.
 //
-// An element that holds the example rendered at build time shows it, and the WebAssembly and
-// its glue are fetched only when the reader first acts inside it: a pointer pressed, a focus or
-// a key. Hovering or scrolling past fetches nothing. The last click on one of the example's
-// buttons, groups or in-page links before the app has taken over is done again on the app's own
-// copy; what was typed meanwhile is kept by the app. An element without the example, a share
-// link or saved inputs for it, or a page whose playground has already been loaded starts at once.
+// An element may hold the example rendered at build time (prerendered.html), a declarative
+// shadow root with its own styles; the app takes it over in place, and its WebAssembly is
+// fetched on the reader's first pointer press, focus or key in it. Other elements start at once.
+// The widget follows the page's light/dark switch (Material's data-md-color-scheme, Docusaurus's
+// data-theme), and keys typed into its fields never reach the page's shortcuts.
 //
-// Exports mount(element), which returns a handle: `shown` resolves once the app has taken the
-// element over (and rejects when it cannot start), and unmount() removes the playground with its
-// listeners, for pages that add and remove elements later (a docs site's client-side
-// navigation). When the playground cannot start, the element says why.
-// (The three file names below are filled in by scripts/post-build.mjs.)
+// Exports mount(element) → { shown, unmount() } for pages that manage elements themselves. When
+// the playground cannot start, the element says why. (File names filled in by post-build.mjs.)
 const base = new URL(".", import.meta.url);
 const files = { glue: "__GLUE__", wasm: "__WASM__", css: "__CSS__" };
 const selector = "[data-headscale-playground]";
@@ -26,6 +22,11 @@ const REPLAY = "data-hsp-replay";
 const SHOWN = "headscale-playground-shown";
 /** What wakes a playground: the reader acting inside it. */
 const WAKE = ["pointerdown", "focusin", "keydown"];
+/** Set on every element the loader has seen: the example then hides the element's own text,
+ * which says that embed.js has not run (see .hsp-fallback in the stylesheet). */
+const LOADER = "data-hsp-loader";
+/** The page's theme, "dark" or "light", where the page has a switch of its own. */
+const THEME = "data-hsp-theme";
 
 /** A sentence for a reader: what failed and what the site's maintainer should check. */
 export function explain(error) {
@@ -41,41 +42,65 @@ export function explain(error) {
     "build is there. (" + text + ")";
 }
 
-/** Says why the playground did not start, above the example (which stays readable). */
+/** Says why the playground did not start, at the top of the element: above the example, which
+ * stays readable (its shadow root shows the message in its "alert" slot). */
 function fail(element, error) {
   const message = document.createElement("p");
   message.setAttribute("role", "alert");
   message.className = "hsp-embed-failure";
+  message.slot = "alert";
   message.textContent = explain(error);
   element.querySelector(":scope > .hsp-embed-failure")?.remove();
   element.prepend(message);
 }
 
-// The stylesheet: each playground adopts a copy in its shadow root when it mounts, so it must
-// have loaded by then. The example is styled by it too.
-let style = document.querySelector("link[data-headscale-playground-style]");
-if (!style) {
-  style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL(files.css, base).href;
-  style.setAttribute("data-headscale-playground-style", "");
-  document.head.append(style);
+/** The element's shadow root. The parser makes one from the example's <template shadowrootmode>;
+ * where the example arrived otherwise (innerHTML, a parsed page swapped in), it is made here. */
+function shadowOf(element) {
+  if (element.shadowRoot) return element.shadowRoot;
+  const template = element.querySelector(":scope > template[shadowrootmode]");
+  if (!template) return null;
+  const root = element.attachShadow({ mode: "open" });
+  root.append(template.content);
+  template.remove();
+  return root;
 }
-const styled = style.sheet
-  ? Promise.resolve()
-  : new Promise((resolve) => {
-      style.addEventListener("load", resolve, { once: true });
-      style.addEventListener("error", resolve, { once: true });
-    });
+
+/** Makes sure `root` has the playground's stylesheet, and resolves once it applies: the example
+ * brings it inline; where that is missing or refused (a Content-Security-Policy without
+ * 'unsafe-inline' or its hash), or for an element without the example, a link to the file. */
+function styled(root) {
+  // (No ":scope" in a shadow root's selectors: it matches nothing there.)
+  const own = [...root.querySelectorAll("style, link[rel=stylesheet]")];
+  if (own.some((node) => node.sheet)) return Promise.resolve();
+  let link = own.find((node) => node.localName === "link");
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(files.css, base).href;
+    root.prepend(link);
+  }
+  return new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+}
+
+/** A shadow root for an element without the example: the stylesheet, and slots that keep the
+ * element's own text and the loader's messages visible until the app is drawn. */
+function emptyRoot(element) {
+  const root = element.attachShadow({ mode: "open" });
+  root.innerHTML = '<slot name="alert"></slot><slot></slot>';
+  return root;
+}
 
 let glue;
 let loading;
-/** Fetches and starts the glue and the WebAssembly, once for the page. Starting mounts every
- * playground element of the page. */
+/** Fetches and starts the glue and the WebAssembly, once for the page. */
 function load() {
   loading ??= (async () => {
     if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-    const [module] = await Promise.all([import(new URL(files.glue, base).href), styled]);
+    const module = await import(new URL(files.glue, base).href);
     await module.default({ module_or_path: new URL(files.wasm, base) });
     glue = module;
     return module;
@@ -83,8 +108,51 @@ function load() {
   return loading;
 }
 
-/** The example rendered at build time inside element, if it holds one. */
-const example = (element) => element.querySelector(":scope > [data-hsp-prerendered]");
+/** The page's own light/dark choice, or null where it has no switch. */
+function pageTheme() {
+  const scheme = document.body?.getAttribute("data-md-color-scheme");
+  if (scheme) {
+    if (scheme === "slate") return "dark";
+    if (scheme === "default") return "light";
+    // A scheme of the site's own: the color-scheme its CSS gives it.
+    return /dark/.test(getComputedStyle(document.body).colorScheme) ? "dark" : "light";
+  }
+  const theme = document.documentElement.getAttribute("data-theme");
+  return theme === "dark" || theme === "light" ? theme : null;
+}
+
+/** The elements with a playground, to give them the page's theme. */
+const live = new Set();
+function applyTheme(element, theme = pageTheme()) {
+  if (theme) element.setAttribute(THEME, theme);
+  else element.removeAttribute(THEME);
+}
+let themeWatch;
+/** One observer for the page: the switch's attributes, on <html> and <body>. */
+function watchTheme() {
+  if (themeWatch) return;
+  themeWatch = new MutationObserver(() => {
+    const theme = pageTheme();
+    for (const element of live) applyTheme(element, theme);
+  });
+  const options = { attributes: true, attributeFilter: ["data-theme", "data-md-color-scheme"] };
+  themeWatch.observe(document.documentElement, options);
+  if (document.body) themeWatch.observe(document.body, options);
+}
+
+/** A key typed into one of the playground's fields is the field's: a page's single-key
+ * shortcuts (search on "/" or "s", next page on "n"…) would see it as typed on the page, since
+ * the field is inside a shadow root. Shortcuts with a modifier and Escape still reach the page. */
+function keepKeys(event) {
+  const origin = event.composedPath()[0];
+  if (!(origin instanceof Element) || !origin.matches("input, textarea, select, [contenteditable]")) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || event.key === "Escape" || event.key === "Tab") return;
+  event.stopPropagation();
+}
+const KEYS = ["keydown", "keypress", "keyup"];
+
+/** The example rendered at build time inside `root`, if it holds one. */
+const example = (root) => root?.querySelector("[data-hsp-prerendered]") ?? null;
 
 /** Whether the reader has a share link or saved inputs for this element, which the example
  * would misrepresent. The parameter prefix and storage key follow src/engine/embed.rs. */
@@ -119,7 +187,16 @@ export function mount(element) {
   });
   // A failure is told in the element; a page that does not wait for `shown` gets no error.
   shown.catch(() => {});
-  if (element.hasAttribute("data-hsp-mounted") && !example(element)) settle.resolve();
+  element.setAttribute(LOADER, "");
+  live.add(element);
+  applyTheme(element);
+  watchTheme();
+
+  const root = shadowOf(element);
+  const copy = example(root);
+  if (element.hasAttribute("data-hsp-mounted") && !copy) settle.resolve();
+  // The stylesheet, at once where the example's own did not apply.
+  const ready = root ? styled(root) : Promise.resolve();
 
   const listeners = [];
   const listen = (type, listener) => {
@@ -130,10 +207,24 @@ export function mount(element) {
     for (const [type, listener] of listeners.splice(0)) element.removeEventListener(type, listener, { capture: true });
     element.removeAttribute("data-hsp-waking");
   };
+  for (const type of KEYS) element.addEventListener(type, keepKeys);
   const start = () => {
     element.setAttribute("data-hsp-waking", "");
-    load().then(
-      (module) => {
+    // Without the example the element keeps its own text (a line about what it needs) until
+    // the app is drawn; it says what is happening meanwhile.
+    let own = root;
+    if (!own && !element.hasAttribute("data-hsp-mounted")) {
+      if (element.textContent.trim() && !element.querySelector(":scope > .hsp-embed-failure")) {
+        const status = document.createElement("p");
+        status.setAttribute("role", "status");
+        status.className = "hsp-embed-loading";
+        status.textContent = "Loading the Headscale × authentik playground…";
+        element.replaceChildren(status);
+      }
+      own = emptyRoot(element);
+    }
+    Promise.all([load(), own && own !== root ? styled(own) : ready]).then(
+      ([module]) => {
         if (!left) module.mount(element);
       },
       (error) => {
@@ -143,13 +234,16 @@ export function mount(element) {
       },
     );
   };
-  shown.then(quiet, () => {});
+  shown.then(() => {
+    quiet();
+    element.removeAttribute("data-hsp-restoring");
+  }, () => {});
 
-  const copy = example(element);
   if (copy) {
     // A click on the example's control: nothing happens there; the app does it once it runs.
     listen("click", (event) => {
-      const control = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
+      const target = event.composedPath()[0];
+      const control = target instanceof Element ? target.closest(CONTROLS) : null;
       if (!control || !copy.contains(control)) return;
       event.preventDefault();
       element.setAttribute(REPLAY, String([...copy.querySelectorAll(CONTROLS)].indexOf(control)));
@@ -162,7 +256,7 @@ export function mount(element) {
   const active = element.contains(document.activeElement);
   // A link or saved inputs: the example is not the reader's own, and says so until replaced.
   const restored = Boolean(copy) && !glue && restoring(element);
-  if (restored) document.documentElement.classList.add("hsp-restoring");
+  if (restored) element.setAttribute("data-hsp-restoring", "");
   if (!copy || glue || active || restored) {
     start();
   } else {
@@ -181,7 +275,9 @@ export function mount(element) {
     unmount() {
       left = true;
       quiet();
+      for (const type of KEYS) element.removeEventListener(type, keepKeys);
       handles.delete(element);
+      live.delete(element);
       glue?.unmount(element);
     },
   };
@@ -195,4 +291,16 @@ export const unmount = (element) => (handles.get(element) ? handles.get(element)
 /** How many playgrounds are mounted (running) on the page. */
 export const mountedCount = () => (glue ? glue.mountedCount() : 0);
 
+/** The playground elements in and under `node`. */
+const within = (node) =>
+  node instanceof Element ? [...(node.matches(selector) ? [node] : []), ...node.querySelectorAll(selector)] : [];
+
 for (const element of document.querySelectorAll(selector)) mount(element);
+// Elements the page adds later are mounted, and those it removes unmounted, before the next
+// frame is drawn: a page swap shows the widget styled and leaves no playground behind.
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.removedNodes) for (const element of within(node)) if (!element.isConnected) handles.get(element)?.unmount();
+    for (const node of record.addedNodes) for (const element of within(node)) if (element.isConnected) mount(element);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });

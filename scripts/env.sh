@@ -7,3 +7,5 @@ export TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 export WASM_BINDGEN_VERSION
 export CHROMEDRIVER=/usr/bin/chromedriver
+# The MkDocs test site's Python packages live in a virtual environment of their own.
+export MKDOCS_VENV="$ROOT/target/mkdocs-venv"

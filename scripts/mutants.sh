@@ -58,7 +58,7 @@ export PROPTEST_CASES="${PROPTEST_CASES:-64}"
 status=0
 cargo mutants "${files[@]}" "${args[@]}" \
   --test-tool nextest --profile mutants --output target/mutants --jobs "${MUTANTS_JOBS:-2}" \
-  --minimum-test-timeout 60 \
+  --minimum-test-timeout 40 \
   -- --lib --test integration || status=$?
 
 out=target/mutants/mutants.out

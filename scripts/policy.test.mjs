@@ -26,9 +26,14 @@ test("a hash is the base64 SHA-256 of exactly the text", () => {
   assert.notEqual(hash("a"), hash("a "));
 });
 
-test("the README's server examples carry the page's policy", () => {
+test("the page allows the example's inline styles by their hash, or all inline styles", () => {
+  assert.match(policy({ self: true, styles: [".hsp{}"] }), new RegExp(`style-src 'self' ${hash(".hsp{}").replace(/[+/]/g, "\\$&")};`));
+  assert.match(policy({ self: true, styles: [".hsp{}"], inlineStyles: true }), /style-src 'self' 'unsafe-inline';/);
+});
+
+test("the README's server examples carry the page's policy, with inline styles allowed", () => {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
   const examples = [...readme.matchAll(/Content-Security-Policy:? "?(default-src[^"\n]*)/g)].map((m) => m[1]);
   assert.equal(examples.length, 3);
-  for (const example of examples) assert.equal(example, `${policy({ self: true })}; frame-ancestors 'self'`);
+  for (const example of examples) assert.equal(example, `${policy({ self: true, inlineStyles: true })}; frame-ancestors 'self'`);
 });

@@ -1,9 +1,9 @@
 // Trunk post-build step (see Trunk.toml), run in the staging folder before it becomes dist/:
-//  - puts the example rendered at build time into the page;
+//  - puts the example rendered at build time into the page, styled from the first byte (below);
 //  - replaces Trunk's inline loader with embed.js, the one loader of the page and of host pages
 //    (scripts/embed.js), which fetches the WebAssembly on the reader's first use;
-//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly and the
-//    import's worker (scripts/policy.mjs).
+//  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, the
+//    example's inline styles by hash and the import's worker (scripts/policy.mjs).
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +11,23 @@ import { policy as buildPolicy } from "./policy.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
+
+const files = readdirSync(staging);
+const find = (pattern) => {
+  const name = files.find((file) => pattern.test(file));
+  if (!name) throw new Error(`no file matches ${pattern}`);
+  return name;
+};
+const glue = find(/^sso-playground-[0-9a-f]+\.js$/);
+const wasm = find(/^sso-playground-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^playground-[0-9a-f]+\.css$/);
+// The stylesheet as the example carries it inline: without comments and runs of white space,
+// which every page with the example would carry.
+const styles = readFileSync(join(staging, css), "utf8")
+  .replace(/\/\*[\s\S]*?\*\//g, "")
+  .replace(/\s+/g, " ")
+  .replace(/\s*([{};])\s*/g, "$1")
+  .trim();
 
 const indexPath = join(staging, "index.html");
 let index = readFileSync(indexPath, "utf8");
@@ -25,18 +42,43 @@ const prerender = (...attributes) =>
 // Shown while a link or saved inputs wait for the app: the example is not the reader's own.
 const restoringNote =
   '<p class="hsp-restoring-note" role="status">This is the example; your link or saved inputs appear as soon as the playground has started.</p>';
-const withNote = (html) => html.replace(/^<div data-hsp-prerendered>/, (open) => open + restoringNote);
+// The element's own text, which the example shows only where no script runs or embed.js never
+// came (see .hsp-fallback in the stylesheet); the app replaces it.
+const fallbackLine =
+  '<p class="hsp-needs-script" data-search-exclude data-pagefind-ignore="all">This is the playground\'s default example. ' +
+  "Editing it needs JavaScript and WebAssembly, and the playground's script embed.js, which has not started here: " +
+  "scripts are off, or the page could not load embed.js.</p>";
+/**
+ * The example as the element's content: a declarative shadow root that holds the playground's
+ * styles and the example, so the page's CSS cannot reach it and it is styled before any script
+ * runs, even with scripts off. The app later renders into the same root, beside the example, and
+ * moves nothing. Search indexers skip it (Material for MkDocs' data-search-exclude, Pagefind's
+ * data-pagefind-ignore): its labels and placeholders are no page text.
+ */
+const styledExample = (html) => {
+  const example = html
+    .replace(/^<div class="hsp-root" data-hsp-prerendered>/, (open) => open + restoringNote)
+    // Material's search starts a section at every heading with an id, even inside a part it
+    // skips; marked, the heading is skipped too, and no search result points into the widget.
+    .replace(/<(h[1-6]) id=/g, "<$1 data-search-exclude id=");
+  if (!example.startsWith('<div class="hsp-root" data-hsp-prerendered><p class="hsp-restoring-note"')) {
+    throw new Error("the prerender binary's output has changed shape");
+  }
+  return (
+    '<template shadowrootmode="open" data-search-exclude data-pagefind-ignore="all">' +
+    `<style>${styles}</style><slot name="alert"></slot><div class="hsp-fallback"><slot></slot></div>${example}</template>` +
+    fallbackLine
+  );
+};
 const mount = index.match(/<main ([^>]*)>/);
 if (!mount) throw new Error("index.html has no <main data-headscale-playground …> element");
 const attributes = [...mount[1].matchAll(/(data-[a-z-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => `${name}=${value ?? ""}`);
-index = index.replace(/<p class="hsp-loading">[^<]*<\/p>/, withNote(prerender(...attributes)));
-index = index.replace(
-  /<noscript>[^<]*<\/noscript>/,
-  "<noscript><p class=\"hsp-noscript\">This is the default example. Editing it needs JavaScript and WebAssembly.</p></noscript>",
-);
+const content = /(<main [^>]*>)[\s\S]*?(<\/main>)/;
+if (!content.test(index)) throw new Error("index.html has no <main> element to fill");
+index = index.replace(content, (_, open, close) => open + styledExample(prerender(...attributes)) + close);
 // The same for embedding pages: as an HTML fragment to place inside the mount element, and as
 // a JavaScript module for sites whose build imports it (the Docusaurus component does).
-const fragment = withNote(prerender());
+const fragment = styledExample(prerender());
 writeFileSync(join(staging, "prerendered.html"), fragment + "\n");
 writeFileSync(join(staging, "prerendered.js"), `export default ${JSON.stringify(fragment)};\n`);
 
@@ -49,26 +91,18 @@ index = index
   .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
 if (/_bg\.wasm|sso-playground-[0-9a-f]+\.js/.test(index)) throw new Error("index.html still names the glue or the WebAssembly");
 
-export const policy = buildPolicy({ self: true });
+export const policy = buildPolicy({ self: true, styles: [styles] });
 index = index.replace(
   /<meta charset="utf-8" \/>/,
   (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
 );
-// Marks the playground's stylesheet, which each playground links inside its shadow root.
-const marked = index.replace(/<link rel="stylesheet" href="([^"]*playground-[0-9a-f]+\.css)"/, (link) => `${link} data-headscale-playground-style`);
-if (marked === index) throw new Error("no playground stylesheet link in index.html");
-index = marked;
+// The page's example carries the playground's styles inside it: the stylesheet link Trunk
+// wrote would only hold up the first paint. The file stays, for embed.js to link into
+// playgrounds that have no example.
+const unlinked = index.replace(/\s*<link rel="stylesheet" href="[^"]*playground-[0-9a-f]+\.css"[^>]*>/, "");
+if (unlinked === index) throw new Error("no playground stylesheet link in index.html");
+index = unlinked;
 writeFileSync(indexPath, index);
-
-const files = readdirSync(staging);
-const find = (pattern) => {
-  const name = files.find((file) => pattern.test(file));
-  if (!name) throw new Error(`no file matches ${pattern}`);
-  return name;
-};
-const glue = find(/^sso-playground-[0-9a-f]+\.js$/);
-const wasm = find(/^sso-playground-[0-9a-f]+_bg\.wasm$/);
-const css = find(/^playground-[0-9a-f]+\.css$/);
 
 // The loader, with the build's file names filled in. Its header comment stays for the
 // maintainers of host pages; the other comments are for this project's own, and every reader

@@ -12,7 +12,7 @@ await page.goto(`http://127.0.0.1:${port}/`);
 // The playground fetches its WebAssembly on the reader's first action in it: wake it.
 await page.waitForFunction(() => {
   for (const host of document.querySelectorAll("[data-headscale-playground]")) host.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
-  return !document.querySelector("[data-hsp-prerendered]");
+  return ![...document.querySelectorAll("[data-headscale-playground]")].some((host) => host.shadowRoot?.querySelector("[data-hsp-prerendered]"));
 }, null, { polling: 100 });
 await page.waitForSelector("#hsp-headscale-config pre");
 await page.getByLabel("Headscale URL").fill("vpn.example.org");

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing the playground needs, skipping whatever is already there
 # at the right version: the wasm32 target, Trunk, wasm-bindgen-cli, Chromium with its driver,
-# and the npm packages (binaryen's wasm-opt, Playwright, axe-core; the docs package's build and
-# lint tools). A second run takes seconds.
+# the npm packages (binaryen's wasm-opt, Playwright, axe-core; the docs package's build and lint
+# tools) and the MkDocs test site's Python packages. A second run takes seconds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -44,6 +44,24 @@ for folder in . docs/embed/docusaurus/package; do
     echo "$lock_sum" > "$folder/node_modules/.installed-lock"
   fi
 done
+
+# The MkDocs test site's Python packages, pinned, in a virtual environment inside target/; again
+# only when the requirements changed since the last install.
+requirements=docs/embed/mkdocs/site/requirements.txt
+requirements_sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
+if [ "$(cat "$MKDOCS_VENV/.installed-requirements" 2>/dev/null)" != "$requirements_sum" ]; then
+  step "Installing the MkDocs test site's Python packages"
+  if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c "import ensurepip" 2>/dev/null; then
+    sudo_if_needed=""
+    [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+    $sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq python3-venv
+  fi
+  rm -rf "$MKDOCS_VENV"
+  python3 -m venv "$MKDOCS_VENV"
+  "$MKDOCS_VENV/bin/pip" install --quiet --disable-pip-version-check --no-input -r "$requirements"
+  echo "$requirements_sum" > "$MKDOCS_VENV/.installed-requirements"
+fi
 
 # Trunk builds offline, so every crate must already be in cargo's cache.
 cargo fetch --locked --quiet

@@ -15,11 +15,12 @@ const find = (pattern) => {
   return join(dist, name);
 };
 
-// Two style elements: the playground's is marked, and each playground copies it into its
-// shadow root (the policy allows both by hash, wherever they are).
-const [pageStyles, styles] = [find(/^page-[0-9a-f]+\.css$/), find(/^playground-[0-9a-f]+\.css$/)].map((file) =>
-  readFileSync(file, "utf8"),
-);
+// The page's own styles inline; the playground's are already inside its example (a declarative
+// shadow root). The policy allows both by hash.
+const pageStyles = readFileSync(find(/^page-[0-9a-f]+\.css$/), "utf8");
+const index = readFileSync(join(dist, "index.html"), "utf8");
+const styles = index.match(/<template shadowrootmode="open"[^>]*><style>([^<]*)<\/style>/)?.[1];
+if (styles === undefined) throw new Error("dist/index.html has no example with its styles");
 // The glue is an ES module; inlined into the page's one module script, its exports become
 // plain declarations.
 const glue = readFileSync(find(/^sso-playground-[0-9a-f]+\.js$/), "utf8")
@@ -34,15 +35,18 @@ await __wbg_init({ module_or_path: bytes });
 const policy = buildPolicy({ self: false, scripts: [script], styles: [pageStyles, styles] });
 
 // The release page itself, with every file it loads put inline and its policy replaced.
-const page = readFileSync(join(dist, "index.html"), "utf8")
+const page = index
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
   .replace(/\s*<link rel="stylesheet"[^>]*>/g, "")
   .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
   // The page's loader (embed.js) waits for the reader's first use to fetch the WebAssembly;
-  // here it is inline, so the playground starts at once.
+  // here it is inline, so the playground starts at once. It is the loader: the example need not
+  // say that embed.js is missing.
   .replace(/<script type="module" src="[^"]*embed\.js"><\/script>/, "")
+  .replace(/<main data-headscale-playground/, "$& data-hsp-loader")
+  .replace(/(<p class="hsp-needs-script"[^>]*>)[^<]*/, "$1This is the playground's default example. Editing it needs JavaScript and WebAssembly.")
   // Functions, not strings: the inlined code may contain "$" patterns.
-  .replace("</head>", () => `  <style>${pageStyles}</style>\n  <style data-headscale-playground-style>${styles}</style>\n  </head>`)
+  .replace("</head>", () => `  <style>${pageStyles}</style>\n  </head>`)
   .replace("</body>", () => `  <script type="module">${script}</script>\n  </body>`);
 if (page.includes("<link rel=\"stylesheet\"") || page.includes("embed.js") || !page.includes("data-headscale-playground")) {
   throw new Error("dist/index.html no longer has the expected shape");

@@ -44,19 +44,21 @@ const rows = readdirSync(dist)
   .map((name) => ({ file: kind(name), ...measure(join(dist, name)) }));
 // What a reader transfers is counted in two parts. The first view: every file a reader who
 // opens the page and does not touch the playground requests (the page with the example
-// rendered at build time, its styles and embed.js; for an embedding page, the example it puts
-// in its own HTML, the playground's styles and embed.js). On first use: the glue and the
-// WebAssembly, fetched by embed.js when the reader first acts inside the playground.
+// rendered at build time, which carries the playground's styles inside it, the page's own
+// styles and embed.js; for an embedding page, the example it puts in its own HTML and
+// embed.js). On first use: the glue and the WebAssembly, fetched by embed.js when the reader
+// first acts inside the playground. (playground.css is fetched only for an element without the
+// example.)
 const sum = (files) =>
   rows.filter((row) => files.includes(row.file)).reduce(
     (total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
 const totals = {
-  "first view": sum(["index.html", "page.css", "playground.css", "embed.js"]),
-  "embed first view": sum(["prerendered.html", "playground.css", "embed.js"]),
+  "first view": sum(["index.html", "page.css", "embed.js"]),
+  "embed first view": sum(["prerendered.html", "embed.js"]),
   "on first use": sum(["app.js", "app.wasm"]),
-  "page total": sum(["index.html", "page.css", "playground.css", "embed.js", "app.js", "app.wasm"]),
+  "page total": sum(["index.html", "page.css", "embed.js", "app.js", "app.wasm"]),
 };
 if (existsSync(offline)) totals["offline file"] = measure(offline);
 

@@ -39,5 +39,8 @@ node scripts/size-report.mjs --check tests/size-budget.json
 step "The npm package, installed from its tarball into the Docusaurus test site"
 ./scripts/docusaurus-site.sh
 
+step "The MkDocs test site, shaped like Headscale's documentation, with the release build embedded"
+./scripts/mkdocs-site.sh
+
 step "End-to-end tests in Chromium against the release build"
 npx playwright test -c tests/e2e/playwright.config.ts

@@ -3,6 +3,7 @@
 //!   prerender [data-name=value ...]
 //! The arguments are the mount element's attributes. The client ID and secret are marked
 //! placeholders: every visitor gets the same HTML, and the running app generates their own.
+//! The build puts it in a declarative shadow root with the playground's styles.
 
 use sso_playground::engine::embed;
 use sso_playground::ui::{prerendered_props, App};
@@ -22,5 +23,6 @@ fn main() {
     let props = prerendered_props(&embedding);
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(false);
     let html = futures::executor::block_on(renderer.render());
-    print!("<div {}>{html}</div>", sso_playground::ui::PRERENDERED);
+    // The same container the app renders into, marked as the example.
+    print!("<div class=\"hsp-root\" {}>{html}</div>", sso_playground::ui::PRERENDERED);
 }

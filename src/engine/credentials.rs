@@ -38,3 +38,36 @@ pub fn placeholders(inputs: &crate::engine::inputs::Inputs) -> crate::engine::in
         ..inputs.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::alphanumeric;
+
+    /// A source that hands out the given bytes in turn, again and again.
+    fn cycling(bytes: &[u8]) -> impl FnMut(&mut [u8]) + '_ {
+        let mut next = 0;
+        move |buffer: &mut [u8]| {
+            for slot in buffer {
+                *slot = bytes[next % bytes.len()];
+                next += 1;
+            }
+        }
+    }
+
+    #[test]
+    fn draws_exactly_the_length_asked_from_the_alphabet() {
+        let all: Vec<u8> = (0..=255).collect();
+        for length in [0, 1, 40, 63, 64, 65, 128] {
+            let drawn = alphanumeric(length, cycling(&all));
+            assert_eq!(drawn.len(), length);
+            assert!(drawn.bytes().all(|b| b.is_ascii_alphanumeric()), "{drawn}");
+        }
+    }
+
+    #[test]
+    fn bytes_that_would_bias_the_draw_are_skipped() {
+        // 0 → A, 61 → 9, 62 → A again, 247 (the last even byte) → 9; 248 and above are skipped.
+        assert_eq!(alphanumeric(4, cycling(&[0, 61, 248, 255, 62, 247])), "A9A9");
+        assert_eq!(alphanumeric(3, cycling(&[250, 251, 26])), "aaa");
+    }
+}

@@ -31,6 +31,74 @@ pub(crate) const PARAM_PREFIX: &str = "data-param-prefix";
 /// Names the saved inputs of an embedded playground. Without it they belong to the page's path,
 /// so every page of a site keeps its own; pages that should share them give the same name.
 pub(crate) const STORAGE_KEY: &str = "data-storage-key";
+/// Which outputs the widget shows, by their keys ([`Output::key`]), separated by spaces or
+/// commas; every output when absent. A page about several identity providers may want only the
+/// Headscale configuration and the authentik settings.
+pub(crate) const OUTPUTS: &str = "data-outputs";
+/// The compact form: the essentials and the outputs, without the introduction, the share bar,
+/// the import and the closed groups of other settings (a group that needs attention still shows).
+pub(crate) const COMPACT: &str = "data-compact";
+
+/// Every attribute of the mount element that is not a field's default, in the order of the
+/// README's table of options: the page's options for the widget itself.
+pub const OPTIONS: [&str; 8] =
+    [HEADING_LEVEL, TITLE, OUTPUTS, COMPACT, NO_STORAGE, STORAGE_KEY, SYNC_URL, PARAM_PREFIX];
+
+/// An output of the widget: one tab of its outputs panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Output {
+    HeadscaleConfig,
+    AuthentikSettings,
+    HeadscaleEnvironment,
+    AuthentikBlueprint,
+    AuthentikTerraform,
+    Checks,
+    Flow,
+}
+
+impl Output {
+    /// In the order the widget shows them.
+    pub const ALL: [Output; 7] = [
+        Output::HeadscaleConfig,
+        Output::AuthentikSettings,
+        Output::HeadscaleEnvironment,
+        Output::AuthentikBlueprint,
+        Output::AuthentikTerraform,
+        Output::Checks,
+        Output::Flow,
+    ];
+
+    /// Its name in [`OUTPUTS`] and in element ids; stable once released.
+    pub fn key(self) -> &'static str {
+        match self {
+            Output::HeadscaleConfig => "headscale-config",
+            Output::AuthentikSettings => "authentik-settings",
+            Output::HeadscaleEnvironment => "headscale-environment",
+            Output::AuthentikBlueprint => "authentik-blueprint",
+            Output::AuthentikTerraform => "authentik-terraform",
+            Output::Checks => "checks",
+            Output::Flow => "flow",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Output> {
+        Output::ALL.into_iter().find(|output| output.key() == key)
+    }
+}
+
+/// The outputs `value` names, in the widget's order, and whether it named anything else (which
+/// is left out, with a notice). None known: every output, since a widget without outputs would
+/// be of no use.
+pub fn outputs(value: &str) -> (Vec<Output>, bool) {
+    let named: Vec<&str> = value.split([' ', ',', '\t', '\n']).filter(|name| !name.is_empty()).collect();
+    let unknown = named.iter().any(|name| Output::from_key(name).is_none());
+    let chosen: Vec<Output> = Output::ALL.into_iter().filter(|output| named.contains(&output.key())).collect();
+    if chosen.is_empty() {
+        (Output::ALL.to_vec(), true)
+    } else {
+        (chosen, unknown)
+    }
+}
 
 /// The playground's settings for one mount element.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +114,10 @@ pub struct Embedding {
     pub prefix: String,
     /// See [`STORAGE_KEY`]; `None` to use the page's path.
     pub storage_key: Option<String>,
+    /// The outputs shown, in the widget's order; never empty.
+    pub outputs: Vec<Output>,
+    /// See [`COMPACT`].
+    pub compact: bool,
     /// Attributes whose values could not be used.
     pub ignored: Vec<String>,
 }
@@ -92,8 +164,20 @@ pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Em
         }
         None => None,
     };
+    let outputs = match attribute(OUTPUTS) {
+        None => Output::ALL.to_vec(),
+        Some(value) => {
+            let (outputs, unknown) = outputs(&value);
+            if unknown {
+                ignored.push(OUTPUTS.to_string());
+            }
+            outputs
+        }
+    };
     Embedding {
         defaults,
+        outputs,
+        compact: flag(COMPACT),
         sync_url: flag(SYNC_URL),
         storage: !flag(NO_STORAGE),
         heading_level,

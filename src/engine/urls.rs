@@ -35,3 +35,19 @@ pub(crate) fn split_issuer(issuer: &str) -> Option<(&str, &str)> {
     let slug = rest.trim_end_matches('/');
     (!slug.is_empty() && !slug.contains('/')).then_some((base, slug))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::split_issuer;
+
+    #[test]
+    fn an_issuer_splits_into_authentiks_url_and_one_slug() {
+        let base = "https://sso.example.org";
+        assert_eq!(split_issuer("https://sso.example.org/application/o/headscale/"), Some((base, "headscale")));
+        assert_eq!(split_issuer("https://sso.example.org/application/o/headscale"), Some((base, "headscale")));
+        // No slug, or a path below one, is not an application's issuer.
+        assert_eq!(split_issuer("https://sso.example.org/application/o/"), None);
+        assert_eq!(split_issuer("https://sso.example.org/application/o/headscale/authorize/"), None);
+        assert_eq!(split_issuer("https://sso.example.org/realms/headscale"), None);
+    }
+}

@@ -85,11 +85,13 @@ impl YamlWriter {
     }
 
     /// A comment line. Line breaks in the text are flattened, so a comment can never end early
-    /// and start a key.
+    /// and start a key; that includes the line and paragraph separators a YAML 1.1 reader
+    /// breaks lines at.
     pub fn comment(&mut self, level: usize, text: &str) {
         self.indent(level);
         self.out.push_str("# ");
-        self.out.extend(text.chars().map(|c| if c.is_control() || needs_escape(c) { ' ' } else { c }));
+        let breaks = |c: char| c.is_control() || needs_escape(c) || matches!(c, '\u{2028}' | '\u{2029}');
+        self.out.extend(text.chars().map(|c| if breaks(c) { ' ' } else { c }));
         self.out.push('\n');
     }
 
@@ -264,5 +266,45 @@ mod tests {
         assert_eq!(double_quoted("a\nb\tc\r"), r#""a\nb\tc\r""#);
         assert_eq!(double_quoted("\u{7}\u{85}\u{2028}\u{feff}"), r#""\u0007\N\L\uFEFF""#);
         assert_eq!(double_quoted("née 🦀"), "\"née 🦀\"");
+    }
+
+    #[test]
+    fn a_comment_stays_on_its_line() {
+        let mut writer = YamlWriter::default();
+        writer.comment(1, "ends\nearly: yes\u{2028}x\u{2029}y\u{feff}z");
+        assert_eq!(writer.finish(), "  # ends early: yes x y z\n");
+    }
+
+    #[test]
+    fn a_colon_is_quoted_inside_a_flow_collection_only() {
+        assert_eq!(flow_scalar("ops"), "ops");
+        assert_eq!(flow_scalar("a:b"), "\"a:b\"");
+        assert_eq!(flow_scalar("a, b"), "\"a, b\"");
+    }
+
+    #[test]
+    fn a_literal_block_is_used_only_where_it_reads_back_exactly() {
+        assert_eq!(literal_block("one\ntwo\n").as_deref(), Some("one\ntwo"));
+        for text in [
+            "no final newline",
+            "trailing space \ntwo\n",
+            "tab\t\ntwo\n",
+            "blank\n\nline\n",
+            " leading\ntwo\n",
+            "\tleading\ntwo\n",
+            "two final\nnewlines\n\n",
+            "bell \u{7}\ntwo\n",
+        ] {
+            assert_eq!(literal_block(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn empty_collections_are_written_inline() {
+        let mut writer = YamlWriter::default();
+        writer.value(0, "map", &Value::Mapping(serde_yaml::Mapping::new()));
+        writer.value(0, "list", &Value::Sequence(Vec::new()));
+        writer.item(0, &Value::Mapping(serde_yaml::Mapping::new()));
+        assert_eq!(writer.finish(), "map: {}\nlist: []\n- {}\n");
     }
 }

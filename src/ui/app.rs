@@ -5,6 +5,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::components::form::Form;
+use super::components::heading::outputs_level;
 use super::components::import_panel::ImportPanel;
 use super::components::more_settings::MoreSettings;
 use super::components::notices::Notices;
@@ -13,6 +14,7 @@ use super::components::set_aside::SetAside;
 use super::components::share_bar::ShareBar;
 use super::keeper::Keeper;
 use super::state::{Action, State};
+use crate::engine::embed::Output;
 use crate::engine::{self, Inputs};
 
 #[derive(Properties, PartialEq)]
@@ -54,6 +56,12 @@ pub struct AppProps {
     /// Saved inputs not applied because the page's defaults changed since; offered back.
     #[prop_or_default]
     pub set_aside: Option<Inputs>,
+    /// The outputs the page chose to show; never empty.
+    #[prop_or_else(|| Output::ALL.to_vec())]
+    pub outputs: Vec<Output>,
+    /// The compact form: the essentials and the outputs only (see `engine::embed::COMPACT`).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[component]
@@ -112,27 +120,37 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |(), _| keeper.borrow().link())
     };
 
+    let level = props.heading_level.clamp(1, 6);
+    let outputs_level = outputs_level(level, props.title.is_some());
+    let compact = props.compact;
     html! {
-        <div class="hsp">
-            <header class="hsp-header">
-                if let Some(title) = &props.title {
-                    <@{format!("h{}", props.heading_level.clamp(1, 6))} class="hsp-title">{ title.clone() }</@>
-                }
-                <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
-            </header>
+        <div class={classes!("hsp", compact.then_some("hsp-compact"))}>
+            if props.title.is_some() || !compact {
+                <header class="hsp-header">
+                    if let Some(title) = &props.title {
+                        <@{format!("h{level}")} class="hsp-title">{ title.clone() }</@>
+                    }
+                    if !compact {
+                        <p>{ "Describe your setup; copy the settings for authentik and the oidc: section for Headscale. Everything stays in this browser." }</p>
+                    }
+                </header>
+            }
             <Notices notices={props.notices.clone()} />
             if let Some(saved) = &props.set_aside {
                 <SetAside saved={saved.clone()} onrestore={onreplace.clone()} />
             }
-            <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
-                defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
-            <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
+            if !compact {
+                <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
+                    defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
+                <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
+            }
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} onedit={onedit.clone()} />
-                <OutputsPanel outputs={outputs.clone()} />
-                <MoreSettings inputs={state.inputs.clone()} defaults={props.defaults.clone()} outputs={outputs.clone()} {onedit} />
+                <OutputsPanel outputs={outputs.clone()} shown={props.outputs.clone()} level={outputs_level} />
+                <MoreSettings inputs={state.inputs.clone()} defaults={props.defaults.clone()} outputs={outputs.clone()} {onedit}
+                    only_attention={compact} />
             </div>
         </div>
     }

@@ -93,6 +93,8 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
         storage_scope: AttrValue::default(),
         from_link: false,
         set_aside: None,
+        outputs: embedding.outputs.clone(),
+        compact: embedding.compact,
     }
 }
 
@@ -144,10 +146,10 @@ thread_local! {
     static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<App>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Mounts a playground into `root`, once: inside a shadow root, so the host page's styles
-/// cannot reach in and its element ids cannot clash with another playground's. When `root`
-/// holds the copy the build rendered, the app takes it over: what the reader typed into it is
-/// kept, and the copy goes once the app is drawn (attaching the shadow root already hides it).
+/// Mounts a playground into `root`, once, inside its shadow root ([`shadow::prepare`]), so the
+/// host page's styles cannot reach in and its element ids cannot clash with another
+/// playground's. When that root holds the example the build rendered, the app takes it over in
+/// place: what the reader typed into it is kept, and the example goes once the app is drawn.
 #[cfg(target_arch = "wasm32")]
 pub fn mount(root: web_sys::Element) {
     if root.has_attribute("data-hsp-mounted") {
@@ -157,18 +159,30 @@ pub fn mount(root: web_sys::Element) {
     let _ = root.set_attribute("data-hsp-mounted", "");
     let embedding = embed::embedding(|name| root.get_attribute(name), index);
     let mut props = initial_props(&embedding);
-    let copy = takeover::find(&root);
-    let focused = copy.as_ref().and_then(takeover::focus);
+    let shadow = shadow::prepare(&root);
+    let copy = shadow.as_ref().and_then(takeover::find);
+    let focused = shadow.as_ref().zip(copy.as_ref()).and_then(|(shadow, copy)| takeover::focus(shadow, copy));
     if let Some(copy) = &copy {
         for edit in takeover::typed(copy, &prerendered_props(&embedding).initial) {
             props.initial.apply(edit);
         }
     }
-    let container = shadow::attach(&root).unwrap_or_else(|| root.clone());
+    let container = shadow.as_ref().and_then(|shadow| {
+        let container = root.owner_document()?.create_element("div").ok()?;
+        container.set_class_name("hsp-root");
+        // Right where the example is, so that swapping the two moves nothing.
+        let next = copy.as_ref().and_then(|copy| copy.next_sibling());
+        shadow.insert_before(&container, next.as_ref()).ok()?;
+        Some(container)
+    });
+    let container = container.unwrap_or_else(|| root.clone());
     let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
     MOUNTED.with(|mounted| mounted.borrow_mut().push((root.clone(), handle)));
     // Yew draws on the microtask queue; this runs after it, before the browser paints.
     wasm_bindgen_futures::spawn_local(async move {
+        if let Some(shadow) = &shadow {
+            takeover::clear(shadow);
+        }
         if let Some(copy) = copy {
             takeover::finish(copy.clone(), &container, focused);
             takeover::replay(&root, &copy, &container);
@@ -178,7 +192,8 @@ pub fn mount(root: web_sys::Element) {
 }
 
 /// Removes the playground from `root`: the app, its listeners and timers go, and the element
-/// is left empty, ready for another mount. An element without a playground is left alone.
+/// is left empty, ready for another mount (which brings the stylesheet back into its shadow
+/// root). An element without a playground is left alone.
 #[cfg(target_arch = "wasm32")]
 pub fn unmount(root: &web_sys::Element) {
     let found = MOUNTED.with(|mounted| {
@@ -191,6 +206,7 @@ pub fn unmount(root: &web_sys::Element) {
         let _ = root.remove_attribute("data-hsp-mounted");
         if let Some(shadow) = root.shadow_root() {
             shadow.set_inner_html("");
+            shadow.set_adopted_style_sheets(&js_sys::Array::new());
         }
         root.set_inner_html("");
     }

@@ -1,47 +1,71 @@
 //! The shadow root a playground lives in: the host page's styles (class-qualified, `!important`,
-//! pseudo-elements, rules on `div`) stay outside, element ids are the playground's own, the
-//! playground's stylesheet is linked inside, and the host's theme is mirrored in.
+//! pseudo-elements, rules on `div`) stay outside, element ids are the playground's own, and the
+//! playground's stylesheet is inside, where no page swap can remove it.
+//!
+//! Usually the root is there before the app: the example the build rendered is a declarative
+//! shadow root holding its own styles, and the loader (embed.js) gives an element without the
+//! example a root with a link to the stylesheet. The app renders into that root and never moves
+//! it. Only where nobody did (the app mounted without the loader) it attaches one itself and
+//! adopts the page's marked stylesheet.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, MutationObserver, MutationObserverInit, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlTemplateElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-/// Marks the playground's stylesheet (a `<link>` on a served page, a `<style>` in the single
-/// offline file); each shadow root gets a copy.
+/// Marks the playground's stylesheet in a page (a `<link>`, or a `<style>` in the single offline
+/// file), for a shadow root that has none of its own.
 const STYLE_MARK: &str = "[data-headscale-playground-style]";
-const THEME: &str = "data-theme";
 
-/// Attaches a shadow root to `host` and returns the element to render into; `None` when the
-/// host cannot have one (then the playground renders into the host itself).
-pub fn attach(host: &Element) -> Option<Element> {
-    let document = host.owner_document()?;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
-    if let Ok(styles) = document.query_selector_all(STYLE_MARK) {
-        let adopted = js_sys::Array::new();
-        for index in 0..styles.length() {
-            let Some(style) = styles.item(index) else { continue };
-            // A loaded stylesheet is adopted as a copy, which applies at once: a <link> inside
-            // the shadow root would leave its first frame unstyled, and the page would jump.
-            match adoptable(&style) {
-                Some(sheet) => {
-                    adopted.push(&sheet);
-                }
-                None => {
-                    if let Ok(copy) = style.clone_node_with_deep(true) {
-                        let _ = shadow.append_child(&copy);
-                    }
+/// The shadow root of `host`, attached if it has none, with the playground's styles in it;
+/// `None` when the host cannot have one (then the playground renders into the host itself).
+pub fn prepare(host: &Element) -> Option<ShadowRoot> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => {
+            let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+            // The example set as HTML by a script (innerHTML) stays a template: open it here.
+            let template = host.query_selector(":scope > template[shadowrootmode]").ok().flatten();
+            if let Some(template) = template.and_then(|node| node.dyn_into::<HtmlTemplateElement>().ok()) {
+                let _ = shadow.append_child(&template.content());
+                template.remove();
+            }
+            shadow
+        }
+    };
+    if !styled(&shadow) {
+        adopt_page_styles(host, &shadow);
+    }
+    Some(shadow)
+}
+
+/// Whether `shadow` has a stylesheet of its own.
+fn styled(shadow: &ShadowRoot) -> bool {
+    let linked = shadow.query_selector("style, link[rel=stylesheet]").ok().flatten().is_some();
+    linked || shadow.adopted_style_sheets().length() > 0
+}
+
+/// Gives `shadow` the page's marked stylesheets: a loaded one as a constructed copy, which
+/// applies at once (a new `<link>` would leave the first frame unstyled), any other as a copy
+/// of its element.
+fn adopt_page_styles(host: &Element, shadow: &ShadowRoot) {
+    let Some(document) = host.owner_document() else { return };
+    let Ok(styles) = document.query_selector_all(STYLE_MARK) else { return };
+    let adopted = js_sys::Array::new();
+    for index in 0..styles.length() {
+        let Some(style) = styles.item(index) else { continue };
+        match adoptable(&style) {
+            Some(sheet) => {
+                adopted.push(&sheet);
+            }
+            None => {
+                if let Ok(copy) = style.clone_node_with_deep(true) {
+                    let _ = shadow.append_child(&copy);
                 }
             }
         }
-        if adopted.length() > 0 {
-            shadow.set_adopted_style_sheets(&adopted);
-        }
     }
-    let container = document.create_element("div").ok()?;
-    container.set_class_name("hsp-root");
-    shadow.append_child(&container).ok()?;
-    follow_theme(&document, &container);
-    Some(container)
+    if adopted.length() > 0 {
+        shadow.set_adopted_style_sheets(&adopted);
+    }
 }
 
 /// A constructed copy of the loaded stylesheet of a `<link>` or `<style>` element.
@@ -57,27 +81,4 @@ fn adoptable(style: &web_sys::Node) -> Option<web_sys::CssStyleSheet> {
     let copy = web_sys::CssStyleSheet::new().ok()?;
     copy.replace_sync(&text).ok()?;
     Some(copy)
-}
-
-/// Copies `data-theme` of `<html>` (as Docusaurus sets it) to `container`, now and on change:
-/// selectors inside a shadow root cannot see the document's root element.
-fn follow_theme(document: &web_sys::Document, container: &Element) {
-    let Some(html) = document.document_element() else { return };
-    let copy = {
-        let (html, container) = (html.clone(), container.clone());
-        move || match html.get_attribute(THEME) {
-            Some(theme) => container.set_attribute(THEME, &theme).unwrap_or(()),
-            None => container.remove_attribute(THEME).unwrap_or(()),
-        }
-    };
-    copy();
-    let callback = Closure::<dyn Fn()>::new(copy);
-    if let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) {
-        let options = MutationObserverInit::new();
-        options.set_attributes(true);
-        options.set_attribute_filter(&js_sys::Array::of1(&THEME.into()));
-        let _ = observer.observe_with_options(&html, &options);
-    }
-    // The observer lives as long as the page.
-    callback.forget();
 }

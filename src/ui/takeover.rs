@@ -1,10 +1,11 @@
-//! Taking over the HTML the build rendered into the page: the app renders its own copy beside
-//! it and, once that is drawn, removes the pre-rendered one in the same frame, so nothing
-//! flashes or moves. What the reader typed into the pre-rendered form is kept, and so is focus;
-//! the click that woke the app on one of the example's controls is done again on the app's own.
+//! Taking over the example the build rendered into the page, inside the element's shadow root:
+//! the app renders its own copy right beside it in the same root and, once that is drawn,
+//! removes the example in the same frame, so nothing flashes or moves. What the reader typed
+//! into the example is kept, and so is focus; the click that woke the app on one of the
+//! example's controls is done again on the app's own.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRoot};
 
 use super::components::field_shell::FieldIds;
 use crate::engine::inputs::{typed_edits, ControlValue};
@@ -20,10 +21,15 @@ const REPLAY: &str = "data-hsp-replay";
 /// The event the mount element receives once the app has taken it over (the loader's `shown`).
 pub const SHOWN: &str = "headscale-playground-shown";
 
-/// The pre-rendered copy inside `root`, if the page has one.
-pub fn find(root: &Element) -> Option<Element> {
-    root.query_selector(&format!(":scope > [{PRERENDERED}]")).ok().flatten()
+/// The example inside `shadow`, if the page has one.
+pub fn find(shadow: &ShadowRoot) -> Option<Element> {
+    // (":scope" matches nothing in a shadow root's selectors; the mark is on its child alone.)
+    shadow.query_selector(&format!("[{PRERENDERED}]")).ok().flatten()
 }
+
+/// What the loader put in the root before the app (the slots that show the element's own text
+/// and the loader's messages, and the box around them): the app's copy shows neither.
+const BEFORE_THE_APP: &str = "slot, .hsp-fallback";
 
 /// What a control holds, if `element` is one.
 fn value_of(element: &Element) -> Option<ControlValue> {
@@ -50,9 +56,8 @@ pub fn typed(copy: &Element, shown: &Inputs) -> Vec<Edit> {
 }
 
 /// The id of the focused control inside `copy` and its selection, to restore them.
-pub fn focus(copy: &Element) -> Option<(String, Option<u32>, Option<u32>)> {
-    let document = copy.owner_document()?;
-    let active = document.active_element()?;
+pub fn focus(shadow: &ShadowRoot, copy: &Element) -> Option<(String, Option<u32>, Option<u32>)> {
+    let active = shadow.active_element()?;
     if !copy.contains(Some(&active)) || active.id().is_empty() {
         return None;
     }
@@ -62,7 +67,18 @@ pub fn focus(copy: &Element) -> Option<(String, Option<u32>, Option<u32>)> {
     Some((active.id(), selection.0, selection.1))
 }
 
-/// Removes the pre-rendered copy and puts focus back where the reader had it.
+/// Removes what stood in the root before the app: the example, if any, and the loader's slots.
+pub fn clear(shadow: &ShadowRoot) {
+    if let Ok(found) = shadow.query_selector_all(BEFORE_THE_APP) {
+        for index in 0..found.length() {
+            if let Some(node) = found.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {
+                node.remove();
+            }
+        }
+    }
+}
+
+/// Removes the example and puts focus back where the reader had it.
 pub fn finish(copy: Element, live: &Element, focused: Option<(String, Option<u32>, Option<u32>)>) {
     copy.remove();
     let Some((id, start, end)) = focused else { return };

@@ -4,12 +4,12 @@ export { expect } from "@playwright/test";
 export type { Page } from "@playwright/test";
 
 /** Until every playground on the page has started: the page holds the build's copy of the
- * playground from the first byte, and a click on that copy (a tab, a group) before the app has
+ * playground from the first byte (in each element's shadow root), and a click on that copy (a tab, a group) before the app has
  * taken it over is only done once the app runs. Typing into it is kept. A function, not a
  * string: the page's policy forbids evaluating strings. */
 export const started = () => {
   const hosts = [...document.querySelectorAll("[data-headscale-playground]")];
-  return !document.querySelector("[data-hsp-prerendered]") && hosts.every((host) => host.hasAttribute("data-hsp-mounted"));
+  return hosts.every((host) => host.hasAttribute("data-hsp-mounted") && !host.shadowRoot?.querySelector("[data-hsp-prerendered]"));
 };
 
 /** Acts inside every playground of the page as a reader would, which makes its loader fetch
@@ -19,7 +19,8 @@ export const started = () => {
 export const wakeAll = () => {
   const hosts = [...document.querySelectorAll("[data-headscale-playground]")];
   for (const host of hosts) host.dispatchEvent(new FocusEvent("focusin", { bubbles: true, composed: true }));
-  return !document.querySelector("[data-hsp-prerendered]") && hosts.every((host) => host.hasAttribute("data-hsp-mounted"));
+  // The example lives in each element's shadow root until the app has taken it over.
+  return hosts.every((host) => host.hasAttribute("data-hsp-mounted") && !host.shadowRoot?.querySelector("[data-hsp-prerendered]"));
 };
 
 /** Wakes every playground of the page (see `wakeAll`) and, unless `wait` is false, waits until

@@ -27,7 +27,7 @@ async function holdWasm(page: Page) {
 
 const takenOver = (page: Page) => page.waitForFunction(started, undefined, { timeout: 15_000 });
 
-test("a reader who only reads requests the HTML, the CSS and embed.js; the first focus fetches the rest", async ({ page }) => {
+test("a reader who only reads requests the HTML, the page's CSS and embed.js; the first focus fetches the rest", async ({ page }) => {
   const paths = requests(page);
   // The page's clock is under the test's control from the first script on, so that a minute can
   // pass and no timer of the loader can fetch anything in the background meanwhile.
@@ -42,7 +42,8 @@ test("a reader who only reads requests the HTML, the CSS and embed.js; the first
   await page.waitForLoadState("networkidle");
   await page.clock.resume();
   const kinds = paths.map((path) => path.replace(/-[0-9a-f]{16}/, "-HASH"));
-  expect(kinds.sort()).toEqual(["/", "/embed.js", "/page-HASH.css", "/playground-HASH.css"]);
+  // The playground's styles travel inside the example, in the HTML.
+  expect(kinds.sort()).toEqual(["/", "/embed.js", "/page-HASH.css"]);
   expect(await page.locator("[data-hsp-mounted]").count()).toBe(0);
 
   await page.getByLabel("Application slug").focus();
@@ -147,7 +148,8 @@ test("embed.js mount() returns a handle whose shown resolves once the app has ta
   const after = await page.evaluate(async () => {
     const embed = await import(new URL("embed.js", location.href).href);
     await embed.mount(document.querySelector("[data-headscale-playground]")).shown;
-    return { prerendered: document.querySelectorAll("[data-hsp-prerendered]").length, count: embed.mountedCount() };
+    const root = document.querySelector("[data-headscale-playground]")!.shadowRoot!;
+    return { prerendered: root.querySelectorAll("[data-hsp-prerendered]").length, count: embed.mountedCount() };
   });
   expect(after).toEqual({ prerendered: 0, count: 1 });
 });

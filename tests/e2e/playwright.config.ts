@@ -6,6 +6,8 @@ import { launchOptions, ports, serveScript } from "../../scripts/browser.mjs";
 // command always does); its tests are skipped without it. Paths are from the project root,
 // where the tests are run.
 const docusaurusBuilt = existsSync("target/docusaurus-site/build/index.html");
+// The same for the MkDocs test site (scripts/mkdocs-site.sh).
+const mkdocsBuilt = existsSync("target/mkdocs-site/build/index.html");
 
 // The end-to-end tests drive Debian's Chromium (scripts/browser.mjs) against the release build
 // in dist/, served statically on 127.0.0.1 by scripts/serve.mjs. Playwright never downloads a
@@ -43,6 +45,13 @@ export default defineConfig({
       // The Docusaurus test site (scripts/docusaurus-site.sh), under its base URL.
       command: `node ${serveScript} ${ports.docusaurus} /docs-site/=../../target/docusaurus-site/build`,
       url: `http://127.0.0.1:${ports.docusaurus}/docs-site/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    }] : []),
+    ...(mkdocsBuilt ? [{
+      // The MkDocs test site, under /headscale/ as GitHub Pages serves Headscale's docs.
+      command: `node ${serveScript} ${ports.mkdocs} /headscale/=../../target/mkdocs-site/build`,
+      url: `http://127.0.0.1:${ports.mkdocs}/headscale/`,
       reuseExistingServer: false,
       timeout: 20_000,
     }] : []),

@@ -31,8 +31,14 @@ test("the shipped page holds the default outputs and no credential", async ({ re
   const fragment = await (await request.get("/prerendered.html")).text();
   expect(fragment).toContain("issuer: https://authentik.company/application/o/headscale/");
   expect(fragment).not.toMatch(/\b[A-Za-z0-9]{40}\b/);
-  // The fragment is a guest's: its title is an h2.
+  // The fragment is a guest's: its title is an h2, its outputs' titles h3.
   expect(fragment).toContain('<h2 class="hsp-title">');
+  expect(fragment).toContain('<h3 data-search-exclude id="hsp-headscale-config-title" class="hsp-output-title">');
+  // Styled from the first byte: a declarative shadow root with the playground's styles, which
+  // search indexers skip, and the element's own line for when no script runs.
+  expect(fragment).toMatch(/^<template shadowrootmode="open" data-search-exclude data-pagefind-ignore="all"><style>[^<]*\.hsp\{/);
+  expect(fragment).toContain('<p class="hsp-needs-script" data-search-exclude data-pagefind-ignore="all">');
+  expect(html).not.toMatch(/<link rel="stylesheet"[^>]*playground-/);
 });
 
 test("the example is on screen before the app, which takes it over with no shift and no warning", async ({ page }) => {
@@ -84,7 +90,7 @@ test("what is typed before the app starts is kept, and focus stays", async ({ pa
 test("a share link is not shown as the example's values: marked until the app restores it", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("/?v=1&hs=vpn.example.org&slug=tailnet");
-  await expect(page.locator("html")).toHaveClass(/hsp-restoring/);
+  await expect(page.locator("[data-headscale-playground]")).toHaveAttribute("data-hsp-restoring", "");
   await expect(page.getByText("This is the example; your link or saved inputs appear")).toBeVisible();
   release();
   await started(page);
@@ -107,16 +113,24 @@ test("saved inputs win over the example after a reload", async ({ page }) => {
   await expect(page.getByLabel("Application slug")).toHaveValue("saved-slug");
 });
 
-test("without JavaScript the page shows the example and says editing needs it", async ({ browser, request }) => {
+test("without JavaScript the page shows the example, styled, and says editing needs it", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/");
   await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await expect(page.locator("#hsp-panel-headscale-config")).toBeVisible();
-  await expect(page.getByText("Loading the playground")).toHaveCount(0);
+  // Its own styles, from the page's HTML: a bordered form, a monospace output.
+  const font = await yaml(page).evaluate((pre) => getComputedStyle(pre).fontFamily);
+  expect(font).toMatch(/monospace/);
+  const note = page.getByText("This is the playground's default example. Editing it needs JavaScript and WebAssembly");
+  await expect(note).toBeVisible();
   await context.close();
-  // A browser without scripts renders <noscript>; the emulation above cannot show that, so
-  // the message is checked in the page as shipped.
-  const html = await (await request.get("/")).text();
-  expect(html).toMatch(/<noscript><p class="hsp-noscript">This is the default example\. Editing it needs JavaScript and WebAssembly\.<\/p><\/noscript>/);
+});
+
+test("with JavaScript the example does not say it needs it", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("/");
+  await expect(page.locator("[data-headscale-playground]")).toHaveAttribute("data-hsp-loader", "");
+  await expect(page.getByText("This is the playground's default example")).toBeHidden();
+  release();
 });

@@ -110,6 +110,74 @@ fn data_attributes_set_the_defaults() {
     assert_eq!(title(""), None, "an empty title hides it");
 }
 
+#[test]
+fn data_outputs_chooses_outputs_and_data_compact_the_compact_form() {
+    use sso_playground::engine::embed::Output;
+    let outputs = |value: &str| {
+        let found = embedding(|name| (name == "data-outputs").then(|| value.to_string()), 0);
+        (found.outputs, found.ignored)
+    };
+    let none: Vec<String> = Vec::new();
+    let ignored = vec!["data-outputs".to_string()];
+    // Without the attribute, every output, in the widget's order.
+    assert_eq!(embedding(|_| None, 0).outputs, Output::ALL);
+    // The widget's order, whatever the page's; spaces, commas and line breaks separate.
+    assert_eq!(
+        outputs("authentik-settings,headscale-config"),
+        (vec![Output::HeadscaleConfig, Output::AuthentikSettings], none.clone())
+    );
+    assert_eq!(outputs(" flow \n checks "), (vec![Output::Checks, Output::Flow], none.clone()));
+    assert_eq!(outputs("checks checks"), (vec![Output::Checks], none.clone()));
+    // One unknown name is left out, with a notice; the known ones stay.
+    assert_eq!(outputs("headscale-config terraform"), (vec![Output::HeadscaleConfig], ignored.clone()));
+    // Names are exact: no other case, no prefix.
+    assert_eq!(outputs("Checks"), (Output::ALL.to_vec(), ignored.clone()));
+    // None known, or none at all: every output, since a widget without outputs is of no use.
+    assert_eq!(outputs("nothing"), (Output::ALL.to_vec(), ignored.clone()));
+    assert_eq!(outputs(""), (Output::ALL.to_vec(), ignored));
+    for output in Output::ALL {
+        assert_eq!(Output::from_key(output.key()), Some(output));
+    }
+    let compact = |value: Option<&str>| {
+        embedding(|name| (name == "data-compact").then(|| value.map(String::from)).flatten(), 0).compact
+    };
+    assert!(!compact(None));
+    assert!(compact(Some("")));
+    assert!(!compact(Some("false")));
+}
+
+/// The README's table of options is the one place a page maintainer reads: it names every
+/// attribute the engine reads, fields and options alike, and nothing else.
+#[test]
+fn the_readme_lists_every_attribute_in_its_table_of_options() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("### Options").expect("an Options section");
+    let table = &readme[start..readme[start..].find("\n### ").map_or(readme.len(), |end| start + end)];
+    let listed: Vec<&str> = table
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `")?.split('`').next())
+        .filter(|name| name.starts_with("data-"))
+        .collect();
+    let mut declared: Vec<&str> = sso_playground::engine::embed::attributes().map(|(name, _)| name).collect();
+    declared.extend(sso_playground::engine::embed::OPTIONS);
+    let (mut listed_sorted, mut declared_sorted) = (listed.clone(), declared.clone());
+    listed_sorted.sort_unstable();
+    declared_sorted.sort_unstable();
+    assert_eq!(listed_sorted, declared_sorted);
+    // Each row's prop is the attribute in camel case, as the Docusaurus component makes it.
+    for line in table.lines().filter(|line| line.starts_with("| `data-")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (attribute, prop) = (cells[1].trim_matches('`'), cells[2].trim_matches('`'));
+        let camel: String = attribute
+            .trim_start_matches("data-")
+            .split('-')
+            .enumerate()
+            .map(|(index, word)| if index == 0 { word.to_string() } else { word[..1].to_uppercase() + &word[1..] })
+            .collect();
+        assert_eq!(prop, camel, "{attribute}");
+    }
+}
+
 fn field_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), "[a-zA-Z0-9 &=+%#?/:@.,;'\"\\n-]{0,20}"]
         .prop_map(|text| text.replace("SECRET", "secret"))

@@ -527,9 +527,7 @@ fn example_with_oidc(text: &str) -> String {
                 inside = false;
             }
             match line.strip_prefix("# ").or(line.strip_prefix('#')) {
-                Some(rest) if inside && !(rest.contains('`') && !rest.trim_start().starts_with('#')) => {
-                    rest.to_string()
-                }
+                Some(rest) if inside && (!rest.contains('`') || rest.trim_start().starts_with('#')) => rest.to_string(),
                 _ => line.to_string(),
             }
         })

@@ -4,11 +4,15 @@
 use yew::prelude::*;
 
 use super::field_messages::DiagnosticItem;
+use super::heading::heading;
 use crate::engine::Diagnostic;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecksListProps {
     pub diagnostics: Vec<Diagnostic>,
+    /// The heading's level (see [`super::heading`]).
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[component]
@@ -17,7 +21,7 @@ pub fn ChecksList(props: &ChecksListProps) -> Html {
     sorted.sort_by_key(Diagnostic::severity);
     html! {
         <section class="hsp-checks" id="hsp-checks" aria-labelledby="hsp-checks-title">
-            <h2 id="hsp-checks-title">{ "Checks" }</h2>
+            { heading(props.level, Some("hsp-checks-title".into()), "", html! { "Checks" }) }
             if sorted.is_empty() {
                 <p>{ "No problems found." }</p>
             } else {

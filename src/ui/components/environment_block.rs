@@ -16,6 +16,9 @@ enum Format {
 #[derive(Properties, PartialEq)]
 pub struct EnvironmentBlockProps {
     pub environment: Environment,
+    /// The heading's level (see [`super::heading`]).
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[component]
@@ -43,7 +46,7 @@ pub fn EnvironmentBlock(props: &EnvironmentBlockProps) -> Html {
         </label>
     };
     html! {
-        <OutputBlock id="headscale-environment" title="Headscale environment"
+        <OutputBlock id="headscale-environment" title="Headscale environment" level={props.level}
             description={AttrValue::from("The same settings as HEADSCALE_* variables; they override config.yaml.")}>
             <CopyableText labelled_by={title_id("headscale-environment")} text={AttrValue::from(text)} {controls} {download} />
         </OutputBlock>

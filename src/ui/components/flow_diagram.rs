@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::heading::heading;
 use crate::engine::flow::{self, Actor, Message, Status};
 use crate::engine::Outputs;
 
@@ -103,6 +104,9 @@ fn Step(props: &StepProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
     pub outputs: Rc<Outputs>,
+    /// The heading's level (see [`super::heading`]).
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[component]
@@ -113,7 +117,7 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
     // drawn again.
     html! {
         <section class="hsp-output hsp-flow" id="hsp-flow" aria-labelledby="hsp-flow-title">
-            <h2 id="hsp-flow-title">{ "How the login works" }</h2>
+            { heading(props.level, Some("hsp-flow-title".into()), "hsp-output-title", html! { "How the login works" }) }
             // The drawing scrolls sideways on narrow screens, so it takes keyboard focus.
             <figure tabindex="0" aria-labelledby="hsp-flow-title">
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="hsp-flow-title"

@@ -12,6 +12,7 @@ pub mod field_shell;
 pub mod fields;
 pub mod flow_diagram;
 pub mod form;
+pub mod heading;
 pub mod import_panel;
 pub mod more_settings;
 pub mod notices;

@@ -1,5 +1,5 @@
 //! Every field beyond the essentials, in named groups that are closed until one of their fields
-//! needs attention.
+//! needs attention. In the compact form only such groups are shown.
 
 use std::rc::Rc;
 
@@ -21,6 +21,9 @@ pub struct MoreSettingsProps {
     pub defaults: Inputs,
     pub outputs: Rc<Outputs>,
     pub onedit: Callback<Edit>,
+    /// The compact form: only the groups that need attention are shown.
+    #[prop_or_default]
+    pub only_attention: bool,
 }
 
 #[component]
@@ -43,6 +46,9 @@ pub fn MoreSettings(props: &MoreSettingsProps) -> Html {
     let pkce_read = form::reads(version, Field::PkceEnabled);
     let group = |group: Group, children: Html| {
         let attention = group.wants_attention(inputs, &props.defaults, diagnostics);
+        if props.only_attention && !attention {
+            return html! {};
+        }
         html! { <FieldGroup {group} {attention}>{ children }</FieldGroup> }
     };
 

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::heading::heading;
+
 #[derive(Properties, PartialEq)]
 pub struct OutputBlockProps {
     /// Used for element ids: `hsp-<id>`, and `hsp-<id>-title` for the heading.
@@ -10,6 +12,9 @@ pub struct OutputBlockProps {
     /// A line under the heading.
     #[prop_or_default]
     pub description: Option<AttrValue>,
+    /// The heading's level (see [`super::heading`]).
+    #[prop_or(2)]
+    pub level: u8,
     pub children: Html,
 }
 
@@ -21,7 +26,7 @@ pub fn title_id(id: &str) -> AttrValue {
 #[component]
 pub fn OutputBlock(props: &OutputBlockProps) -> Html {
     let title_id = title_id(&props.id);
-    let title = html! { <h2 id={title_id.clone()}>{ props.title.clone() }</h2> };
+    let title = heading(props.level, Some(title_id.clone()), "hsp-output-title", html! { props.title.clone() });
     let description =
         props.description.as_ref().map(|text| html! { <p class="hsp-output-description">{ text.clone() }</p> });
     html! {

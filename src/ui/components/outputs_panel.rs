@@ -1,6 +1,7 @@
 //! The outputs as tabs, with a status line of the checks above them. The Headscale
 //! configuration and the authentik settings are the first two tabs; the blueprint and the
-//! Terraform are built only while their tab is selected.
+//! Terraform are built only while their tab is selected. A page may choose which outputs are
+//! shown; a single one is shown without tabs.
 
 use std::rc::Rc;
 
@@ -16,63 +17,39 @@ use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::withheld::Withheld;
 use super::wizard_view::WizardView;
+use crate::engine::embed::Output;
 use crate::engine::Outputs;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tab {
-    HeadscaleConfig,
-    AuthentikSettings,
-    Environment,
-    Blueprint,
-    Terraform,
-    Checks,
-    Flow,
-}
+/// An output is a tab of the panel.
+type Tab = Output;
 
-impl Tab {
-    const ALL: [Tab; 7] = [
-        Tab::HeadscaleConfig,
-        Tab::AuthentikSettings,
-        Tab::Environment,
-        Tab::Blueprint,
-        Tab::Terraform,
-        Tab::Checks,
-        Tab::Flow,
-    ];
-
-    fn key(self) -> &'static str {
-        match self {
-            Tab::HeadscaleConfig => "headscale-config",
-            Tab::AuthentikSettings => "authentik-settings",
-            Tab::Environment => "headscale-environment",
-            Tab::Blueprint => "authentik-blueprint",
-            Tab::Terraform => "authentik-terraform",
-            Tab::Checks => "checks",
-            Tab::Flow => "flow",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Tab::HeadscaleConfig => "Headscale configuration",
-            Tab::AuthentikSettings => "authentik settings",
-            Tab::Environment => "Headscale environment",
-            Tab::Blueprint => "authentik blueprint",
-            Tab::Terraform => "authentik Terraform",
-            Tab::Checks => "Checks",
-            Tab::Flow => "How the login works",
-        }
+fn title(tab: Tab) -> &'static str {
+    match tab {
+        Tab::HeadscaleConfig => "Headscale configuration",
+        Tab::AuthentikSettings => "authentik settings",
+        Tab::HeadscaleEnvironment => "Headscale environment",
+        Tab::AuthentikBlueprint => "authentik blueprint",
+        Tab::AuthentikTerraform => "authentik Terraform",
+        Tab::Checks => "Checks",
+        Tab::Flow => "How the login works",
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct OutputsPanelProps {
     pub outputs: Rc<Outputs>,
+    /// The outputs the page chose to show, in order; never empty.
+    #[prop_or_else(|| Output::ALL.to_vec())]
+    pub shown: Vec<Output>,
+    /// The level of the outputs' titles (see [`super::heading`]).
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[component]
 pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
-    let selected = use_state_eq(|| Tab::HeadscaleConfig);
+    let shown = &props.shown;
+    let selected = use_state_eq(|| shown.first().copied().unwrap_or(Tab::HeadscaleConfig));
     // Set when the status line asked for the checks: their panel takes focus once shown.
     let focus_checks = use_state_eq(|| false);
     let checks_panel = use_node_ref();
@@ -90,7 +67,11 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
     // The same callbacks on every render, so the tab list is not drawn again on a keystroke.
     let onselect = {
         let selected = selected.setter();
-        use_callback((), move |index: usize, _| selected.set(Tab::ALL[index]))
+        use_callback(shown.clone(), move |index: usize, shown| {
+            if let Some(&tab) = shown.get(index) {
+                selected.set(tab);
+            }
+        })
     };
     let onshow = {
         let (selected, focus_checks) = (selected.setter(), focus_checks.setter());
@@ -100,10 +81,11 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
         })
     };
     let outputs = &props.outputs;
+    let level = props.level;
     let content = |tab: Tab| -> Html {
         match tab {
             Tab::HeadscaleConfig => html! {
-                <OutputBlock id="headscale-config" title="Headscale configuration"
+                <OutputBlock id="headscale-config" title="Headscale configuration" {level}
                     description={AttrValue::from("The oidc: section of Headscale's config.yaml.")}>
                     <CopyableText labelled_by={title_id("headscale-config")}
                         text={outputs.headscale.yaml.clone().unwrap_or_default()}
@@ -111,48 +93,57 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                 </OutputBlock>
             },
             Tab::AuthentikSettings => html! {
-                <OutputBlock id="authentik-settings" title="authentik settings"
+                <OutputBlock id="authentik-settings" title="authentik settings" {level}
                     description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
                     <CopyableText labelled_by={title_id("authentik-settings")} text={outputs.authentik.wizard.to_text()}>
-                        <WizardView wizard={outputs.authentik.wizard.clone()} />
+                        <WizardView wizard={outputs.authentik.wizard.clone()} level={level + 1} />
                     </CopyableText>
                 </OutputBlock>
             },
-            Tab::Environment => html! { <EnvironmentBlock environment={outputs.headscale.env.clone()} /> },
-            Tab::Blueprint => html! {
-                <OutputBlock id="authentik-blueprint" title="authentik blueprint"
+            Tab::HeadscaleEnvironment => {
+                html! { <EnvironmentBlock environment={outputs.headscale.env.clone()} {level} /> }
+            }
+            Tab::AuthentikBlueprint => html! {
+                <OutputBlock id="authentik-blueprint" title="authentik blueprint" {level}
                     description={AttrValue::from("Creates the provider, the application and the group bindings in one step, instead of the wizard.")}>
                     <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Blueprint} />
                 </OutputBlock>
             },
-            Tab::Terraform => html! {
-                <OutputBlock id="authentik-terraform" title="authentik Terraform"
+            Tab::AuthentikTerraform => html! {
+                <OutputBlock id="authentik-terraform" title="authentik Terraform" {level}
                     description={AttrValue::from("The same objects for the goauthentik/authentik Terraform provider.")}>
                     <AuthentikExtra outputs={outputs.authentik.clone()} extra={Extra::Terraform} />
                 </OutputBlock>
             },
-            Tab::Checks => html! { <ChecksList diagnostics={outputs.diagnostics.clone()} /> },
-            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} /> },
+            Tab::Checks => html! { <ChecksList diagnostics={outputs.diagnostics.clone()} {level} /> },
+            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} {level} /> },
         }
     };
     // While a value is refused, every output but the checks waits: built without it, an
     // output could let more people log in than meant.
     let withheld = !outputs.model.refusals.is_empty();
-    let tabs =
-        Tab::ALL.iter().map(|tab| (AttrValue::from(tab.key()), AttrValue::from(tab.title()))).collect::<Vec<_>>();
-    let index = Tab::ALL.iter().position(|tab| tab == &*selected).unwrap_or_default();
+    let tabs = shown.iter().map(|tab| (AttrValue::from(tab.key()), AttrValue::from(title(*tab)))).collect::<Vec<_>>();
+    let index = shown.iter().position(|tab| tab == &*selected).unwrap_or_default();
+    // The status line leads to the checks only where they are shown.
+    let show_checks = shown.contains(&Tab::Checks).then_some(&onshow);
+    let tabbed = shown.len() > 1;
     html! {
         <section class="hsp-outputs" aria-label="Outputs">
-            { status_line(&outputs.diagnostics, &onshow) }
+            { status_line(&outputs.diagnostics, show_checks) }
             <Withheld refused={outputs.model.refused()} />
-            <Tabs label="Outputs" {tabs} selected={index} {onselect} />
-            { for Tab::ALL.iter().map(|&tab| {
+            // One output needs no tabs.
+            if tabbed {
+                <Tabs label="Outputs" {tabs} selected={index} {onselect} />
+            }
+            { for shown.iter().map(|&tab| {
                 let shown = tab == *selected;
                 // The blueprint and the Terraform cost most; hidden, they are not built at all.
-                let built = (shown || !matches!(tab, Tab::Blueprint | Tab::Terraform)) && (!withheld || tab == Tab::Checks);
+                let built = (shown || !matches!(tab, Tab::AuthentikBlueprint | Tab::AuthentikTerraform))
+                    && (!withheld || tab == Tab::Checks);
                 let node = if tab == Tab::Checks { checks_panel.clone() } else { NodeRef::default() };
                 html! {
-                    <div class="hsp-tabpanel" role="tabpanel" id={panel_id(tab.key())} aria-labelledby={tab_id(tab.key())}
+                    <div class="hsp-tabpanel" role={tabbed.then_some("tabpanel")} id={panel_id(tab.key())}
+                        aria-labelledby={tabbed.then(|| tab_id(tab.key()))}
                         hidden={!shown} tabindex={(tab == Tab::Checks).then_some("-1")} ref={node}>
                         if built { { content(tab) } }
                     </div>

@@ -30,14 +30,14 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
     }
 }
 
-pub fn status_line(diagnostics: &[Diagnostic], onshow: &Callback<()>) -> Html {
+/// The line; with `onshow`, a link that shows the checks (the page may not show them).
+pub fn status_line(diagnostics: &[Diagnostic], onshow: Option<&Callback<()>>) -> Html {
     let worst = diagnostics.iter().map(Diagnostic::severity).min();
-    let onclick = onshow.reform(|event: MouseEvent| event.prevent_default());
     html! {
         <p class={classes!("hsp-status", worst.map(|s| format!("hsp-status-{}", s.label())))}>
             <span class="hsp-checks-summary" aria-live="polite">{ summary(diagnostics) }</span>{ " " }
-            if !diagnostics.is_empty() {
-                <a href="#hsp-checks" {onclick}>{ "Show the checks" }</a>
+            if let (false, Some(onshow)) = (diagnostics.is_empty(), onshow) {
+                <a href="#hsp-checks" onclick={onshow.reform(|event: MouseEvent| event.prevent_default())}>{ "Show the checks" }</a>
             }
         </p>
     }

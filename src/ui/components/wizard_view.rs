@@ -3,11 +3,15 @@
 
 use yew::prelude::*;
 
+use super::heading::heading;
 use crate::engine::authentik::wizard::{Row, Wizard};
 
 #[derive(Properties, PartialEq)]
 pub struct WizardViewProps {
     pub wizard: Wizard,
+    /// The level of each step's heading (see [`super::heading`]).
+    #[prop_or(3)]
+    pub level: u8,
 }
 
 #[component]
@@ -16,7 +20,7 @@ pub fn WizardView(props: &WizardViewProps) -> Html {
         <ol class="hsp-steps">
             { for props.wizard.steps.iter().map(|step| html! {
                 <li>
-                    <h3>{ step.title }</h3>
+                    { heading(props.level, None, "hsp-step-title", html! { step.title }) }
                     <dl>
                         { for step.rows.iter().map(|row| html! { <RowView row={row.clone()} /> }) }
                     </dl>

@@ -21,7 +21,7 @@ import type { PlaygroundGlobalData } from "./names.js";
 import { dataAttributes, showsExample } from "./options.js";
 import type { PlaygroundOptions } from "./options.js";
 
-export type { PlaygroundOptions } from "./options.js";
+export type { OutputName, PlaygroundOptions } from "./options.js";
 
 export interface HeadscalePlaygroundProps extends PlaygroundOptions {
     /** Styles of the wrapper, such as `--hsp-*` variables. */
@@ -63,6 +63,27 @@ function explain(error: unknown, src: string): string {
     );
 }
 
+/**
+ * The example is a declarative shadow root (`<template shadowrootmode>`), with its own styles,
+ * which only the HTML parser opens: in the page the server rendered, it is styled in the first
+ * paint. On a client-side navigation React sets it with innerHTML, where it would stay a template
+ * (and the browser warns about it): there it goes under another name and is opened as React
+ * attaches the element, so that it is drawn styled in the first frame there too.
+ */
+const exampleHtml =
+    typeof window === "undefined"
+        ? example
+        : example.replace("<template shadowrootmode=", "<template data-hsp-shadowroot=");
+
+function openExample(element: HTMLDivElement): void {
+    const template = element.querySelector<HTMLTemplateElement>(
+        ":scope > template[data-hsp-shadowroot], :scope > template[shadowrootmode]",
+    );
+    if (!template || element.shadowRoot) return;
+    element.attachShadow({ mode: "open" }).append(template.content);
+    template.remove();
+}
+
 interface FrameProps {
     attributes: Record<string, string>;
     withExample: boolean;
@@ -75,7 +96,7 @@ interface FrameProps {
  * options gives a new one.
  */
 function FrameElement({ attributes, withExample, onElement }: FrameProps): ReactElement {
-    const inner = withExample ? { dangerouslySetInnerHTML: { __html: example } } : {};
+    const inner = withExample ? { dangerouslySetInnerHTML: { __html: exampleHtml } } : {};
     return <div ref={onElement} data-headscale-playground="" {...attributes} {...inner} />;
 }
 const Frame = memo(FrameElement, () => true);
@@ -125,6 +146,7 @@ export default function HeadscalePlayground({
 
     const onElement = (frame: HTMLDivElement | null): void => {
         element.current = frame;
+        if (frame) openExample(frame);
     };
     return (
         <div className="headscale-playground" style={style}>

@@ -2,6 +2,19 @@
  * The component's options and the `data-` attributes of the playground's element they become.
  */
 
+/** The widget's outputs, in the order it shows them. */
+export const OUTPUTS = [
+    "headscale-config",
+    "authentik-settings",
+    "headscale-environment",
+    "authentik-blueprint",
+    "authentik-terraform",
+    "checks",
+    "flow",
+] as const;
+
+export type OutputName = (typeof OUTPUTS)[number];
+
 /** The options of the playground, one per `data-` attribute of its element. */
 export interface PlaygroundOptions {
     /** Default Headscale URL. */
@@ -24,6 +37,13 @@ export interface PlaygroundOptions {
     headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | "1" | "2" | "3" | "4" | "5" | "6";
     /** The title's text; empty hides it. */
     title?: string;
+    /**
+     * Which outputs to show, as a list or separated by spaces or commas; all by default. One
+     * output is shown without tabs.
+     */
+    outputs?: string | readonly OutputName[];
+    /** The compact form: the essentials and the outputs, without the other settings' groups. */
+    compact?: boolean;
     /** Keep nothing in the browser's storage. */
     noStorage?: boolean;
     /** Name of the saved inputs; pages with the same name share them (default: the page's path). */
@@ -48,6 +68,8 @@ export const ATTRIBUTES: Readonly<Record<PlaygroundOption, string>> = {
     authentikVersion: "data-authentik-version",
     headingLevel: "data-heading-level",
     title: "data-title",
+    outputs: "data-outputs",
+    compact: "data-compact",
     noStorage: "data-no-storage",
     storageKey: "data-storage-key",
     syncUrl: "data-sync-url",
@@ -73,14 +95,15 @@ export function dataAttributes(options: PlaygroundOptions): Record<string, strin
     const attributes: Record<string, string> = {};
     for (const [name, value] of Object.entries(options)) {
         if (!isOption(name) || value === undefined || value === null || value === false) continue;
-        attributes[ATTRIBUTES[name]] = value === true ? "" : String(value);
+        attributes[ATTRIBUTES[name]] =
+            value === true ? "" : Array.isArray(value) ? value.join(" ") : String(value);
     }
     return attributes;
 }
 
 /**
- * Whether the build's example fits these options: it shows the built-in defaults and title, so
- * only options that change neither keep it.
+ * Whether the build's example fits these options: it shows the built-in defaults, title, heading
+ * level, every output and the full form, so only options that change none of them keep it.
  */
 export function showsExample(options: PlaygroundOptions): boolean {
     return Object.entries(options).every(
