@@ -32,8 +32,11 @@ if [ "$(cat "$site/node_modules/.installed-lock" 2>/dev/null)" != "$lock_sum" ];
   echo "$lock_sum" > "$site/node_modules/.installed-lock"
 fi
 echo "==> Installing the package from $tarball"
+# Every build packs the same version anew: npm would keep the copy it already has.
+rm -rf "$site/node_modules/headscale-sso-playground"
 (cd "$site" && npm install --no-audit --no-fund --loglevel=error "$ROOT/$tarball")
 
 echo "==> Building the Docusaurus test site"
-(cd "$site" && DOCUSAURUS_TELEMETRY_DISABLED=1 npx docusaurus build --out-dir build >/dev/null)
+# Rspack's persistent cache takes a package of the same version for unchanged: start afresh.
+(cd "$site" && npx docusaurus clear >/dev/null && DOCUSAURUS_TELEMETRY_DISABLED=1 npx docusaurus build --out-dir build >/dev/null)
 echo "Docusaurus test site: $site/build (served under /docs-site/)"

@@ -346,3 +346,116 @@ test("authentik's Headscale guide with the widget after Preparation, on the guid
   await expect(page.getByText("From authentik 2026.5 a redirect URI also has a type")).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+/** Layout shifts the page has seen, summed as the Cumulative Layout Shift counts them. */
+async function watchShifts(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { shift: number }).shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { hadRecentInput: boolean; value: number }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { shift: number }).shift);
+}
+
+const GUIDE = `${site}/integrations/networking/headscale/`;
+
+for (const width of [1280, 390]) {
+  test(`on a slow connection at ${width} px the example is drawn styled before any script, and the takeover moves nothing`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: width > 500 ? 800 : 844 });
+    // A slow mobile connection, as the DevTools protocol emulates it: 150 ms round trip, 200 KB/s.
+    const session = await page.context().newCDPSession(page);
+    await session.send("Network.enable");
+    await session.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 200 * 1024,
+      uploadThroughput: 200 * 1024,
+    });
+    const shift = await watchShifts(page);
+    await page.goto(GUIDE, { waitUntil: "commit" });
+    // As soon as the example is in the page, while the site's scripts are still on their way: the
+    // reader has scrolled to it.
+    await page.waitForFunction(
+      () => {
+        const element = document.querySelector("[data-headscale-playground]");
+        if (!element?.shadowRoot?.querySelector("pre")) return false;
+        element.scrollIntoView();
+        return true;
+      },
+      undefined,
+      { polling: 10, timeout: 30_000 },
+    );
+    const early = await page.evaluate(() => {
+      const root = document.querySelector("[data-headscale-playground]")!.shadowRoot!;
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+      return {
+        loader: performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("/embed.js")),
+        pre: style("pre").fontFamily,
+        form: style(".hsp-form").borderTopStyle,
+        group: style("details.hsp-group").backgroundColor,
+        title: style(".hsp-title").fontSize,
+        pageTitle: getComputedStyle(document.querySelector("article h1")!).fontSize,
+      };
+    });
+    expect(early.loader, "embed.js had not been fetched yet").toBe(false);
+    // Its own monospace output and bordered form; Infima's details and headings stay out.
+    expect(early.pre).toMatch(/monospace/);
+    expect(early.form).toBe("solid");
+    expect(early.group).toBe("rgba(0, 0, 0, 0)");
+    expect(parseFloat(early.title)).toBeLessThan(parseFloat(early.pageTitle));
+    await page.waitForLoadState("load", { timeout: 90_000 });
+    const host = page.locator("[data-headscale-playground]");
+    const before = await host.evaluate((element) => element.getBoundingClientRect().height);
+    await wake(page);
+    await expect(page.getByLabel("Client ID")).toHaveValue(/^[A-Za-z0-9]{40}$/, { timeout: 60_000 });
+    const after = await host.evaluate((element) => element.getBoundingClientRect().height);
+    const total = await shift();
+    console.log(`throttled load and takeover at ${width} px: layout shift ${total.toFixed(4)}, widget ${before.toFixed(0)} → ${after.toFixed(0)} px`);
+    expect(total).toBeLessThanOrEqual(0.01);
+    expect(after).toBe(before);
+  });
+}
+
+test("with JavaScript off the example is readable and styled, and says editing needs scripts", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(GUIDE);
+  const host = page.locator("[data-headscale-playground]");
+  await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
+  await expect(yaml(page)).toBeVisible();
+  const looks = await host.evaluate((element) => {
+    const root = element.shadowRoot!;
+    const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+    return { pre: style("pre").fontFamily, form: style(".hsp-form").borderTopStyle, tabs: style("[role=tablist]").display };
+  });
+  expect(looks.pre).toMatch(/monospace/);
+  expect(looks.form).toBe("solid");
+  expect(looks.tabs).not.toBe("none");
+  await expect(page.getByText("This is the playground's default example. Editing it needs JavaScript and WebAssembly")).toBeVisible();
+  await context.close();
+});
+
+test("after a client-side navigation the example is drawn in its shadow root, styled, in the first frame", async ({ page }) => {
+  await page.goto(`${site}/`);
+  // The loader is held back: what shows is what the component drew.
+  await page.route("**/headscale-playground/*/embed.js", () => {});
+  await page.locator("nav.navbar").getByRole("link", { name: "authentik", exact: true }).click();
+  await expect(page).toHaveURL(/\/docs-site\/authentik\/$/);
+  const drawn = await page.waitForFunction(() => {
+    const element = document.querySelector("[data-headscale-playground]");
+    if (!element) return null;
+    const pre = element.shadowRoot?.querySelector("pre");
+    return {
+      template: element.querySelector(":scope > template") !== null,
+      font: pre ? getComputedStyle(pre).fontFamily : null,
+    };
+  });
+  const { template, font } = (await drawn.jsonValue())!;
+  expect(template).toBe(false);
+  expect(font).toMatch(/monospace/);
+  await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
+});
