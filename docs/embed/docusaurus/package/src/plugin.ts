@@ -24,8 +24,9 @@ export interface PluginOptions {
 /** Files of the release build that only the standalone page uses. */
 const STANDALONE = [/^index\.html$/, /^page-[0-9a-f]+\.css$/, /^prerendered\.(html|js)$/];
 
-/** The release build as this package holds it. */
-const BUILD = fileURLToPath(new URL("../playground/", import.meta.url));
+/** The installed package's folder (this file is in its lib/), and the release build in it. */
+const PACKAGE = new URL("..", import.meta.url);
+const BUILD = fileURLToPath(new URL("playground/", PACKAGE));
 
 /** The files the widget needs, by name, and the folder that serves them. */
 export function playgroundFiles(build = BUILD): { files: Map<string, Buffer>; folder: string } {
