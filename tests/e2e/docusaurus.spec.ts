@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { ports } from "./ports";
 import { layoutProblems, openGroups, saved } from "./ui";
 import { wake } from "./fixtures";
@@ -458,4 +460,79 @@ test("after a client-side navigation the example is drawn in its shadow root, st
   expect(template).toBe(false);
   expect(font).toMatch(/monospace/);
   await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
+});
+
+/** A package of the test site, loaded from its own node_modules. */
+const fromSite = (name: string) =>
+  import(pathToFileURL(createRequire(`${process.cwd()}/target/docusaurus-site/package.json`).resolve(name)).href);
+
+/** Labels and notes of the widget that no search result should show. */
+const WIDGET_TEXT = ["Copy share link", "Help on", "This is the example", "Describe your setup", "CLIENT-ID-GENERATED-IN-THE-BROWSER"];
+
+test("search crawlers see the page's text and none of the widget's", async ({ page }) => {
+  const html = readFileSync("target/docusaurus-site/build/integrations/networking/headscale/index.html", "utf8");
+  // As DocSearch's crawler reads a Docusaurus page: Cheerio, and the template's content selectors.
+  const { load } = await fromSite("cheerio");
+  // Cheerio's own types are not installed with the site.
+  const records = ($: any) => $("article p, article li, article td:last-child").map((_: number, node: unknown) => $(node).text()).get().join("\n");
+  const $ = load(html);
+  const indexed = records($);
+  expect(indexed).toContain("enter your FQDNs, application slug, and groups in the generator below");
+  for (const text of WIDGET_TEXT) expect(indexed, text).not.toContain(text);
+  // The element's own line for readers without scripts is page text, until the crawler removes
+  // the wrapper as the README says.
+  expect(indexed).toContain("Editing it needs JavaScript and WebAssembly");
+  $(".headscale-playground").remove();
+  const cleaned = records($);
+  expect(cleaned).not.toContain("Editing it needs JavaScript");
+  expect(cleaned).toContain("enter your FQDNs, application slug, and groups in the generator below");
+  // Pagefind's convention is on the line itself.
+  expect(html).toMatch(/<p class=hsp-needs-script [^>]*data-pagefind-ignore=all/);
+  // And a crawler that runs scripts reads the page's text without the shadow root.
+  await page.goto(GUIDE);
+  await wake(page);
+  const text = await page.locator("article").evaluate((article) => (article as HTMLElement).innerText);
+  for (const label of WIDGET_TEXT) expect(text, label).not.toContain(label);
+});
+
+test("a Markdown export of the page, as authentik's makes it, keeps the text written inside the component", async () => {
+  const [{ unified }, { default: remarkParse }, { default: remarkMdx }, { default: remarkGfm }, { default: remarkDirective }, { default: remarkStringify }, { visit, SKIP }] =
+    await Promise.all(["unified", "remark-parse", "remark-mdx", "remark-gfm", "remark-directive", "remark-stringify", "unist-util-visit"].map(fromSite));
+  // authentik's export drops imports and expressions and puts each component's children, and
+  // each directive's, in its place.
+  type Node = { type: string; children?: Node[] };
+  const unwrap = () => (tree: Node) =>
+    visit(tree, (node: Node, index: number | undefined, parent: Node | undefined) => {
+      if (!parent || index === undefined) return undefined;
+      if (/^mdx|Directive$/.test(node.type)) {
+        parent.children!.splice(index, 1, ...(node.children ?? []));
+        return [SKIP, index];
+      }
+      return undefined;
+    });
+  const source = readFileSync("docs/embed/docusaurus/site/integrations/networking/headscale/index.mdx", "utf8").replace(/^---[\s\S]*?---\n/, "");
+  const markdown = String(
+    await unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirective).use(unwrap).use(remarkStringify, { bullet: "-", fences: true }).process(source),
+  );
+  expect(markdown).not.toContain("import ");
+  expect(markdown).not.toContain("HeadscalePlayground");
+  // The introduction is followed by what the component holds, and then the guide goes on.
+  const intro = markdown.indexOf("in the generator below");
+  const held = markdown.indexOf("This page includes an interactive generator");
+  const next = markdown.indexOf("## authentik configuration");
+  expect(intro).toBeGreaterThan(0);
+  expect(held).toBeGreaterThan(intro);
+  expect(next).toBeGreaterThan(held);
+});
+
+test("the README's change to authentik's Headscale guide is the test site's page, word for word", () => {
+  const readme = readFileSync("docs/embed/docusaurus/README.md", "utf8");
+  const diff = readme.match(/```diff\n([\s\S]*?)```/)![1];
+  const added = diff.split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
+  const page = readFileSync("docs/embed/docusaurus/site/integrations/networking/headscale/index.mdx", "utf8");
+  const [importLine, ...block] = added;
+  expect(page).toContain(`${importLine}\n`);
+  expect(page).toContain(`:::\n\n${block.join("\n")}\n## authentik configuration`);
+  // The plugin line the README gives is the test site's.
+  expect(readme).toContain('plugins: ["headscale-sso-playground"]');
 });

@@ -6,6 +6,7 @@ mod authentik;
 mod boundaries;
 mod checks;
 mod common;
+mod docusaurus;
 mod flow;
 mod groups;
 mod headscale_versions;
