@@ -3,6 +3,8 @@
 //! and its limit. The form, share links, embedding, the limits and the import all read this
 //! table; adding a field is one row here plus its behaviour.
 
+use crate::engine::citations as c;
+use crate::engine::evidence::Evidence;
 use crate::engine::links::{self, Link};
 
 /// One input of the form. Checks name the field they belong to, and the UI shows them there.
@@ -178,7 +180,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         field: Field::AppName,
         key: "app-name",
         label: "Application name",
-        help: "The application's name in authentik; users see it on their dashboard.",
+        help: "The application's name in authentik.",
         link: links::AUTHENTIK_APPLICATIONS,
         share: Some("name"),
         attribute: Some("data-app-name"),
@@ -227,7 +229,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         field: Field::Scopes,
         key: "scopes",
         label: "Scopes",
-        help: "What Headscale asks authentik for, separated by spaces: openid is required, email carries the address, profile the groups.",
+        help: "What Headscale asks authentik for, separated by spaces: openid makes it an OpenID Connect login, email carries the address, profile the groups.",
         link: links::HEADSCALE_OIDC,
         share: Some("scope"),
         attribute: Some("data-scopes"),
@@ -347,7 +349,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         field: Field::Expiry,
         key: "expiry",
         label: "Node expiry",
-        help: "How long a node logged in through authentik stays valid, such as 180d, 12w or 0 for never. Up to 0.28 this is oidc.expiry (default 180d); from 0.29 node.expiry (default never).",
+        help: "How long a node stays valid, such as 180d, 12w or 0 for never. Up to 0.28 this is oidc.expiry, for nodes logged in through authentik (default 180d); from 0.29 it is node.expiry, for every node however it registers (default never).",
         link: links::HEADSCALE_OIDC,
         share: Some("expiry"),
         attribute: None,
@@ -395,7 +397,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         field: Field::AuthentikVersion,
         key: "authentik-version",
         label: "authentik version",
-        help: "The authentik release you run (shown under Admin interface → System → About). Redirect URIs, flows and grant types changed between releases.",
+        help: "The authentik release you run, shown on the Version card of the admin interface's Overview page. Redirect URIs, flows and grant types changed between releases.",
         link: links::AUTHENTIK_RELEASES,
         share: Some("ak_version"),
         attribute: Some("data-authentik-version"),
@@ -429,6 +431,34 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         // about 20 ms (native) for this much; a megabyte took long enough to freeze the page.
         limit: single(64 << 10),
     },
+];
+
+/// What each field's help says about Headscale or authentik rests on, per field. The tests
+/// fail on a field without an entry.
+pub const HELP_EVIDENCE: &[(Field, &[Evidence])] = &[
+    (Field::HeadscaleUrl, &[c::HS_REDIRECT_URL]),
+    (Field::AuthentikUrl, &[c::AK_URL_ISSUER, c::AK_MODEL_ISSUER]),
+    (Field::AppName, &[c::AK_SCHEMA_2025_12]),
+    (Field::Slug, &[c::AK_URL_ISSUER, c::AK_MODEL_ISSUER]),
+    (Field::ClientId, &[c::AK_FORM_CLIENT_ID, c::HS_CLIENT_ID]),
+    (Field::ClientSecret, &[c::AK_FORM_CLIENT_SECRET, c::HS_CLIENT_SECRET]),
+    (Field::Scopes, &[c::AK_SCOPE_OPENID, c::AK_SCOPE_EMAIL, c::AK_SCOPE_PROFILE_GROUPS, c::HS_KEY_SCOPE]),
+    (Field::AllowedGroups, &[c::AK_SCOPE_PROFILE_GROUPS, c::HS_ALLOWED_GROUPS]),
+    (Field::AllowedUsers, &[c::HS_ALLOWED_USERS]),
+    (Field::AllowedDomains, &[c::HS_ALLOWED_DOMAINS]),
+    (Field::PkceEnabled, &[c::HS_KEY_PKCE_ENABLED, c::AK_TOKEN_PKCE]),
+    (Field::PkceMethod, &[c::HS_PKCE_S256, c::HS_PKCE_PLAIN]),
+    (Field::HeadscaleVersion, &[c::HS_RELEASE_29, c::HS_KEY_NODE_EXPIRY]),
+    (Field::SecretDelivery, &[c::HS_SECRET_PATH_READ, c::HS_ENV_KEYS]),
+    (Field::ClientSecretPath, &[c::HS_SECRET_PATH_READ, c::HS_EXAMPLE_SECRET_PATH]),
+    (Field::OnlyStartIfOidcIsAvailable, &[c::HS_ONLY_START, c::HS_ONLY_START_FALLBACK]),
+    (Field::Expiry, &[c::HS_DEFAULT_EXPIRY, c::HS_DEFAULT_NODE_EXPIRY, c::HS_NODE_EXPIRY_EVERY_NODE]),
+    (Field::UseExpiryFromToken, &[c::HS_EXPIRY_FROM_TOKEN, c::AK_ID_TOKEN_EXPIRY]),
+    (Field::ExtraParams, &[c::HS_EXTRA_PARAMS, c::HS_READ_EXTRA_PARAMS, c::HS_EXAMPLE_EXTRA_PARAMS, c::CAST_MAP_JSON]),
+    (Field::EmailVerifiedRequired, &[c::HS_KEY_EMAIL_VERIFIED_REQUIRED, c::HS_TRUST_EMAIL]),
+    (Field::AuthentikVersion, &[c::AK_VERSION_CARD]),
+    (Field::VerifiedEmailMapping, &[c::AK_NOTES_2025_10, c::AK_SCOPE_EMAIL_UNVERIFIED]),
+    (Field::ImportText, &[c::HS_ENV_KEYS]),
 ];
 
 #[cfg(test)]

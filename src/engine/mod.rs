@@ -3,9 +3,11 @@
 pub mod address;
 pub mod authentik;
 pub mod catalogue;
+pub mod citations;
 pub mod credentials;
 pub mod diagnose;
 pub mod embed;
+pub mod evidence;
 pub mod fields;
 pub mod flow;
 pub mod form;

@@ -13,16 +13,24 @@ pub(crate) fn is_slug(text: &str) -> bool {
 pub(crate) const CREDENTIAL_MAX: usize = 255;
 
 /// Why a client ID or secret cannot work, if it cannot: authentik stores at most 255
-/// characters, and from 2026.8 accepts only printable ASCII (RFC 6749's VSCHAR). Control
-/// characters, which no output could carry, are refused before, like in every field
-/// (`limits::refusal`).
-pub(crate) fn credential_problem(text: &str, printable_ascii_only: bool) -> Option<String> {
+/// characters, from 2026.8 accepts only printable ASCII (RFC 6749's VSCHAR), and in 2026.2 and
+/// 2026.5 compares secrets with Python's `hmac.compare_digest`, which raises an error on text
+/// outside ASCII. Control characters, which no output could carry, are refused before, like in
+/// every field (`limits::refusal`).
+pub(crate) fn credential_problem(text: &str, printable_ascii_only: bool, ascii_compare: bool) -> Option<String> {
     let length = text.chars().count();
     if length > CREDENTIAL_MAX {
         Some(format!("is {length} characters long; authentik stores at most {CREDENTIAL_MAX}"))
+    } else if let Some(c) = text.chars().find(|c| printable_ascii_only && !is_vschar(*c)) {
+        Some(format!("contains {}, and authentik 2026.8 and later accept only printable ASCII", escaped(c)))
     } else {
-        let refused = text.chars().find(|c| printable_ascii_only && !is_vschar(*c));
-        refused.map(|c| format!("contains {}, and authentik 2026.8 and later accept only printable ASCII", escaped(c)))
+        text.chars().find(|c| ascii_compare && !c.is_ascii()).map(|c| {
+            format!(
+                "contains {}: authentik 2026.2 and 2026.5 compare secrets with Python's hmac.compare_digest, which \
+                 fails on text outside ASCII, so every token exchange ends with a server error",
+                escaped(c)
+            )
+        })
     }
 }
 

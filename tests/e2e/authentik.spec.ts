@@ -18,10 +18,10 @@ test("authentik 2025.8 and 2026.8 get their own redirect URI form and grant type
 
   await page.getByLabel("authentik version").selectOption("2026.8");
   await expect(blueprint(page)).toContainText("redirect_uri_type: authorization");
-  await expect(blueprint(page)).toContainText("grant_types:\n        - authorization_code\n        - refresh_token");
+  await expect(blueprint(page)).toContainText("grant_types:\n        - authorization_code\n      sub_mode");
   await expect(settings(page)).toContainText("Redirect URI typeAuthorization");
   await showTab(page, "authentik Terraform");
-  await expect(block(page, "authentik Terraform")).toContainText('grant_types = ["authorization_code", "refresh_token"]');
+  await expect(block(page, "authentik Terraform")).toContainText('grant_types = ["authorization_code"]');
 });
 
 test("Generate makes a secret that the blueprint and the Headscale YAML share", async ({ page }) => {
@@ -44,15 +44,29 @@ test("Generate makes a secret that the blueprint and the Headscale YAML share", 
   await expect(block(page, "authentik Terraform")).toContainText(`client_secret      = "${secret}"`);
 });
 
-test("authentik 2024.8.5 has no Terraform provider release, and says what to use instead", async ({ page }) => {
+test("authentik 2024.8.5 gets Terraform for provider v2024.10.2, which ignores the flow authentik lacks", async ({ page }) => {
   await page.goto("/");
   await showTab(page, "authentik Terraform");
   await page.getByLabel("authentik version").selectOption("2024.8.5");
-  await expect(block(page, "authentik Terraform")).toContainText("No release of the goauthentik/authentik Terraform provider works with authentik 2024.8.5");
-  await expect(block(page, "authentik Terraform")).toContainText("upgrade authentik to 2024.10.3 or later");
-  await expect(block(page, "authentik Terraform").locator("pre")).toHaveCount(0);
+  const terraform = block(page, "authentik Terraform").locator("pre");
+  await expect(terraform).toContainText('version = "~> 2024.10.2"');
+  await expect(terraform).toContainText("authentik 2024.8.5 has no invalidation flow");
+  await expect(terraform).toContainText("ignore_changes = [invalidation_flow]");
   await page.getByLabel("authentik version").selectOption("2024.10.3");
-  await expect(block(page, "authentik Terraform").locator("pre")).toContainText('version = "~> 2024.10.2"');
+  await expect(terraform).toContainText('version = "~> 2024.10.2"');
+  await expect(terraform).not.toContainText("ignore_changes");
+});
+
+test("a check links the upstream line it rests on next to its documentation", async ({ page }) => {
+  await page.goto("/");
+  await openGroups(page);
+  await page.getByLabel("Expire nodes with the ID token").check();
+  const check = page.locator('#hsp-use-expiry-from-token-messages [data-check="expiry-from-token"]');
+  await expect(check).toContainText("5 minutes (minutes=5)");
+  const source = check.locator("a.hsp-evidence");
+  await expect(source).toHaveText("Source: Headscale v0.29.2 hscontrol/oidc.go:431");
+  await expect(source).toHaveAttribute("href", "https://github.com/juanfont/headscale/blob/v0.29.2/hscontrol/oidc.go#L431");
+  await expect(check.locator("a.hsp-doc")).toHaveCount(1);
 });
 
 test("allowed groups become bindings, and unverified emails are caught", async ({ page }) => {

@@ -40,8 +40,12 @@ test("a mistake is explained next to its field and the output keeps working", as
   await expect(page.locator("#hsp-checks")).toContainText("Allowed groups");
   await expect(headscaleYaml(page)).toContainText("- /headscale");
   await openGroups(page);
+  // Without openid authentik still logs the user in (a warning); without profile the groups are lost (an error).
   await page.getByLabel("Scopes").fill("profile email");
-  await expect(page.locator("#hsp-scopes-messages")).toContainText("openid");
+  await expect(page.locator("#hsp-scopes-messages")).toContainText("still answers Headscale's login");
+  await expect(page.getByLabel("Scopes")).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Scopes").fill("email");
+  await expect(page.locator("#hsp-scopes-messages")).toContainText("sends groups only with profile");
   await expect(page.getByLabel("Scopes")).toHaveAttribute("aria-invalid", "true");
 });
 

@@ -6,7 +6,6 @@ use serde_yaml::{Mapping, Value};
 use sso_playground::engine::authentik::blueprint::{
     APPLICATION_MODEL, BINDING_MODEL, GROUP_MODEL, PROVIDER_MODEL, SCOPE_MAPPING_MODEL,
 };
-use sso_playground::engine::authentik::terraform::Terraform;
 use sso_playground::engine::credentials::{alphanumeric, CLIENT_SECRET_LENGTH};
 use sso_playground::engine::versions::authentik::{AuthentikVersion, RedirectUris, AUTHENTIK_RELEASES};
 use sso_playground::engine::{render, Inputs, Severity};
@@ -16,32 +15,36 @@ fn ak(version: &str) -> AuthentikVersion {
 }
 
 /// The release facts, written out by hand from authentik's release notes, newest first:
-/// redirect URI format (R regex, S strict, T strict with type), invalidation flow,
-/// grant types, slug limit, default email_verified.
-type Facts = (&'static str, char, bool, bool, Option<usize>, bool);
+/// redirect URI format (R regex, S strict, T strict with type), the wizard's old text field for
+/// redirect URIs, invalidation flow, grant types, slug limit, default email_verified.
+type Facts = (&'static str, char, bool, bool, bool, Option<usize>, bool);
 
 const FACTS: &[Facts] = &[
-    ("2026.11", 'T', true, true, None, false),
-    ("2026.8", 'T', true, true, None, false),
-    ("2026.5", 'T', true, true, None, false),
-    ("2026.2", 'S', true, false, None, false),
-    ("2025.12", 'S', true, false, None, false),
-    ("2025.10", 'S', true, false, Some(50), false),
-    ("2025.8", 'S', true, false, Some(50), true),
-    ("2025.6", 'S', true, false, Some(50), true),
-    ("2025.4", 'S', true, false, Some(50), true),
-    ("2025.2", 'S', true, false, Some(50), true),
-    ("2024.12", 'S', true, false, Some(50), true),
-    ("2024.10.3", 'S', true, false, Some(50), true),
-    ("2024.10.0", 'R', true, false, Some(50), true),
-    ("2024.8.5", 'S', false, false, Some(50), true),
-    ("2024.8.0", 'R', false, false, Some(50), true),
+    ("2026.11", 'T', false, true, true, None, false),
+    ("2026.8", 'T', false, true, true, None, false),
+    ("2026.5", 'T', false, true, true, None, false),
+    ("2026.2", 'S', false, true, false, None, false),
+    ("2025.12", 'S', false, true, false, None, false),
+    ("2025.10", 'S', false, true, false, Some(50), false),
+    ("2025.8", 'S', false, true, false, Some(50), true),
+    ("2025.6", 'S', false, true, false, Some(50), true),
+    ("2025.4", 'S', false, true, false, Some(50), true),
+    ("2025.2", 'S', false, true, false, Some(50), true),
+    ("2024.12", 'S', false, true, false, Some(50), true),
+    ("2024.10.4", 'S', false, true, false, Some(50), true),
+    ("2024.10.3", 'S', true, true, false, Some(50), true),
+    ("2024.10.0", 'R', true, true, false, Some(50), true),
+    ("2024.8.6", 'S', false, false, false, Some(50), true),
+    ("2024.8.5", 'S', true, false, false, Some(50), true),
+    ("2024.8.0", 'R', true, false, false, Some(50), true),
 ];
 
 #[test]
 fn the_release_table_matches_authentiks_history() {
     assert_eq!(AUTHENTIK_RELEASES.len(), FACTS.len());
-    for (release, (key, uris, invalidation, grants, slug_max, verified)) in AUTHENTIK_RELEASES.iter().zip(FACTS) {
+    for (release, (key, uris, text_field, invalidation, grants, slug_max, verified)) in
+        AUTHENTIK_RELEASES.iter().zip(FACTS)
+    {
         assert_eq!(release.key, *key);
         let kind = match release.redirect_uris {
             RedirectUris::Regex => 'R',
@@ -49,6 +52,7 @@ fn the_release_table_matches_authentiks_history() {
             RedirectUris::StrictTyped => 'T',
         };
         assert_eq!(kind, *uris, "{key}");
+        assert_eq!(release.wizard_redirect_text, *text_field, "{key}");
         assert_eq!(release.invalidation_flow, *invalidation, "{key}");
         assert_eq!(release.grant_types, *grants, "{key}");
         assert_eq!(release.slug_max, *slug_max, "{key}");
@@ -64,8 +68,12 @@ fn versions_parse_to_their_release_line() {
     assert_eq!(AuthentikVersion::default(), ak("2026.8"));
     assert_eq!(ak("2026.8.7").key(), "2026.8");
     assert_eq!(ak("2024.10.1").key(), "2024.10.0");
-    assert_eq!(ak("2024.10.4").key(), "2024.10.3");
-    assert_eq!(ak("2024.10").key(), "2024.10.3", "without a patch, the newest line");
+    assert_eq!(ak("2024.10.3").key(), "2024.10.3");
+    assert_eq!(ak("2024.10.4").key(), "2024.10.4");
+    assert_eq!(ak("2024.10.5").key(), "2024.10.4");
+    assert_eq!(ak("2024.8.5").key(), "2024.8.5");
+    assert_eq!(ak("2024.8.6").key(), "2024.8.6");
+    assert_eq!(ak("2024.10").key(), "2024.10.4", "without a patch, the newest line");
     assert_eq!(ak("v2025.12.0-rc1").key(), "2025.12");
     assert_eq!(AuthentikVersion::parse("2024.6"), None);
     assert_eq!(AuthentikVersion::parse("2027.2"), None);
@@ -81,7 +89,7 @@ fn inputs_for(version: &str, groups: &str) -> Inputs {
 
 #[test]
 fn wizard_settings_of_each_era() {
-    for version in ["2026.8", "2025.8", "2024.8.0"] {
+    for version in ["2026.8", "2025.8", "2024.10.3", "2024.8.0"] {
         insta::assert_snapshot!(
             format!("settings_{version}"),
             render(&inputs_for(version, "")).authentik.wizard.to_text()
@@ -103,7 +111,7 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
                 format!("blueprint_{version}{suffix}"),
                 outputs.authentik.blueprint().clone().unwrap()
             );
-            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), terraform_shown(&outputs));
+            insta::assert_snapshot!(format!("terraform_{version}{suffix}"), terraform_text(&outputs, false));
         }
     }
     let mapping = with(|i| {
@@ -112,7 +120,7 @@ fn blueprint_and_terraform_of_each_era_with_and_without_groups() {
     });
     let outputs = render(&mapping);
     insta::assert_snapshot!("blueprint_verified_email", outputs.authentik.blueprint().clone().unwrap());
-    insta::assert_snapshot!("terraform_verified_email", terraform_shown(&outputs));
+    insta::assert_snapshot!("terraform_verified_email", terraform_text(&outputs, false));
 }
 
 #[test]
@@ -138,6 +146,17 @@ fn the_redirect_uri_follows_the_era() {
     assert!(!settings("2026.2").contains("Redirect URI type"));
     assert!(settings("2026.2").contains("Redirect URI: https://headscale.company/oidc/callback"));
     assert!(settings("2024.10.0").contains(r"Redirect URIs/Origins (RegEx): https://headscale\.company/oidc/callback"));
+    // The two patches that fixed CVE-2024-52289 store exact URIs, but their wizard kept the old
+    // text field until the next patch.
+    for version in ["2024.8.5", "2024.10.3"] {
+        let text = settings(version);
+        assert!(text.contains("Redirect URIs/Origins (RegEx): https://headscale.company/oidc/callback"), "{version}");
+        assert!(!text.contains("Redirect URI matching"), "{version}");
+    }
+    for version in ["2024.8.6", "2024.10.4"] {
+        let text = settings(version);
+        assert!(text.contains("Redirect URI matching: Strict") && !text.contains("RegEx"), "{version}");
+    }
 }
 
 fn entries(blueprint: &str) -> Vec<Mapping> {
@@ -213,7 +232,8 @@ fn assert_blueprint_shape(text: &str, version: AuthentikVersion, groups: usize, 
                 if release.grant_types {
                     assert_eq!(
                         attrs["grant_types"],
-                        serde_yaml::from_str::<Value>("[authorization_code, refresh_token]").unwrap()
+                        serde_yaml::from_str::<Value>("[authorization_code]").unwrap(),
+                        "Headscale only exchanges a login code; it never refreshes a token"
                     );
                 }
             }
@@ -257,19 +277,9 @@ fn every_release_gets_a_blueprint_authentik_can_import() {
     }
 }
 
-/// The Terraform text of a line that has a provider release.
+/// The Terraform text of a release line.
 fn terraform_text(outputs: &sso_playground::engine::Outputs, inline_secret: bool) -> String {
-    match outputs.authentik.terraform(inline_secret) {
-        Terraform::File(text) => text.clone(),
-        Terraform::Unavailable(reason) => panic!("no Terraform: {reason}"),
-    }
-}
-
-/// What the Terraform section shows: the file, or why there is none.
-fn terraform_shown(outputs: &sso_playground::engine::Outputs) -> String {
-    match outputs.authentik.terraform(false) {
-        Terraform::File(text) | Terraform::Unavailable(text) => text.clone(),
-    }
+    outputs.authentik.terraform(inline_secret).clone()
 }
 
 fn terraform_blocks(text: &str) -> Vec<(String, Vec<String>)> {
@@ -296,7 +306,7 @@ fn terraform_string(text: &str, resource: &str, attribute: &str) -> String {
 
 #[test]
 fn terraform_is_valid_hcl_for_every_release() {
-    for release in AUTHENTIK_RELEASES.iter().filter(|release| release.terraform.is_ok()) {
+    for release in AUTHENTIK_RELEASES {
         let outputs = render(&with(|i| {
             i.authentik_version = release.version;
             i.allowed_groups = "headscale-users\nHeadscale Admins\nheadscale users".into();
@@ -325,7 +335,11 @@ fn terraform_is_valid_hcl_for_every_release() {
             .collect();
         assert_eq!(names, ["headscale_users", "headscale_admins", "headscale_users_2"]);
         assert_eq!(text.contains("grant_types"), release.grant_types, "{}", release.key);
-        assert_eq!(text.contains("invalidation_flow"), release.invalidation_flow, "{}", release.key);
+        // The 2024.8 patches send the invalidation flow provider v2024.10.2 requires and ignore
+        // the difference authentik answers with.
+        let sends_flow = release.invalidation_flow || release.terraform.unknown_invalidation_flow;
+        assert_eq!(text.contains("invalidation_flow"), sends_flow, "{}", release.key);
+        assert_eq!(text.contains("ignore_changes = [invalidation_flow]"), release.terraform.unknown_invalidation_flow);
         assert_eq!(text.contains("allowed_redirect_uris"), release.redirect_uris != RedirectUris::Regex);
         assert_eq!(text.contains("redirect_uri_type"), release.redirect_uris == RedirectUris::StrictTyped);
     }
@@ -391,9 +405,6 @@ proptest! {
         match outputs.authentik.blueprint() {
             Ok(text) => assert_blueprint_shape(text, release, outputs.model.allowed_groups.len(), mapping),
             Err(_) => prop_assert!(outputs.diagnostics.iter().any(|d| d.severity() == Severity::Error)),
-        }
-        if release.release().terraform.is_err() {
-            return Ok(());
         }
         let terraform = &terraform_text(&outputs, true);
         let blocks = terraform_blocks(terraform);

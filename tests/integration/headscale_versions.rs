@@ -1,7 +1,7 @@
 //! The Headscale release table.
 
 use sso_playground::engine::versions::headscale::{
-    EmailVerifiedUse, HeadscaleVersion, Key, Support, HEADSCALE_RELEASES, KEYS,
+    EmailVerifiedUse, HeadscaleVersion, Key, Support, UserinfoUse, HEADSCALE_RELEASES, KEYS,
 };
 
 /// The key × release matrix, written out by hand from Headscale's history: R = read,
@@ -56,7 +56,12 @@ fn releases_are_newest_first_and_the_newest_is_the_default() {
 #[test]
 fn release_facts_change_where_headscale_changed() {
     assert!(!HeadscaleVersion(22).release().trims_secret_file && HeadscaleVersion(23).release().trims_secret_file);
-    assert!(!HeadscaleVersion(26).release().reads_userinfo && HeadscaleVersion(27).release().reads_userinfo);
+    let userinfo = |minor| HeadscaleVersion(minor).release().userinfo;
+    assert_eq!(userinfo(25), UserinfoUse::Never);
+    assert_eq!(userinfo(26), UserinfoUse::FillsMissing);
+    assert_eq!(userinfo(27), UserinfoUse::BeforeChecks);
+    let double_login_fails = |minor| HeadscaleVersion(minor).release().double_login_fails;
+    assert!(!double_login_fails(23) && double_login_fails(24) && double_login_fails(26) && !double_login_fails(27));
     let email_verified = |minor| HeadscaleVersion(minor).release().email_verified;
     assert_eq!(email_verified(23), EmailVerifiedUse::Ignored);
     assert_eq!(email_verified(24), EmailVerifiedUse::StoresEmail);

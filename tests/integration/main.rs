@@ -7,6 +7,7 @@ mod boundaries;
 mod checks;
 mod common;
 mod docusaurus;
+mod evidence;
 mod flow;
 mod groups;
 mod headscale_versions;

@@ -2,6 +2,7 @@
 //! by release. Each test fails on an earlier wording that said more than is true.
 
 use crate::common::{example, fired, with};
+use crate::evidence::entry;
 use sso_playground::engine::import::import;
 use sso_playground::engine::versions::authentik::AuthentikVersion;
 use sso_playground::engine::versions::headscale::HeadscaleVersion;
@@ -149,12 +150,6 @@ fn an_issuer_without_its_slash_stops_headscale_only_when_told_to_wait_for_oidc()
 }
 
 #[test]
-fn token_expiry_names_the_defaults_of_both_ways_of_creating_the_provider() {
-    let cause = message(&with(|i| i.use_expiry_from_token = true), Check::ExpiryFromToken);
-    assert!(cause.contains("one hour") && cause.contains("10 minutes") && cause.contains("Terraform"), "{cause}");
-}
-
-#[test]
 fn a_reserved_extra_parameter_says_what_it_does_to_the_login() {
     let cause = |minor: u8, param: &str| {
         message(
@@ -277,4 +272,187 @@ oidc:
         .iter()
         .any(|f| f.diagnostic.check == Check::Placeholder && f.position.is_some_and(|p| p.line == 1)));
     assert_eq!(env.inputs.client_id, current.client_id);
+}
+
+// What each statement says, checked against the upstream lines it cites (see `evidence.rs`).
+
+#[test]
+fn token_expiry_names_the_lifetime_each_way_of_creating_the_provider_sets() {
+    let cause = message(&with(|i| i.use_expiry_from_token = true), Check::ExpiryFromToken);
+    // authentik's provider form (and the wizard) pre-fill five minutes; the model's one hour
+    // only applies where nothing is filled in: a blueprint or the API.
+    assert!(entry("ak.form-token-validity").text().contains("\"minutes=5\""));
+    assert!(entry("ak.model-token-validity").text().contains("default=\"hours=1\""));
+    assert_eq!(entry("tf.token-validity").needle, "minutes=10");
+    assert!(cause.contains("5 minutes (minutes=5)"), "{cause}");
+    assert!(cause.contains("1 hour (hours=1) for a provider made by a blueprint or the API"), "{cause}");
+    assert!(cause.contains("10 minutes (minutes=10)") && cause.contains("Terraform"), "{cause}");
+    assert!(!cause.contains("wizard or by a blueprint"), "the wizard does not give an hour: {cause}");
+    // The ID token expires with the access token, whose lifetime that setting is.
+    assert!(entry("ak.id-token-expiry").text().contains("token.expires"));
+    assert!(entry("ak.token-expiry").text().contains("self.provider.access_token_validity"));
+    assert!(entry("hs.expiry-from-token").text().contains("idTokenExpiration"));
+}
+
+#[test]
+fn a_missing_openid_scope_says_what_authentik_really_does() {
+    let found = diagnostics(&with(|i| i.scopes = "profile email".into()));
+    let d = found.iter().find(|d| d.check == Check::ScopeMissingOpenid).expect("fires");
+    // authentik's token view answers the code flow with an ID token either way.
+    assert!(entry("ak.token-id-token").text().contains("\"id_token\": access_token.id_token.to_jwt"));
+    assert_eq!(d.severity(), Severity::Warning, "the login still works with authentik");
+    let cause = d.cause();
+    assert!(cause.contains("still answers Headscale's login with an ID token"), "{cause}");
+    assert!(!cause.contains("returns no ID token and every login fails"), "{cause}");
+    // Its UserInfo endpoint wants openid, and Headscale then falls back to the ID token.
+    assert!(entry("ak.userinfo-needs-openid").text().contains("protected_resource_view([SCOPE_OPENID])"));
+    assert!(entry("hs.userinfo-fallback").text().contains("only using claims from id token"));
+    assert!(cause.contains("UserInfo endpoint refuses") && cause.contains("could not get userinfo"), "{cause}");
+}
+
+#[test]
+fn a_non_ascii_client_secret_fails_the_exchange_from_2026_2_and_is_refused_from_2026_8() {
+    let secret = |version: &str, secret: &str| {
+        diagnostics(&with(|i| {
+            i.authentik_version = ak(version);
+            i.client_secret = secret.into();
+        }))
+        .into_iter()
+        .filter(|d| d.field() == Field::ClientSecret)
+        .map(|d| (d.check, d.severity(), d.cause()))
+        .collect::<Vec<_>>()
+    };
+    let unusual = secret("2025.12", "s3cret€");
+    assert_eq!(unusual.len(), 1);
+    assert_eq!((unusual[0].0, unusual[0].1), (Check::ClientSecretUnusual, Severity::Warning));
+    assert!(unusual[0].2.contains("2026.2 and 2026.5 fail every token exchange"), "{}", unusual[0].2);
+    assert!(!unusual[0].2.contains("before 2026.8 accepts it"), "{}", unusual[0].2);
+    // compare_digest from 2026.2 raises on text outside ASCII.
+    assert!(entry("ak.notes-2026.2-compare-digest").text().contains("compare_digest for client_secret"));
+    assert!(entry("python.compare-digest").text().contains("str (ASCII only)"));
+    for version in ["2026.2", "2026.5"] {
+        let found = secret(version, "s3cret€");
+        assert_eq!(found.len(), 1, "{version}");
+        assert_eq!((found[0].0, found[0].1), (Check::ClientSecretInvalid, Severity::Error), "{version}");
+        assert!(found[0].2.contains("hmac.compare_digest") && found[0].2.contains("server error"), "{}", found[0].2);
+        // ASCII, even with a space, compares fine.
+        assert_eq!(secret(version, "s3cret with space~"), []);
+    }
+    let refused = secret("2026.8", "s3cret€");
+    assert!(refused[0].0 == Check::ClientSecretInvalid && refused[0].2.contains("printable ASCII"), "{}", refused[0].2);
+    assert!(entry("ak.notes-2026.8-vschar").text().contains("enforce VSCHAR for client_id and client_secret"));
+}
+
+#[test]
+fn the_authentik_version_help_says_where_authentik_shows_it() {
+    let help = Field::AuthentikVersion.help().text;
+    assert!(help.contains("Version card") && help.contains("Overview page"), "{help}");
+    assert!(!help.contains("System → About"), "no such entry: {help}");
+    assert!(entry("ak.version-card").text().contains("label = msg(\"Version\")"));
+}
+
+#[test]
+fn a_double_login_is_flagged_only_where_the_state_cookie_is_shared() {
+    for release in sso_playground::engine::versions::headscale::HEADSCALE_RELEASES {
+        let minor = release.version.0;
+        let flagged = fired(&with(|i| i.headscale_version = release.version)).contains(&Check::DoubleLogin);
+        assert_eq!(flagged, (24..=26).contains(&minor), "0.{minor}");
+    }
+    let cause = Check::DoubleLogin.info().cause;
+    assert!(cause.contains("0.24 to 0.27.0") && cause.contains("single cookie"), "{cause}");
+    // 0.22 and 0.23 keep the state in a server-side cache and set no state cookie.
+    let shared = entry("hs.state-cookie");
+    assert!(
+        shared.text().contains("setCSRFCookie(writer, req, \"state\")") && shared.absent_at.contains(&"v0.23.0".into())
+    );
+    let per_login = entry("hs.state-cookie-per-login");
+    assert!(per_login.text().contains("getCookieName"));
+    assert!(per_login.absent_at.contains(&"v0.27.0".into()), "fixed in 0.27.1, not 0.27.0");
+}
+
+#[test]
+fn claims_from_the_id_token_alone_are_flagged_as_each_release_reads_them() {
+    let cause = |minor: u8, groups: &str| {
+        let inputs = with(|i| {
+            i.headscale_version = HeadscaleVersion(minor);
+            i.allowed_groups = groups.into();
+        });
+        diagnostics(&inputs).into_iter().find(|d| d.check == Check::ClaimsIdTokenOnly).map(|d| d.cause())
+    };
+    let old = cause(25, "").expect("0.25 reads the ID token only");
+    assert!(old.contains("takes the email and username from it too"), "{old}");
+    // 0.26 fills a missing email, username or name from UserInfo, after the access checks.
+    assert!(entry("hs.userinfo-fills-26").text().contains("cmp.Or(claims.Email, userinfo.Email)"));
+    assert!(entry("hs.checks-before-userinfo-26").text().contains("validateOIDCAllowedDomains"));
+    assert_eq!(cause(26, ""), None, "nothing to check against the ID token alone");
+    let partial = cause(26, "ops").expect("0.26 checks groups against the ID token");
+    assert!(partial.contains("only afterwards does it fill a missing email, username or name"), "{partial}");
+    assert_eq!(cause(27, "ops"), None);
+}
+
+#[test]
+fn the_provider_allows_only_the_grant_type_headscale_uses() {
+    // Headscale asks UserInfo with the token it got, as is, and never refreshes it.
+    assert!(entry("hs.static-token").text().contains("oauth2.StaticTokenSource(oauth2Token)"));
+    let outputs = render(&with(|i| i.authentik_version = ak("2026.5")));
+    let blueprint = outputs.authentik.blueprint().clone().unwrap();
+    assert!(blueprint.contains("grant_types:\n        - authorization_code\n") && !blueprint.contains("refresh_token"));
+    assert!(outputs.authentik.terraform(false).contains("grant_types = [\"authorization_code\"]"));
+    let wizard = outputs.authentik.wizard.to_text();
+    assert!(wizard.contains("Grant types: authorization_code\n"), "{wizard}");
+    assert!(!wizard.contains("these two are the ones Headscale needs"));
+    assert!(Check::GrantTypes.info().fix.contains("never asks for a refresh token"));
+}
+
+#[test]
+fn the_node_expiry_help_says_which_nodes_it_applies_to() {
+    let help = Field::Expiry.help().text;
+    assert!(help.contains("from 0.29 it is node.expiry, for every node however it registers"), "{help}");
+    assert!(entry("hs.node-expiry-all").text().contains("regardless of registration method"));
+    assert!(!Check::ExpiryNever.info().cause.contains("nodes logged in through authentik valid for ever"));
+}
+
+#[test]
+fn the_2024_cve_patches_keep_their_old_wizard_field_until_the_next_patch() {
+    for (id, patch) in [("ak.notes-2024.8.6", "2024.8.6"), ("ak.notes-2024.10.4", "2024.10.4")] {
+        let notes = entry(id).text();
+        assert!(notes.contains(&format!("## Fixed in {patch}")) && notes.contains("fix redirect uri input"), "{id}");
+    }
+    for version in ["2024.8.5", "2024.10.3"] {
+        let release = ak(version).release();
+        assert!(release.wizard_redirect_text, "{version}");
+        assert_eq!(release.redirect_uris, sso_playground::engine::versions::authentik::RedirectUris::Strict);
+    }
+    for version in ["2024.8.6", "2024.10.4"] {
+        assert!(!ak(version).release().wizard_redirect_text, "{version}");
+    }
+}
+
+#[test]
+fn terraform_for_the_2024_8_patches_uses_v2024_10_2_and_ignores_the_flow_authentik_lacks() {
+    // v2024.10.2 requires an invalidation flow and sends it; authentik 2024.8 has none (its
+    // schema has no such attribute), and the Go client reads a reply without one as empty.
+    assert_eq!(entry("tf.sends-invalidation-flow").needle, "InvalidationFlow");
+    assert_eq!(entry("tf.reads-invalidation-flow").needle, "res.InvalidationFlow");
+    assert!(entry("cgo.no-required-check").text().contains("InvalidationFlow string"));
+    assert!(entry("cgo.decode").text().contains("json.Unmarshal(b, v)"));
+    let schema = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/upstream/authentik/blueprint-schema/2024.8.5.json"
+    ))
+    .unwrap();
+    assert!(!schema.contains("invalidation_flow") && schema.contains("matching_mode"));
+    for version in ["2024.8.5", "2024.8.6"] {
+        let release = ak(version).release();
+        assert_eq!(release.terraform.release, "v2024.10.2");
+        assert!(release.terraform.unknown_invalidation_flow && !release.invalidation_flow);
+        let text = render(&with(|i| i.authentik_version = ak(version))).authentik.terraform(false).clone();
+        assert!(text.contains("invalidation_flow  = data.authentik_flow.authorization.id"), "{text}");
+        assert!(text.contains("lifecycle {\n    ignore_changes = [invalidation_flow]\n  }"), "{text}");
+        assert!(!text.contains("default-provider-invalidation-flow"), "authentik 2024.8 has no such flow");
+        assert!(text.contains("allowed_redirect_uris"));
+    }
+    // Lines that have an invalidation flow send their own and need no lifecycle block.
+    let text = render(&with(|i| i.authentik_version = ak("2024.10.3"))).authentik.terraform(false).clone();
+    assert!(!text.contains("lifecycle") && text.contains("data.authentik_flow.invalidation.id"));
 }

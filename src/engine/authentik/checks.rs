@@ -25,11 +25,13 @@ pub(crate) fn credentials(model: &Model, found: &mut Vec<Diagnostic>) {
         (&model.client_id, Check::ClientIdMissing, Check::ClientIdInvalid, Check::ClientIdUnusual),
         (&model.client_secret, Check::ClientSecretMissing, Check::ClientSecretInvalid, Check::ClientSecretUnusual),
     ];
-    let printable_ascii_only = model.authentik_version.release().vschar_credentials;
+    let release = model.authentik_version.release();
     for (value, missing, invalid, unusual) in pairs {
+        // Only the secret is compared with hmac.compare_digest; the ID is looked up.
+        let ascii_compare = release.ascii_secret_compare && missing == Check::ClientSecretMissing;
         if value.is_empty() {
             found.push(Diagnostic::new(missing));
-        } else if let Some(problem) = rules::credential_problem(value, printable_ascii_only) {
+        } else if let Some(problem) = rules::credential_problem(value, release.vschar_credentials, ascii_compare) {
             found.push(Diagnostic::phrase(invalid, problem));
         } else if let Some(character) = rules::unusual_character(value) {
             found.push(Diagnostic::phrase(unusual, character));

@@ -22,7 +22,7 @@ pub struct AuthentikOutputs {
     plan: Plan,
     blueprint: OnceCell<Result<String, OutputError>>,
     /// With the secret as a variable, and written into the file.
-    terraform: [OnceCell<terraform::Terraform>; 2],
+    terraform: [OnceCell<String>; 2],
 }
 
 impl AuthentikOutputs {
@@ -47,7 +47,7 @@ impl AuthentikOutputs {
     }
 
     /// The Terraform, with the client secret written into the file or read from a variable.
-    pub fn terraform(&self, inline_secret: bool) -> &terraform::Terraform {
+    pub fn terraform(&self, inline_secret: bool) -> &String {
         self.terraform[usize::from(inline_secret)].get_or_init(|| terraform::emit(&self.plan, inline_secret))
     }
 }

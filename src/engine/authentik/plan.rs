@@ -11,8 +11,8 @@ pub(crate) const SIGNING_KEY: &str = "authentik Self-signed Certificate";
 pub(crate) const AUTHORIZATION_FLOW: &str = "default-provider-authorization-implicit-consent";
 /// The built-in flow run when a provider session ends (not the user logout flow).
 pub(crate) const INVALIDATION_FLOW: &str = "default-provider-invalidation-flow";
-/// The grant types Headscale needs: the login code, and refresh for clients that ask.
-pub(crate) const GRANT_TYPES: [&str; 2] = ["authorization_code", "refresh_token"];
+/// The grant types Headscale uses: the login code only, since it never refreshes a token.
+pub(crate) const GRANT_TYPES: [&str; 1] = ["authorization_code"];
 
 /// A scope mapping attached to the provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub struct Plan {
     pub client_secret: String,
     pub invalidation_flow: Option<&'static str>,
     pub redirect: Redirect,
-    pub grant_types: Option<[&'static str; 2]>,
+    pub grant_types: Option<[&'static str; 1]>,
     pub scope_mappings: Vec<ScopeMapping>,
     pub groups: Vec<String>,
     /// The authentik URL the shared endpoints are built on.

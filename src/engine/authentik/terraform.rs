@@ -89,33 +89,14 @@ fn identifier(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// The Terraform output of one authentik release line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Terraform {
-    /// A configuration for the provider release paired with the line.
-    File(String),
-    /// Why no provider release can create this setup, and what to use instead.
-    Unavailable(String),
-}
-
 /// The variable the client secret is passed in as, unless it is written into the file.
 pub(crate) const SECRET_VARIABLE: &str = "headscale_client_secret";
 
 /// The Terraform configuration for the plan; with `inline_secret` the client secret is written
 /// into the file instead of being read from a sensitive variable.
-pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
+pub fn emit(plan: &Plan, inline_secret: bool) -> String {
     let release = plan.release;
-    let provider = match release.terraform {
-        Ok(provider) => provider,
-        Err(none) => {
-            return Terraform::Unavailable(format!(
-                "No release of the goauthentik/authentik Terraform provider works with authentik {}: {}. \
-                 Create the provider with the authentik blueprint or the wizard steps instead, or upgrade \
-                 authentik to {} or later.",
-                release.label, none.why, none.upgrade_to
-            ))
-        }
-    };
+    let provider = release.terraform;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -123,6 +104,14 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
         release.key
     );
     let _ = writeln!(out, "# goauthentik/authentik Terraform provider (written for its release {}).", provider.release);
+    if provider.unknown_invalidation_flow {
+        let _ = writeln!(
+            out,
+            "# authentik {} has no invalidation flow: it ignores the one this provider release requires (any\n\
+             # flow will do) and answers without one, so the lifecycle block keeps every plan from setting it again.",
+            release.key
+        );
+    }
     if inline_secret {
         out.push_str("# The client secret is in this file: keep it private.\n\n");
     } else {
@@ -194,6 +183,9 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
     ];
     if plan.invalidation_flow.is_some() {
         provider.push(("invalidation_flow", "data.authentik_flow.invalidation.id".to_string()));
+    } else if release.terraform.unknown_invalidation_flow {
+        // Required by the provider, ignored by authentik: any flow that exists will do.
+        provider.push(("invalidation_flow", "data.authentik_flow.authorization.id".to_string()));
     }
     provider.push(("signing_key", "data.authentik_certificate_key_pair.signing.id".to_string()));
     provider.push(("property_mappings", mappings));
@@ -219,6 +211,11 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
     provider.push(("sub_mode", string("hashed_user_id")));
     provider.push(("issuer_mode", string("per_provider")));
     block(&mut out, "resource \"authentik_provider_oauth2\" \"headscale\"", &provider);
+    if release.terraform.unknown_invalidation_flow {
+        // authentik answers without an invalidation flow; without this, every plan sets it again.
+        out.truncate(out.len() - "}\n\n".len());
+        out.push_str("\n  lifecycle {\n    ignore_changes = [invalidation_flow]\n  }\n}\n\n");
+    }
     block(
         &mut out,
         "resource \"authentik_application\" \"headscale\"",
@@ -245,5 +242,5 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> Terraform {
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
-    Terraform::File(out)
+    out
 }

@@ -8,7 +8,7 @@ use crate::engine::inputs::SecretDelivery;
 use crate::engine::lists::KeyValues;
 use crate::engine::model::Model;
 use crate::engine::rules;
-use crate::engine::versions::headscale::{HeadscaleVersion, Key, Support};
+use crate::engine::versions::headscale::{HeadscaleVersion, Key, Support, UserinfoUse};
 
 /// Query parameters Headscale puts on the authorization request itself, and what an extra
 /// parameter of the same name does to the login. An extra parameter replaces Headscale's own
@@ -129,10 +129,25 @@ pub(crate) fn settings(model: &Model, extra_params: &KeyValues, found: &mut Vec<
             found.push(Diagnostic::value(Check::ExtraParamUppercase, key));
         }
     }
-    if !release.reads_userinfo {
-        found.push(Diagnostic::phrase(Check::ClaimsIdTokenOnly, version.label()));
+    let filters =
+        !model.allowed_users.is_empty() || !model.allowed_domains.is_empty() || !model.allowed_groups.is_empty();
+    match release.userinfo {
+        UserinfoUse::Never => found.push(Diagnostic::phrases(
+            Check::ClaimsIdTokenOnly,
+            [version.label().to_string(), ", and takes the email and username from it too".to_string()],
+        )),
+        // 0.26 fills a missing email or name from UserInfo, but only after the checks.
+        UserinfoUse::FillsMissing if filters => found.push(Diagnostic::phrases(
+            Check::ClaimsIdTokenOnly,
+            [
+                version.label().to_string(),
+                "; only afterwards does it fill a missing email, username or name from authentik's UserInfo endpoint"
+                    .to_string(),
+            ],
+        )),
+        UserinfoUse::FillsMissing | UserinfoUse::BeforeChecks => {}
     }
-    if !release.survives_double_login {
+    if release.double_login_fails {
         found.push(Diagnostic::new(Check::DoubleLogin));
     }
 }

@@ -1,7 +1,11 @@
 //! What each Headscale release reads, rejects and defaults to, as data.
 //!
 //! Every other part of the playground asks this table; adding a release is a new row in
-//! [`HEADSCALE_RELEASES`] (and, if its settings changed, an edit of [`KEYS`]), plus its tests.
+//! [`HEADSCALE_RELEASES`] (and, if its settings changed, an edit of [`KEYS`]), plus its tests
+//! and the evidence of what changed ([`FACTS`], [`KEY_EVIDENCE`]).
+
+use crate::engine::citations as c;
+use crate::engine::evidence::{fact, Evidence, Fact};
 
 /// A Headscale minor release, `0.<minor>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,12 +22,12 @@ pub struct HeadscaleRelease {
     pub date: &'static str,
     /// Whether a trailing newline in the `client_secret_path` file is trimmed (from 0.23).
     pub trims_secret_file: bool,
-    /// Whether claims from the UserInfo endpoint are used for the allowed_* checks (from 0.27);
-    /// older releases read the ID token only.
-    pub reads_userinfo: bool,
-    /// Whether logins started twice (for example from a double-clicked tray icon) still work;
-    /// fixed in 0.27.1.
-    pub survives_double_login: bool,
+    /// What the release takes from authentik's UserInfo endpoint.
+    pub userinfo: UserinfoUse,
+    /// A login started twice (for example from a double-clicked tray icon) ends with "state did
+    /// not match": from 0.24, which keeps the login state in one cookie, until 0.27.1, which
+    /// names the cookie after the state.
+    pub double_login_fails: bool,
     pub email_verified: EmailVerifiedUse,
     /// Users are found by issuer and subject (from 0.24); before, by a name made from their
     /// email, so a new issuer (a renamed application slug) still finds the same users.
@@ -34,6 +38,18 @@ pub struct HeadscaleRelease {
     /// Headscale sends its own `nonce` on the login request, set after the extra parameters
     /// (from 0.24).
     pub sends_nonce: bool,
+}
+
+/// What a release takes from authentik's UserInfo endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserinfoUse {
+    /// Never asked (0.22 to 0.25): every claim comes from the ID token.
+    Never,
+    /// Asked after the allowed users, domains and groups are checked against the ID token, to
+    /// fill a missing email, username or name (0.26).
+    FillsMissing,
+    /// Asked first; its claims, groups included, are what the checks see (from 0.27).
+    BeforeChecks,
 }
 
 /// What a release does with the `email_verified` claim.
@@ -67,8 +83,14 @@ const fn release(minor: u8, label: &'static str, patch: &'static str, date: &'st
         patch,
         date,
         trims_secret_file: minor >= 23,
-        reads_userinfo: minor >= 27,
-        survives_double_login: minor >= 27,
+        userinfo: if minor >= 27 {
+            UserinfoUse::BeforeChecks
+        } else if minor >= 26 {
+            UserinfoUse::FillsMissing
+        } else {
+            UserinfoUse::Never
+        },
+        double_login_fails: minor >= 24 && minor < 27,
         email_verified: if minor >= 28 {
             EmailVerifiedUse::GatesLogin
         } else if minor >= 24 {
@@ -267,3 +289,80 @@ impl Default for HeadscaleVersion {
         HeadscaleVersion::NEWEST
     }
 }
+
+/// What each column of [`HEADSCALE_RELEASES`] rests on. Every change between two rows is cited
+/// by a line that first appears in the newer row's release (the quoted evidence records the
+/// older release where it is absent), and the tests hold each column to that.
+pub const FACTS: &[Fact] = &[
+    fact(
+        "patch",
+        &[
+            c::HS_RELEASE_29,
+            c::HS_RELEASE_28,
+            c::HS_RELEASE_27,
+            c::HS_RELEASE_26,
+            c::HS_RELEASE_25,
+            c::HS_RELEASE_24,
+            c::HS_RELEASE_23,
+            c::HS_RELEASE_22,
+        ],
+    ),
+    fact("trims_secret_file", &[c::HS_TRIMS_SECRET_23, c::HS_RAW_SECRET_22]),
+    fact(
+        "userinfo",
+        &[c::HS_USERINFO_26, c::HS_CHECKS_BEFORE_USERINFO_26, c::HS_USERINFO_FILLS_26, c::HS_USERINFO_FIRST_27],
+    ),
+    fact("double_login_fails", &[c::HS_STATE_COOKIE_24, c::HS_STATE_COOKIE_PER_LOGIN_27, c::HS_CHANGELOG_DOUBLE_LOGIN]),
+    fact("email_verified", &[c::HS_EMAIL_VERIFIED_STORES_24, c::HS_EMAIL_VERIFIED_GATES_28]),
+    fact("users_keyed_by_subject", &[c::HS_USERS_BY_SUBJECT_24, c::HS_USERS_BY_EMAIL_23]),
+    fact("non_positive_expiry_never", &[c::HS_POSITIVE_EXPIRY_29, c::HS_EXPIRY_ZERO_28]),
+    fact("sends_nonce", &[c::HS_NONCE_24]),
+];
+
+/// Where Headscale reads a key, where it made the key fatal, and where each default is set.
+#[derive(Debug)]
+pub struct KeyEvidence {
+    pub key: Key,
+    /// A line reading the key in the release it is read from.
+    pub read: Evidence,
+    /// The line that stops Headscale when the key is set, in the release that made it fatal.
+    pub removed: Option<Evidence>,
+    /// One line per entry of the key's `defaults`, in the release it applies from.
+    pub defaults: &'static [Evidence],
+}
+
+const fn key(key: Key, read: Evidence, removed: Option<Evidence>, defaults: &'static [Evidence]) -> KeyEvidence {
+    KeyEvidence { key, read, removed, defaults }
+}
+
+/// The evidence of every row of [`KEYS`], in the same order.
+pub const KEY_EVIDENCE: &[KeyEvidence] = &[
+    key(Key::OnlyStartIfOidcIsAvailable, c::HS_KEY_ONLY_START, None, &[c::HS_KEY_ONLY_START]),
+    key(Key::Issuer, c::HS_KEY_ISSUER, None, &[]),
+    key(Key::ClientId, c::HS_KEY_CLIENT_ID, None, &[]),
+    key(Key::ClientSecret, c::HS_KEY_CLIENT_SECRET, None, &[]),
+    key(Key::ClientSecretPath, c::HS_KEY_CLIENT_SECRET_PATH, None, &[]),
+    key(Key::Expiry, c::HS_KEY_EXPIRY, Some(c::HS_EXPIRY_REMOVED), &[c::HS_DEFAULT_EXPIRY]),
+    key(Key::UseExpiryFromToken, c::HS_KEY_USE_EXPIRY_FROM_TOKEN, None, &[c::HS_DEFAULT_USE_EXPIRY_FROM_TOKEN]),
+    key(Key::Scope, c::HS_KEY_SCOPE, None, &[c::HS_DEFAULT_SCOPE]),
+    key(Key::ExtraParams, c::HS_KEY_EXTRA_PARAMS, None, &[]),
+    key(Key::AllowedDomains, c::HS_KEY_ALLOWED_DOMAINS, None, &[]),
+    key(Key::AllowedUsers, c::HS_KEY_ALLOWED_USERS, None, &[]),
+    key(Key::AllowedGroups, c::HS_KEY_ALLOWED_GROUPS, None, &[]),
+    key(
+        Key::StripEmailDomain,
+        c::HS_KEY_STRIP_EMAIL_DOMAIN,
+        Some(c::HS_STRIP_EMAIL_DOMAIN_REMOVED),
+        &[c::HS_DEFAULT_STRIP_EMAIL_DOMAIN],
+    ),
+    key(
+        Key::MapLegacyUsers,
+        c::HS_KEY_MAP_LEGACY_USERS,
+        Some(c::HS_MAP_LEGACY_USERS_REMOVED),
+        &[c::HS_DEFAULT_MAP_LEGACY_USERS_24, c::HS_DEFAULT_MAP_LEGACY_USERS_25],
+    ),
+    key(Key::PkceEnabled, c::HS_KEY_PKCE_ENABLED, None, &[c::HS_DEFAULT_PKCE_ENABLED]),
+    key(Key::PkceMethod, c::HS_KEY_PKCE_METHOD, None, &[c::HS_DEFAULT_PKCE_METHOD]),
+    key(Key::EmailVerifiedRequired, c::HS_KEY_EMAIL_VERIFIED_REQUIRED, None, &[c::HS_DEFAULT_EMAIL_VERIFIED_REQUIRED]),
+    key(Key::NodeExpiry, c::HS_KEY_NODE_EXPIRY, None, &[c::HS_DEFAULT_NODE_EXPIRY]),
+];

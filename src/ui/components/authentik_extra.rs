@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::copyable_text::CopyableText;
 use super::output_block::title_id;
-use crate::engine::authentik::terraform::Terraform;
 use crate::engine::authentik::AuthentikOutputs;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,26 +34,24 @@ pub fn AuthentikExtra(props: &AuthentikExtraProps) -> Html {
             let download = Some((AttrValue::from("headscale-blueprint.yaml"), AttrValue::from("application/yaml")));
             html! { <CopyableText labelled_by={title_id("authentik-blueprint")} text={AttrValue::from(text)} {error} {download} /> }
         }
-        Extra::Terraform => match props.outputs.terraform(*inline_secret) {
-            Terraform::Unavailable(reason) => html! { <p class="hsp-output-note">{ reason.clone() }</p> },
-            Terraform::File(text) => {
-                let onchange = {
-                    let inline_secret = inline_secret.clone();
-                    Callback::from(move |event: Event| {
-                        inline_secret.set(event.target_unchecked_into::<HtmlInputElement>().checked())
-                    })
-                };
-                let controls = html! {
-                    <label class="hsp-inline-option">
-                        <input type="checkbox" checked={*inline_secret} {onchange} />
-                        { " Write the client secret into the file" }
-                    </label>
-                };
-                let download = Some((AttrValue::from("headscale.tf"), AttrValue::from("text/plain")));
-                html! {
-                    <CopyableText labelled_by={title_id("authentik-terraform")} text={AttrValue::from(text.clone())} {controls} {download} />
-                }
+        Extra::Terraform => {
+            let text = props.outputs.terraform(*inline_secret);
+            let onchange = {
+                let inline_secret = inline_secret.clone();
+                Callback::from(move |event: Event| {
+                    inline_secret.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+                })
+            };
+            let controls = html! {
+                <label class="hsp-inline-option">
+                    <input type="checkbox" checked={*inline_secret} {onchange} />
+                    { " Write the client secret into the file" }
+                </label>
+            };
+            let download = Some((AttrValue::from("headscale.tf"), AttrValue::from("text/plain")));
+            html! {
+                <CopyableText labelled_by={title_id("authentik-terraform")} text={AttrValue::from(text.clone())} {controls} {download} />
             }
-        },
+        }
     }
 }

@@ -32,7 +32,7 @@ pub struct DiagnosticItemProps {
     pub place: Option<AttrValue>,
 }
 
-/// One check: severity, cause, fix and the page to read.
+/// One check: severity, cause, fix, the page to read and the upstream line it rests on.
 #[component]
 pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
     let d = &props.diagnostic;
@@ -62,6 +62,11 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
             if !props.show_field {
                 { " " }<span class="hsp-fix">{ info.fix }</span>{ " " }
                 <a class="hsp-doc" href={info.link.url} target="_blank" rel="noopener noreferrer">{ info.link.title }</a>
+                if let Some(evidence) = info.source {
+                    // The upstream line the cause rests on; the checks table lists the others.
+                    { " " }<a class="hsp-evidence" href={evidence.url()} target="_blank" rel="noopener noreferrer">
+                        { format!("Source: {}", evidence.title()) }</a>
+                }
             }
         </li>
     }
