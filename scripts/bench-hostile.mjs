@@ -19,15 +19,30 @@ const cases = [
   ["keystroke with 10 000 groups, blueprint shown", "keystroke-groups", lines(10_000, (i) => `group-${i}\n`)],
   ["keystroke with 50 groups (the limit), blueprint shown", "keystroke-groups", lines(50, (i) => `group-${i}\n`)],
   ["share link with 100 000 parameters", "link", `v=1${"&x=1".repeat(100_000)}`],
+  // Read on the page's own thread, as where no worker can run (the offline file, a host policy
+  // without worker-src blob:): 4,000 aliases of a 2,000-item list, 40 KB without a bracket.
+  ["import on the page's thread: 4 000 aliases of 2 000 items", "import-here", `a: &a\n${lines(2_000, (i) => `  - item${i}\n`)}b:\n${"  - *a\n".repeat(4_000)}oidc:\n  issuer: ${issuer}\n`],
+  ["import on the page's thread: four levels of 120 aliases", "import-here", `l0: &l0\n  - x\n${[1, 2, 3, 4].map((l) => `l${l}: &l${l}\n${`  - *l${l - 1}\n`.repeat(120)}`).join("")}oidc:\n  issuer: ${issuer}\n`],
+  // Sixteen pastes of 60 KB into the import box, then a keystroke in it.
+  ["keystroke in the import box after sixteen 60 KB pastes", "keystroke-pastes", `# ${"x".repeat(60_000)}\n`],
+  // 500 allowed users: how long the address is, and how much of it a reload sends.
+  ["address with 500 allowed users", "address", lines(500, (i) => `user${i}@example.org\n`)],
   // The same page start with an ordinary link: what the app's own start costs, for comparison.
   ["share link with 2 parameters (for comparison)", "link", "v=1&slug=vpn"],
 ];
 
 const browser = await chromium.launch(launchOptions);
 
-async function fresh(url = base) {
+async function fresh(url = base, { noWorker = false } = {}) {
   const page = await browser.newPage();
   page.setDefaultTimeout(180_000);
+  if (noWorker) {
+    // The page's policy without worker-src: the import is read on the page's thread.
+    await page.route(base, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace("worker-src blob:; ", "") });
+    });
+  }
   await page.addInitScript(() => {
     window.hspLongest = 0;
     new PerformanceObserver((list) => {
@@ -57,7 +72,7 @@ async function paste(page, label, text) {
     const clipboardData = new DataTransfer();
     clipboardData.setData("text/plain", window.hspPaste);
     if (!element.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }))) return;
-    element.value = window.hspPaste;
+    element.setRangeText(window.hspPaste, element.selectionStart, element.selectionEnd, "end");
     element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   });
   // Answered once the result is shown (not only that the text is being read) and the page runs
@@ -92,9 +107,32 @@ for (const [name, kind, text] of cases.filter(([name]) => name.includes(only))) 
     const started = Date.now();
     page = await fresh(`${base}?${text}`);
     answer = Date.now() - started;
-  } else {
+  } else if (kind === "address") {
     page = await fresh();
-    if (kind === "import" || kind === "keystroke-import") {
+    const closed = page.locator("details.hsp-group:not([open]) > summary");
+    for (let guard = 0; guard < 20 && (await closed.count()) > 0; guard++) await closed.first().click({ timeout: 2_000 }).catch(() => {});
+    await paste(page, "Allowed users", text);
+    await page.waitForFunction(() => location.hash.length > 1000 || location.search.length > 1000);
+    const { href, search, pathname } = await page.evaluate(() => location);
+    answer = `address ${href.length} characters, of which a request carries ${pathname.length + search.length} (${search ? "in the query" : "in the fragment"})`;
+  } else if (kind === "keystroke-pastes") {
+    page = await fresh();
+    await page.getByText("Import an existing Headscale configuration").click();
+    for (let i = 0; i < 16; i++) await paste(page, "Import Headscale config", text);
+    const held = await page.getByLabel("Import Headscale config").evaluate((e) => e.value.length);
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => (window.hspLongest = 0));
+      const started = Date.now();
+      await page.getByLabel("Import Headscale config").press("x");
+      // Until the frame after the keystroke is drawn: laying out the box is part of it.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      times.push(Date.now() - started);
+    }
+    answer = `${held} characters held; keystrokes in it ${times.join(", ")} ms`;
+  } else {
+    page = await fresh(base, { noWorker: kind === "import-here" });
+    if (kind === "import" || kind === "keystroke-import" || kind === "import-here") {
       await page.getByText("Import an existing Headscale configuration").click();
       answer = await paste(page, "Import Headscale config", text);
     }
@@ -105,12 +143,13 @@ for (const [name, kind, text] of cases.filter(([name]) => name.includes(only))) 
       await page.getByRole("tab", { name: "authentik blueprint", exact: true }).click();
       await paste(page, "Allowed groups", text);
     }
-    if (kind !== "import") answer = await keystroke(page, kind === "keystroke-groups" ? "Application slug" : "Application name");
+    if (kind !== "import" && kind !== "import-here") answer = await keystroke(page, kind === "keystroke-groups" ? "Application slug" : "Application name");
   }
   // A last long task is reported once it ends.
   await page.waitForTimeout(200);
   const longest = await page.evaluate(() => window.hspLongest);
-  console.log(`${name}: answered in ${answer} ms, longest task ${Math.round(longest)} ms`);
+  const answered = typeof answer === "string" ? answer : `answered in ${answer} ms`;
+  console.log(`${name}: ${answered}, longest task ${Math.round(longest)} ms`);
   await page.close();
 }
 await browser.close();

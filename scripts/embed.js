@@ -31,6 +31,10 @@ const THEME = "data-hsp-theme";
 /** A sentence for a reader: what failed and what the site's maintainer should check. */
 export function explain(error) {
   const text = String((error && error.message) || error);
+  if (self.origin === "null" && location.protocol !== "file:") {
+    return "The playground cannot start in a sandboxed frame without allow-same-origin: its scripts and " +
+      "WebAssembly are loaded from the site, which such a frame may not do. (" + text + ")";
+  }
   if (typeof WebAssembly !== "object") {
     return "The playground needs WebAssembly, which this browser does not offer.";
   }
@@ -89,9 +93,22 @@ function styled(root) {
 /** A shadow root for an element without the example: the stylesheet, and slots that keep the
  * element's own text and the loader's messages visible until the app is drawn. */
 function emptyRoot(element) {
-  const root = element.attachShadow({ mode: "open" });
-  root.innerHTML = '<slot name="alert"></slot><slot></slot>';
-  return root;
+  const slots = '<slot name="alert"></slot><slot></slot>';
+  const made = element.querySelector(":scope > headscale-playground-root")?.shadowRoot;
+  if (made) return made;
+  if (typeof element.attachShadow === "function") {
+    const root = element.attachShadow({ mode: "open" });
+    root.innerHTML = slots;
+    return root;
+  }
+  // The page's scripts took attachShadow away: the parser's way (src/ui/shadow.rs does the
+  // same), on an element of the playground's own.
+  const scratch = document.createElement("div");
+  scratch.setHTMLUnsafe(`<headscale-playground-root><template shadowrootmode="open">${slots}</template></headscale-playground-root>`);
+  const inner = scratch.firstElementChild;
+  inner.style.setProperty("display", "block", "important");
+  element.append(inner);
+  return inner.shadowRoot;
 }
 
 let glue;
@@ -154,16 +171,41 @@ const KEYS = ["keydown", "keypress", "keyup"];
 /** The example rendered at build time inside `root`, if it holds one. */
 const example = (root) => root?.querySelector("[data-hsp-prerendered]") ?? null;
 
+/** The parameter prefix of each playground element of the page, as src/engine/embed.rs's
+ * page_prefixes chooses them: chosen ones in document order unless they overlap an earlier one
+ * (or are empty on a host page), then hsp-, hsp2-, … by position, skipping overlaps. */
+function prefixes() {
+  const elements = [...document.querySelectorAll(selector)];
+  const ownPage = base.href === new URL(".", location.href).href;
+  const overlaps = (a, b) => a.startsWith(b) || b.startsWith(a);
+  const taken = [];
+  const decided = elements.map((element) => {
+    const chosen = element.getAttribute("data-param-prefix");
+    if (chosen === null || !/^[A-Za-z0-9_-]*$/.test(chosen) || (chosen === "" && !ownPage)) return null;
+    if (taken.some((other) => overlaps(other, chosen))) return null;
+    taken.push(chosen);
+    return chosen;
+  });
+  return new Map(elements.map((element, index) => {
+    if (decided[index] !== null) return [element, decided[index]];
+    let k = index;
+    const name = (k) => (k === 0 ? "hsp-" : `hsp${k + 1}-`);
+    while (taken.some((other) => overlaps(other, name(k)))) k++;
+    taken.push(name(k));
+    return [element, name(k)];
+  }));
+}
+
 /** Whether the reader has a share link or saved inputs for this element, which the example
  * would misrepresent. The parameter prefix and storage key follow src/engine/embed.rs. */
 function restoring(element) {
-  const index = Math.max(0, [...document.querySelectorAll(selector)].indexOf(element));
-  const chosen = element.getAttribute("data-param-prefix");
-  const prefix = chosen !== null && /^[A-Za-z0-9_-]*$/.test(chosen) ? chosen : index === 0 ? "hsp-" : `hsp${index + 1}-`;
-  if (new URLSearchParams(location.search).has(prefix + "v")) return true;
+  const prefix = prefixes().get(element) ?? "hsp-";
+  const own = (text) => new URLSearchParams(text).has(prefix + "v");
+  if (own(location.hash.slice(1)) || own(location.search)) return true;
   if (element.hasAttribute("data-no-storage")) return false;
   const key = element.getAttribute("data-storage-key");
-  const named = key && key.length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(key) ? key : location.pathname;
+  // Characters as code points, as the app counts them (MAX_STORAGE_KEY).
+  const named = key && [...key].length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(key) ? key : location.pathname;
   const scope = prefix ? prefix + named : "";
   try {
     return localStorage.getItem("headscale-playground:inputs" + (scope ? ":" + scope : "")) !== null;
@@ -184,6 +226,8 @@ export function mount(element) {
     settle = { resolve, reject };
     // The app may take the element over while its module is still starting: after that.
     element.addEventListener(SHOWN, () => (loading ?? Promise.resolve()).then(() => resolve(), () => resolve()), { once: true });
+    // The app could not take the element over (it says why in it).
+    element.addEventListener("headscale-playground-failed", () => reject(new Error("the playground could not start")), { once: true });
   });
   // A failure is told in the element; a page that does not wait for `shown` gets no error.
   shown.catch(() => {});

@@ -47,7 +47,7 @@ const restoringNote =
 const fallbackLine =
   '<p class="hsp-needs-script" data-search-exclude data-pagefind-ignore="all">This is the playground\'s default example. ' +
   "Editing it needs JavaScript and WebAssembly, and the playground's script embed.js, which has not started here: " +
-  "scripts are off, or the page could not load embed.js.</p>";
+  "scripts are off, the page could not load embed.js, or the page sits in a sandboxed frame without allow-same-origin (its module scripts need an origin).</p>";
 /**
  * The example as the element's content: a declarative shadow root that holds the playground's
  * styles and the example, so the page's CSS cannot reach it and it is styled before any script

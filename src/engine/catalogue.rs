@@ -244,6 +244,14 @@ catalogue! {
         cause: "{} is not an email address; Headscale compares allowed users with the whole email claim.",
         fix: "List the users' email addresses exactly as authentik has them.",
         evidence: [c::HS_ALLOWED_USERS];
+    MixedScripts => "mixed-scripts", Warning, AllowedGroups, Claims, links::HEADSCALE_OIDC,
+        cause: "{} mixes letters of scripts that look alike ({}), so it may only look like the name it imitates; it matches only a name with exactly these letters.",
+        fix: "Type the name again in one script, or check that it is meant that way.",
+        evidence: [c::HS_ALLOWED_GROUPS];
+    DomainPunycode => "domain-punycode", Info, AllowedDomains, Claims, links::HEADSCALE_OIDC,
+        cause: "{} is written {} in ASCII; Headscale compares the domain of the email authentik sends as text, so list the form your users' addresses use.",
+        fix: "Check that the domain is the one you mean; the ASCII form shows look-alike letters.",
+        evidence: [c::HS_ALLOWED_DOMAINS];
     DomainInvalid => "domain-invalid", Error, AllowedDomains, Claims, links::HEADSCALE_OIDC,
         cause: "{} is not a domain name.",
         fix: "List bare domains such as example.com.",
@@ -424,6 +432,18 @@ catalogue! {
         cause: "This value is not used: {}. A line break or control character inside one value could make it two values (two allowed groups instead of one) or change what a configuration means; a value beyond the field's limit is not saved or shared.",
         fix: "Remove the character or shorten the value. Typed text stays in its field; the outputs, or the import's Apply, wait until it is fixed.",
         evidence: [];
+    ImportRefused => "import-refused", Error, ImportText, None, links::HEADSCALE_CONFIG,
+        cause: "{}. The form cannot hold what Headscale would read here, so nothing is applied until the text changes.",
+        fix: "Change the text as this says, then apply it.",
+        evidence: [];
+    DuplicateKey => "duplicate-key", Warning, ImportText, None, links::HEADSCALE_CONFIG,
+        cause: "{} is given again, and Headscale reads only {}.",
+        fix: "Keep one of them.",
+        evidence: [c::VIPER_LOWERCASE_KEYS];
+    LaterDocuments => "later-documents", Warning, ImportText, None, links::HEADSCALE_CONFIG,
+        cause: "The text holds more than one YAML document (separated by ---), and Headscale reads only the first.",
+        fix: "Paste one configuration at a time.",
+        evidence: [c::YAML_FIRST_DOCUMENT];
     IssuerTrailingSlash => "issuer-trailing-slash", Error, AuthentikUrl, Discovery, links::HEADSCALE_OIDC,
         cause: "The issuer {} lacks the trailing slash of authentik's issuer; Headscale compares the two character by character, so {}.",
         fix: "End the issuer with /, exactly as authentik shows its OpenID Configuration Issuer.",
@@ -438,7 +458,7 @@ impl Check {
     /// Checks that can fire at any field: the field is the diagnostic's (`Diagnostic::at`), not
     /// the catalogue's.
     pub(crate) fn at_any_field(self) -> bool {
-        matches!(self, Check::Placeholder | Check::ValueRefused)
+        matches!(self, Check::Placeholder | Check::ValueRefused | Check::MixedScripts | Check::DomainPunycode)
     }
 }
 

@@ -203,3 +203,4 @@ pub(crate) const CAST_BOOL_PARSE: Evidence = source(Upstream::Cast, "v1.10.0", "
 pub(crate) const CAST_MAP_JSON: Evidence = source(Upstream::Cast, "v1.10.0", "map.go", 47);
 pub(crate) const CAST_BOOL_TO_STRING: Evidence = source(Upstream::Cast, "v1.10.0", "basic.go", 75);
 pub(crate) const YAML_BOOLS: Evidence = source(Upstream::GoYaml, "v3.0.1", "resolve.go", 52);
+pub(crate) const YAML_FIRST_DOCUMENT: Evidence = source(Upstream::GoYaml, "v3.0.1", "yaml.go", 161);

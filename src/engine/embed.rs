@@ -27,7 +27,9 @@ pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
 /// playground's own page sets it empty (its links are `?v=1&hs=…`); an embed without it uses
 /// `hsp-` (`hsp2-`, `hsp3-`… for further playgrounds on the page), so it never reads the host
 /// page's own parameters and two playgrounds never share state.
-pub(crate) const PARAM_PREFIX: &str = "data-param-prefix";
+pub const PARAM_PREFIX: &str = "data-param-prefix";
+/// The longest storage key, in characters (`scripts/embed.js` counts the same).
+pub const MAX_STORAGE_KEY: usize = 128;
 /// Names the saved inputs of an embedded playground. Without it they belong to the page's path,
 /// so every page of a site keeps its own; pages that should share them give the same name.
 pub(crate) const STORAGE_KEY: &str = "data-storage-key";
@@ -120,6 +122,9 @@ pub struct Embedding {
     pub compact: bool,
     /// Attributes whose values could not be used.
     pub ignored: Vec<String>,
+    /// Attributes whose values are in their fields but refused there (too long, a refused
+    /// character): the outputs wait until they are fixed.
+    pub refused: Vec<String>,
 }
 
 /// Reads the element's attributes through `attribute` (name → value); `index` counts the
@@ -127,11 +132,16 @@ pub struct Embedding {
 pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Embedding {
     let mut defaults = Inputs::default();
     let mut ignored = Vec::new();
+    let mut refused = Vec::new();
     for (name, field) in attributes() {
         if let Some(value) = attribute(name) {
-            // Refused like a typed value: too long, or a control character inside one value.
-            if limits::refusal(field, &value).is_some() || defaults.set_text(field, value).is_none() {
-                ignored.push(name.to_string());
+            // Refused like a typed value (too long, a refused character), and kept in its field
+            // like one, so the outputs wait instead of showing the defaults without it.
+            let refusal = limits::refusal(field, &value).is_some();
+            match defaults.set_text(field, value) {
+                None => ignored.push(name.to_string()),
+                Some(_) if refusal => refused.push(name.to_string()),
+                Some(_) => {}
             }
         }
     }
@@ -156,8 +166,13 @@ pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Em
         _ if index == 0 => "hsp-".to_string(),
         _ => format!("hsp{}-", index + 1),
     };
+    // Counted in characters, as the loader counts them (code points, not bytes or UTF-16 units).
     let storage_key = match attribute(STORAGE_KEY) {
-        Some(key) if !key.is_empty() && key.len() <= 128 && !key.chars().any(char::is_control) => Some(key),
+        Some(key)
+            if !key.is_empty() && key.chars().count() <= MAX_STORAGE_KEY && !key.chars().any(char::is_control) =>
+        {
+            Some(key)
+        }
         Some(_) => {
             ignored.push(STORAGE_KEY.to_string());
             None
@@ -185,10 +200,56 @@ pub fn embedding(attribute: impl Fn(&str) -> Option<String>, index: usize) -> Em
         prefix,
         storage_key,
         ignored,
+        refused,
     }
 }
 
-/// This playground's part of a page's query string: its parameters, without their prefix.
+/// The parameter prefix of each playground element of a page, in document order, from their
+/// `data-param-prefix` (`None` where it is absent), with a notice where the chosen one could
+/// not be used. Prefixes never overlap (none is the start of another), so no playground reads
+/// or drops another's parameters, and storage scopes (prefix, then key or path) never meet.
+/// Chosen prefixes are kept in document order, a later one that overlaps an earlier one
+/// falling back; the others take `hsp-`, `hsp2-`, … by position, skipping any that overlap.
+/// An empty prefix (the page's own address as the playground's) only serves the
+/// playground's own page: on a host page it would read the host's own parameters.
+pub fn page_prefixes(chosen: &[Option<String>], own_page: bool) -> Vec<(String, Option<String>)> {
+    let overlaps = |a: &str, b: &str| a.starts_with(b) || b.starts_with(a);
+    let mut taken: Vec<String> = Vec::new();
+    let mut decided: Vec<Option<(String, Option<String>)>> = vec![None; chosen.len()];
+    let mut notices: Vec<Option<String>> = vec![None; chosen.len()];
+    for (index, prefix) in chosen.iter().enumerate() {
+        let Some(prefix) = prefix else { continue };
+        let valid = prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let notice = if !valid {
+            Some(format!("The page's {PARAM_PREFIX} “{prefix}” may hold only letters, digits, - and _."))
+        } else if prefix.is_empty() && !own_page {
+            Some(format!("The page's {PARAM_PREFIX} is empty, which would read the page's own parameters; an embedded playground needs a prefix of its own."))
+        } else if let Some(other) = taken.iter().find(|other| overlaps(other, prefix)) {
+            Some(format!("The page's {PARAM_PREFIX} “{prefix}” overlaps “{other}” of another playground on this page, which would mix their links and saved inputs."))
+        } else {
+            taken.push(prefix.clone());
+            decided[index] = Some((prefix.clone(), None));
+            None
+        };
+        notices[index] = notice;
+    }
+    (0..chosen.len())
+        .map(|index| match decided[index].take() {
+            Some(found) => found,
+            None => {
+                let name = |k: usize| if k == 0 { "hsp-".to_string() } else { format!("hsp{}-", k + 1) };
+                let free = (index..).map(name).find(|name| !taken.iter().any(|other| overlaps(other, name)));
+                let prefix = free.unwrap_or_default();
+                taken.push(prefix.clone());
+                let notice = notices[index].take().map(|notice| format!("{notice} This playground uses “{prefix}”."));
+                (prefix, notice)
+            }
+        })
+        .collect()
+}
+
+/// This playground's part of a page's query string or fragment: its parameters, without
+/// their prefix.
 pub fn own_query(page_query: &str, prefix: &str) -> String {
     let page_query = page_query.strip_prefix('?').unwrap_or(page_query);
     if prefix.is_empty() {
@@ -198,8 +259,20 @@ pub fn own_query(page_query: &str, prefix: &str) -> String {
     own.join("&")
 }
 
-/// The page's query string with this playground's part replaced by `own`; the host's
-/// parameters stay as they are, in their order.
+/// The playground's link in a page address: its own parameters in the fragment, or, for links
+/// made before the state moved there, in the query string.
+pub fn own_link(query: &str, fragment: &str, prefix: &str) -> String {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let in_fragment = own_query(fragment, prefix);
+    if url::form_urlencoded::parse(in_fragment.as_bytes()).any(|(key, _)| key == "v") {
+        in_fragment
+    } else {
+        own_query(query, prefix)
+    }
+}
+
+/// The page's query string (or fragment) with this playground's part replaced by `own`; the
+/// host's parameters stay as they are, in their order.
 pub fn with_own_query(page_query: &str, prefix: &str, own: &str) -> String {
     if prefix.is_empty() {
         return own.to_string();

@@ -20,6 +20,7 @@ pub mod links;
 pub mod lists;
 pub mod model;
 pub mod rules;
+pub mod scripts;
 pub mod share;
 pub mod startup;
 pub mod urls;

@@ -46,7 +46,8 @@ pub enum Notice {
     Invalid(String),
     /// A link written by a newer version of the playground.
     NewerFormat(String),
-    /// A value longer than its field keeps (the field's limit, in characters).
+    /// A value longer than its field keeps (the field's limit, in characters): it is in its
+    /// field, refused there like a typed one.
     TooLong(String, usize),
     /// A query too long, or with too many parameters, to be a link of this playground.
     Oversized,
@@ -58,9 +59,10 @@ impl fmt::Display for Notice {
             Notice::Unknown(key) => write!(f, "“{key}” is not a setting of this playground and was ignored."),
             Notice::Repeated(key) => write!(f, "“{key}” appears more than once; the first value was used."),
             Notice::Invalid(key) => write!(f, "The value of “{key}” cannot be used and was ignored."),
-            Notice::TooLong(key, max) => {
-                write!(f, "The value of “{key}” is longer than the {max} characters the field keeps and was ignored.")
-            }
+            Notice::TooLong(key, max) => write!(
+                f,
+                "The value of “{key}” is longer than the {max} characters its field keeps: it is in the field, and the outputs wait until it is shortened."
+            ),
             Notice::Oversized => write!(
                 f,
                 "The link is longer than {} KiB or has more than {MAX_PARAMS} parameters; it was not read.",
@@ -89,16 +91,33 @@ fn value(inputs: &Inputs, field: Field) -> String {
     }
 }
 
-/// The query string (without `?`) of a share link: `v=1` and every non-default, non-private
-/// input. The secret is never part of it.
+/// The query string (without `?` or `#`) of a share link: `v=1` and every non-default,
+/// non-private input. The secret is never part of it.
 pub fn encode(inputs: &Inputs, defaults: &Inputs, private: &[Field]) -> String {
+    let full = encode_with(inputs, defaults, private, usize::MAX);
+    if full.len() <= MAX_QUERY_BYTES {
+        return full;
+    }
+    // Too long to be read back as a whole: values beyond their field's limit are cut to one
+    // character over it, so they stay refused when read back and the rest still fits.
+    encode_with(inputs, defaults, private, 1)
+}
+
+/// [`encode`], with every value longer than its field keeps cut to `over` characters beyond
+/// the limit. A value beyond the limit is written too: the field refuses it wherever it is read
+/// back, and leaving it out would show the outputs without it (fewer groups, more people let
+/// in) to whoever opens the link.
+fn encode_with(inputs: &Inputs, defaults: &Inputs, private: &[Field], over: usize) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     query.append_pair("v", &FORMAT_VERSION.to_string());
     for (field, key) in params().filter(|(field, _)| !private.contains(field)) {
         let current = value(inputs, field);
-        // What a reader would refuse is not written: the field says so where it was typed.
-        if current != value(defaults, field) && fits(field, &current) {
-            query.append_pair(key, &current);
+        if current != value(defaults, field) {
+            let keep = limits::limit(field).chars.saturating_add(over);
+            match current.char_indices().nth(keep) {
+                Some((cut, _)) => query.append_pair(key, &current[..cut]),
+                None => query.append_pair(key, &current),
+            };
         }
     }
     query.finish()
@@ -116,13 +135,14 @@ pub fn encode_saved(inputs: &Inputs, defaults: &Inputs, remember_secret: bool) -
     query
 }
 
-/// Whether a value is within its field's length, the same test on writing and on reading.
+/// Whether a value is within its field's length.
 fn fits(field: Field, text: &str) -> bool {
     text.chars().count() <= limits::limit(field).chars
 }
 
-/// Applies one `key=value` to the inputs; `false` when the value does not fit the field. A
-/// value with a control character is kept, and refused at its field like a typed one.
+/// Applies one `key=value` to the inputs; `false` when the value cannot be this field's (a
+/// flag that is not 0 or 1, a release that does not exist). A value too long or with a refused
+/// character is kept, and refused at its field like a typed one.
 fn apply(inputs: &mut Inputs, field: Field, text: &str) -> bool {
     match (inputs.flag(field), text) {
         (Some(_), "1" | "0") => {
@@ -167,10 +187,13 @@ fn decode_with(query: &str, defaults: &Inputs, secret_allowed: bool) -> Decoded 
             continue;
         }
         match params().find(|(_, name)| *name == key).map(|(field, _)| field) {
-            Some(field) if !fits(field, &text) => {
-                decoded.notices.push(Notice::TooLong(key, limits::limit(field).chars))
-            }
             Some(field) => {
+                // Beyond its limit, a value goes into its field like a typed one: the field
+                // says why it is not used and the outputs wait, rather than showing them
+                // without it.
+                if !fits(field, &text) {
+                    decoded.notices.push(Notice::TooLong(key.clone(), limits::limit(field).chars));
+                }
                 if apply(&mut decoded.inputs, field, &text) {
                     decoded.found = true;
                 } else {

@@ -23,6 +23,9 @@ pub struct Found<'a> {
     pub reloaded: bool,
     /// The link this tab was opened from, while the reader has not edited it.
     pub opened_link: Option<&'a str>,
+    /// The page shares its storage with pages it does not know (every file opened from disk
+    /// has one origin), so what storage holds may not be the reader's own.
+    pub shared_storage: bool,
 }
 
 /// How a playground starts.
@@ -37,6 +40,9 @@ pub struct Start {
     pub from_link: bool,
     /// Saved inputs not used because the page's defaults changed since; they are offered.
     pub set_aside: Option<Inputs>,
+    /// Where storage is shared: the fields restored from it that differ from the page's
+    /// defaults, to be shown as restored, with the page's defaults one click away.
+    pub restored: Vec<Field>,
 }
 
 /// Decides where a playground starts: a share link if the page was opened with one, else what
@@ -44,7 +50,9 @@ pub struct Start {
 pub fn start(found: &Found) -> Start {
     let builtin = Inputs::default();
     let query = found.query;
-    let saved = found.saved.map(|saved| share::decode_saved(saved, &builtin).inputs);
+    // Storage any other local file could have written never supplies the secret.
+    let decode_saved = if found.shared_storage { share::decode } else { share::decode_saved };
+    let saved = found.saved.map(|saved| decode_saved(saved, &builtin).inputs);
     // Saved against other defaults than the page has now: the page's win, the saved are offered.
     let (saved, set_aside) = match saved {
         Some(inputs) if !share::saved_applies(found.saved_defaults, &found.defaults) => (None, Some(inputs)),
@@ -56,7 +64,7 @@ pub fn start(found: &Found) -> Start {
     let reloaded = saved
         .clone()
         .filter(|inputs| (found.reloaded && !link_kept) || share::encode(inputs, &builtin, found.private) == query);
-    let mut start = Start { inputs: None, notices: Vec::new(), from_link: false, set_aside };
+    let mut start = Start { inputs: None, notices: Vec::new(), from_link: false, set_aside, restored: Vec::new() };
     if let Some(inputs) = reloaded {
         start.inputs = Some(inputs);
     } else if is_link(query) {
@@ -74,6 +82,15 @@ pub fn start(found: &Found) -> Start {
         start.inputs = Some(decoded.inputs);
     } else {
         start.inputs = saved;
+    }
+    if found.shared_storage && !start.from_link {
+        if let Some(inputs) = &start.inputs {
+            let differs = |field: Field| {
+                inputs.text(field) != found.defaults.text(field) || inputs.flag(field) != found.defaults.flag(field)
+            };
+            start.restored =
+                Field::ALL.into_iter().filter(|&field| field != Field::ClientSecret && differs(field)).collect();
+        }
     }
     start
 }

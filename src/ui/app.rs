@@ -10,6 +10,7 @@ use super::components::import_panel::ImportPanel;
 use super::components::more_settings::MoreSettings;
 use super::components::notices::Notices;
 use super::components::outputs_panel::OutputsPanel;
+use super::components::restored::Restored;
 use super::components::set_aside::SetAside;
 use super::components::share_bar::ShareBar;
 use super::keeper::Keeper;
@@ -56,6 +57,10 @@ pub struct AppProps {
     /// Saved inputs not applied because the page's defaults changed since; offered back.
     #[prop_or_default]
     pub set_aside: Option<Inputs>,
+    /// Fields restored from storage that other local files share (see
+    /// [`crate::engine::startup::Start::restored`]).
+    #[prop_or_default]
+    pub restored: Vec<engine::Field>,
     /// The outputs the page chose to show; never empty.
     #[prop_or_else(|| Output::ALL.to_vec())]
     pub outputs: Vec<Output>,
@@ -136,6 +141,10 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
             }
             <Notices notices={props.notices.clone()} />
+            if !props.restored.is_empty() {
+                <Restored fields={props.restored.clone()} inputs={props.initial.clone()}
+                    defaults={props.defaults.clone()} onreset={onreplace.clone()} />
+            }
             if let Some(saved) = &props.set_aside {
                 <SetAside saved={saved.clone()} onrestore={onreplace.clone()} />
             }

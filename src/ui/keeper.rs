@@ -2,6 +2,7 @@
 //! action only records the new state; storage is written right after the event's task (once
 //! the outputs are drawn, however many actions came in between), the address at most every
 //! [`URL_DELAY_MS`] (browsers throttle history updates), and both at once when the page is left.
+//! The address keeps the state in its fragment, which no server sees.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -39,8 +40,10 @@ pub struct Keeper {
     latest: State,
     /// A save waiting for the current task to end; dropping it cancels it.
     pending_save: Option<Timeout>,
-    /// The address waiting for typing to pause, and its timer.
-    pending_query: Option<(String, Timeout)>,
+    /// This playground's parameters waiting for typing to pause to go into the address, and
+    /// the timer; the rest of the address is read when they are written, so that another
+    /// playground's parameters written meanwhile stay.
+    pending_own: Option<(String, Timeout)>,
     /// Whether the last save worked, and who to tell when that changes.
     saved: bool,
     onsaved: Callback<bool>,
@@ -56,7 +59,7 @@ impl Keeper {
                 holding: from_link,
                 latest: state,
                 pending_save: None,
-                pending_query: None,
+                pending_own: None,
                 saved: true,
                 onsaved,
                 this: this.clone(),
@@ -86,15 +89,16 @@ impl Keeper {
         }
     }
 
-    /// The share link of the kept state: what the page's address says once it has caught up.
+    /// The share link of the kept state: the page's address with this playground's parameters
+    /// in its fragment.
     pub fn link(&self) -> String {
-        persist::address_with(&self.query()).unwrap_or_default()
+        let (query, fragment) = address_parts(&self.place.prefix, &self.own());
+        persist::address_with(&query, &fragment).unwrap_or_default()
     }
 
-    /// The page's query with this playground's own parameters set to the kept state.
-    fn query(&self) -> String {
-        let own = share::encode(&self.latest.inputs, &Inputs::default(), &self.latest.private);
-        embed::with_own_query(&persist::query(), &self.place.prefix, &own)
+    /// This playground's own parameters for the kept state.
+    fn own(&self) -> String {
+        share::encode(&self.latest.inputs, &Inputs::default(), &self.latest.private)
     }
 
     /// Saves the kept state and schedules the address update.
@@ -117,10 +121,10 @@ impl Keeper {
             }
         }
         if self.place.sync_url {
-            let query = self.query();
-            let later = query.clone();
+            let (own, prefix) = (self.own(), self.place.prefix.clone());
+            let later = own.clone();
             // Replacing a pending update cancels it.
-            self.pending_query = Some((query, Timeout::new(URL_DELAY_MS, move || persist::replace_query(&later))));
+            self.pending_own = Some((own, Timeout::new(URL_DELAY_MS, move || write_address(&prefix, &later))));
         }
     }
 
@@ -129,8 +133,22 @@ impl Keeper {
         if self.pending_save.take().is_some() {
             self.record();
         }
-        if let Some((query, _)) = self.pending_query.take() {
-            persist::replace_query(&query);
+        if let Some((own, _)) = self.pending_own.take() {
+            write_address(&self.place.prefix, &own);
         }
     }
+}
+
+/// The page's query string and fragment with this playground's parameters `own` in the
+/// fragment, and none of its own left in the query string (where links made before kept them).
+fn address_parts(prefix: &str, own: &str) -> (String, String) {
+    let fragment = embed::with_own_query(&persist::fragment(), prefix, own);
+    let query = embed::with_own_query(&persist::query(), prefix, "");
+    (query, fragment)
+}
+
+/// Writes this playground's parameters into the address as it is now.
+fn write_address(prefix: &str, own: &str) {
+    let (query, fragment) = address_parts(prefix, own);
+    persist::replace_address(&query, &fragment);
 }

@@ -93,6 +93,7 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
         storage_scope: AttrValue::default(),
         from_link: false,
         set_aside: None,
+        restored: Vec::new(),
         outputs: embedding.outputs.clone(),
         compact: embedding.compact,
     }
@@ -101,14 +102,22 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
 #[cfg(target_arch = "wasm32")]
 /// The first state of a playground: where it starts ([`startup::start`]) from what the
 /// address and this browser's storage hold.
-fn initial_props(embedding: &Embedding) -> AppProps {
+fn initial_props(embedding: &Embedding, prefix_notice: Option<String>) -> AppProps {
     let scope = embed::storage_scope(embedding, &persist::path());
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
+    notices.extend(prefix_notice.map(AttrValue::from));
+    notices.extend(embedding.refused.iter().map(|name| {
+        format!(
+            "The page's {name} attribute is refused by its field, which says why; the outputs wait until it is fixed."
+        )
+        .into()
+    }));
     let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, &scope)) } else { None };
     let private = stored(PRIVATE_FIELDS).map(|keys| startup::private_fields(&keys)).unwrap_or_default();
-    // Only this playground's own parameters: never the host page's v, utm_* or others.
-    let query = embed::own_query(&persist::query(), &embedding.prefix);
+    // Only this playground's own parameters: never the host page's v, utm_* or others; in the
+    // fragment, or in the query string of a link made before the state moved there.
+    let query = embed::own_link(&persist::query(), &persist::fragment(), &embedding.prefix);
     let (saved, saved_defaults) = (stored(SAVED_INPUTS), stored(SAVED_DEFAULTS));
     let opened_link = persist::session_load(&storage_key(OPENED_LINK, &scope));
     let start = startup::start(&startup::Found {
@@ -119,6 +128,7 @@ fn initial_props(embedding: &Embedding) -> AppProps {
         private: &private,
         reloaded: persist::reloaded(),
         opened_link: opened_link.as_deref(),
+        shared_storage: persist::shared_origin(),
     });
     notices.extend(start.notices.into_iter().map(AttrValue::from));
     if start.from_link {
@@ -126,12 +136,15 @@ fn initial_props(embedding: &Embedding) -> AppProps {
     }
     let from_link = start.from_link;
     let set_aside = start.set_aside;
+    let restored = start.restored;
     let initial = start.inputs.unwrap_or_else(|| with_fresh_credentials(&embedding.defaults));
     // What the page's element says comes from the same place as for the pre-rendered copy.
     AppProps {
         initial,
         notices,
-        remember_secret: stored(REMEMBER_SECRET).as_deref() == Some("1"),
+        // Where any local file could have set it, the choice to remember the secret is not read.
+        remember_secret: !persist::shared_origin() && stored(REMEMBER_SECRET).as_deref() == Some("1"),
+        restored,
         private,
         storage_scope: AttrValue::from(scope.clone()),
         from_link,
@@ -157,9 +170,19 @@ pub fn mount(root: web_sys::Element) {
     }
     let index = page_mounts();
     let _ = root.set_attribute("data-hsp-mounted", "");
-    let embedding = embed::embedding(|name| root.get_attribute(name), index);
-    let mut props = initial_props(&embedding);
+    let mut embedding = embed::embedding(|name| root.get_attribute(name), index);
+    let (prefix, prefix_notice) = page_prefix(&root);
+    embedding.prefix = prefix;
+    let mut props = initial_props(&embedding, prefix_notice);
     let shadow = shadow::prepare(&root);
+    let Some(shadow) = shadow else {
+        takeover::failed(
+            &root,
+            "The playground cannot start on this page: its scripts have taken away the Shadow DOM (attachShadow), which keeps the playground's ids and styles apart from the page's.",
+        );
+        return;
+    };
+    let shadow = Some(shadow);
     let copy = shadow.as_ref().and_then(takeover::find);
     let focused = shadow.as_ref().zip(copy.as_ref()).and_then(|(shadow, copy)| takeover::focus(shadow, copy));
     if let Some(copy) = &copy {
@@ -216,6 +239,40 @@ pub fn unmount(root: &web_sys::Element) {
 #[cfg(target_arch = "wasm32")]
 pub fn mounted_count() -> usize {
     MOUNTED.with(|mounted| mounted.borrow().len())
+}
+
+/// The parameter prefix of `root` among every playground element of the page (see
+/// [`embed::page_prefixes`]), and why it is not the one the element asks for, if it is not.
+#[cfg(target_arch = "wasm32")]
+fn page_prefix(root: &web_sys::Element) -> (String, Option<String>) {
+    let mut elements: Vec<web_sys::Element> = Vec::new();
+    if let Some(list) =
+        root.owner_document().and_then(|document| document.query_selector_all("[data-headscale-playground]").ok())
+    {
+        elements.extend((0..list.length()).filter_map(|index| wasm_bindgen::JsCast::dyn_into(list.item(index)?).ok()));
+    }
+    let at = match elements.iter().position(|element| element == root) {
+        Some(at) => at,
+        None => {
+            elements.push(root.clone());
+            elements.len() - 1
+        }
+    };
+    let chosen: Vec<Option<String>> =
+        elements.iter().map(|element| element.get_attribute(embed::PARAM_PREFIX)).collect();
+    embed::page_prefixes(&chosen, own_page()).swap_remove(at)
+}
+
+/// Whether this is the playground's own page: it sits in the folder of the playground's
+/// files, as the release build's index.html and the single offline file do. Only there may the
+/// playground use the page's address as its own.
+#[cfg(target_arch = "wasm32")]
+fn own_page() -> bool {
+    let folder = |address: &str| {
+        address.split(['?', '#']).next().and_then(|path| path.rsplit_once('/')).map(|(folder, _)| folder.to_string())
+    };
+    let page = browser::window().and_then(|window| window.location().href().ok());
+    matches!((page.as_deref().and_then(folder), reader::glue_address().as_deref().and_then(folder)), (Some(a), Some(b)) if a == b)
 }
 
 /// The playgrounds this page has mounted so far, which numbers the next one's parameters.

@@ -49,31 +49,39 @@ pub fn remove(key: &str) {
     }
 }
 
-/// The page's query string, without the `?`.
 /// The page's path, which scopes an embedded playground's saved inputs.
 pub fn path() -> String {
     crate::ui::browser::window().and_then(|window| window.location().pathname().ok()).unwrap_or_default()
 }
 
+/// The page's query string, without the `?`.
 pub fn query() -> String {
     let search = crate::ui::browser::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
     search.trim_start_matches('?').to_string()
 }
 
-/// The page's address with `query` as its query string; the fragment is kept, because a docs
-/// site may route with it.
-pub fn address_with(query: &str) -> Option<String> {
+/// The page's fragment, without the `#`: where the playground keeps its state, since it is
+/// never sent to a server (no address too long for a server's request line, no host names in
+/// its logs).
+pub fn fragment() -> String {
+    let hash = crate::ui::browser::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    hash.trim_start_matches('#').to_string()
+}
+
+/// The page's address with `query` as its query string and `fragment` as its fragment.
+pub fn address_with(query: &str, fragment: &str) -> Option<String> {
     let location = crate::ui::browser::window()?.location();
-    let (origin, path, hash) = (location.origin().ok()?, location.pathname().ok()?, location.hash().ok()?);
+    let (origin, path) = (location.origin().ok()?, location.pathname().ok()?);
     // file:// pages have the origin "null".
     let origin = if origin == "null" { "file://".to_string() } else { origin };
     let query = if query.is_empty() { String::new() } else { format!("?{query}") };
-    Some(format!("{origin}{path}{query}{hash}"))
+    let fragment = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    Some(format!("{origin}{path}{query}{fragment}"))
 }
 
-/// Replaces the page's query string without adding a history entry.
-pub fn replace_query(query: &str) {
-    let Some(address) = address_with(query) else { return };
+/// Replaces the page's query string and fragment without adding a history entry.
+pub fn replace_address(query: &str, fragment: &str) {
+    let Some(address) = address_with(query, fragment) else { return };
     if let Some(history) = crate::ui::browser::window().and_then(|window| window.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }

@@ -126,6 +126,12 @@ fn read_here(text: &str) -> Outcome {
     Outcome::Read(Rc::new(import::read_text(text)))
 }
 
+/// The address the page's glue was loaded from (the page's own for the single offline file).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn glue_address() -> Option<String> {
+    GLUE_URL.with(JsValue::as_string)
+}
+
 /// The glue for the worker to import, where a worker can run at all: a page opened from disk
 /// has no glue of its own address (the single offline file holds it inline), and browsers run
 /// no module worker for it.

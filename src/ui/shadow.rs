@@ -16,12 +16,23 @@ use web_sys::{Element, HtmlTemplateElement, ShadowRoot, ShadowRootInit, ShadowRo
 const STYLE_MARK: &str = "[data-headscale-playground-style]";
 
 /// The shadow root of `host`, attached if it has none, with the playground's styles in it;
-/// `None` when the host cannot have one (then the playground renders into the host itself).
+/// `None` when the host cannot have one, and the playground then does not start (in the page's
+/// own tree, the page's styles would reach it and a second playground's labels would point at
+/// the first's fields).
 pub fn prepare(host: &Element) -> Option<ShadowRoot> {
-    let shadow = match host.shadow_root() {
+    // The loader's own element, where the page took attachShadow away (see `declarative`).
+    let made =
+        host.query_selector(":scope > headscale-playground-root").ok().flatten().and_then(|inner| inner.shadow_root());
+    let shadow = match host.shadow_root().or(made) {
         Some(shadow) => shadow,
         None => {
-            let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+            let Ok(shadow) = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+                // The page's scripts took attachShadow away: the parser's way, on an element of
+                // the playground's own.
+                let shadow = declarative(host)?;
+                adopt_page_styles(host, &shadow);
+                return Some(shadow);
+            };
             // The example set as HTML by a script (innerHTML) stays a template: open it here.
             let template = host.query_selector(":scope > template[shadowrootmode]").ok().flatten();
             if let Some(template) = template.and_then(|node| node.dyn_into::<HtmlTemplateElement>().ok()) {
@@ -66,6 +77,25 @@ fn adopt_page_styles(host: &Element, shadow: &ShadowRoot) {
     if adopted.length() > 0 {
         shadow.set_adopted_style_sheets(&adopted);
     }
+}
+
+/// A shadow root made the way the HTML parser makes one (`<template shadowrootmode>`), for a
+/// page whose scripts took `attachShadow` away: on an element of the playground's own, added
+/// to the host after its children (the example, which the app removes once it has drawn).
+fn declarative(host: &Element) -> Option<web_sys::ShadowRoot> {
+    let document = host.owner_document()?;
+    let scratch = document.create_element("div").ok()?;
+    let set = js_sys::Reflect::get(&scratch, &"setHTMLUnsafe".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let markup = "<headscale-playground-root><template shadowrootmode=\"open\"></template></headscale-playground-root>";
+    set.call1(&scratch, &markup.into()).ok()?;
+    let inner = scratch.first_element_child()?;
+    let shadow = inner.shadow_root()?;
+    // Through the style object, which a policy without 'unsafe-inline' allows.
+    let style = js_sys::Reflect::get(&inner, &"style".into()).ok()?;
+    let set_property = js_sys::Reflect::get(&style, &"setProperty".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let _ = set_property.call3(&style, &"display".into(), &"block".into(), &"important".into());
+    host.append_child(&inner).ok()?;
+    Some(shadow)
 }
 
 /// A constructed copy of the loaded stylesheet of a `<link>` or `<style>` element.

@@ -21,6 +21,9 @@ const REPLAY: &str = "data-hsp-replay";
 /// The event the mount element receives once the app has taken it over (the loader's `shown`).
 pub const SHOWN: &str = "headscale-playground-shown";
 
+/// Sent on the element when the playground cannot start there (the loader rejects `shown`).
+const FAILED: &str = "headscale-playground-failed";
+
 /// The example inside `shadow`, if the page has one.
 pub fn find(shadow: &ShadowRoot) -> Option<Element> {
     // (":scope" matches nothing in a shadow root's selectors; the mark is on its child alone.)
@@ -116,6 +119,20 @@ pub fn replay(root: &Element, copy: &Element, live: &Element) {
 }
 
 /// Tells the page that the app has taken `root` over.
+/// Says in `root` why the playground cannot start, above the example, and tells the loader.
+pub fn failed(root: &Element, reason: &str) {
+    let Some(document) = root.owner_document() else { return };
+    if let Ok(message) = document.create_element("p") {
+        let _ = message.set_attribute("role", "alert");
+        message.set_class_name("hsp-embed-failure");
+        message.set_text_content(Some(reason));
+        let _ = root.prepend_with_node_1(&message);
+    }
+    if let Ok(event) = web_sys::Event::new(FAILED) {
+        let _ = root.dispatch_event(&event);
+    }
+}
+
 pub fn shown(root: &Element) {
     if let Ok(event) = web_sys::Event::new(SHOWN) {
         let _ = root.dispatch_event(&event);

@@ -285,8 +285,11 @@ test("the address and storage options: syncUrl, paramPrefix and storageKey", asy
   await wake(page);
   await expect(page.locator("[data-hsp-prerendered]")).toHaveCount(0);
   await page.getByLabel("Application slug").fill("tailnet");
-  await expect.poll(() => new URL(page.url()).searchParams.get("vpn-slug")).toBe("tailnet");
-  expect(new URL(page.url()).searchParams.get("hsp-slug")).toBeNull();
+  // The widget's parameters are kept in the fragment, which no request carries.
+  const fragment = () => new URLSearchParams(new URL(page.url()).hash.slice(1));
+  await expect.poll(() => fragment().get("vpn-slug")).toBe("tailnet");
+  expect(fragment().get("hsp-slug")).toBeNull();
+  expect(new URL(page.url()).search).toBe("");
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys.some((key) => key.startsWith("headscale-playground:inputs:") && key.endsWith("vpn-guide"))).toBe(true);
 });

@@ -145,6 +145,12 @@ const CASES: &[(Check, Change, Change)] = &[
     (Check::GroupSeparator, |i| i.allowed_groups = "admins, ops".into(), |i| i.allowed_groups = "admins\nops".into()),
     (Check::UserInvalid, |i| i.allowed_users = "alice".into(), |i| i.allowed_users = "alice@example.com".into()),
     (Check::DomainInvalid, |i| i.allowed_domains = "exa_mple.com".into(), |i| i.allowed_domains = "example.com".into()),
+    (Check::MixedScripts, |i| i.allowed_groups = "\u{430}dmins".into(), |i| i.allowed_groups = "админы\nadmins".into()),
+    (
+        Check::DomainPunycode,
+        |i| i.allowed_domains = "ex\u{430}mple.com".into(),
+        |i| i.allowed_domains = "example.com".into(),
+    ),
     (
         Check::DomainLeadingAt,
         |i| i.allowed_domains = "@example.com".into(),
@@ -357,6 +363,9 @@ const IMPORT_CASES: &[(Check, &str, &str)] = &[
         "oidc:\n  issuer: https://accounts.google.com\n",
         "oidc:\n  issuer: https://a.example.com/application/o/hs/\n",
     ),
+    (Check::ImportRefused, "oidc:\n  allowed_groups: [\"\"]\n", "oidc:\n  allowed_groups: [ops]\n"),
+    (Check::DuplicateKey, "oidc:\n  client_id: a\n  Client_ID: b\n", "oidc:\n  Client_ID: b\n"),
+    (Check::LaterDocuments, "oidc:\n  client_id: a\n---\nx: 1\n", "oidc:\n  client_id: a\n---\n"),
 ];
 
 fn imported(text: &str) -> Vec<Check> {
@@ -433,7 +442,15 @@ fn ids_are_unique_and_causes_take_their_subjects() {
     for check in Check::ALL {
         let info = check.info();
         // Two phrases only where the cause names a value and what it leads to.
-        let most = if matches!(check, Check::StringForBool | Check::IssuerTrailingSlash | Check::ClaimsIdTokenOnly) {
+        let most = if matches!(
+            check,
+            Check::StringForBool
+                | Check::IssuerTrailingSlash
+                | Check::ClaimsIdTokenOnly
+                | Check::DuplicateKey
+                | Check::MixedScripts
+                | Check::DomainPunycode
+        ) {
             2
         } else {
             1

@@ -159,6 +159,10 @@ const OWN_RULES: &[(Check, &str)] = &[
     (Check::ExtraParamRepeated, "the playground's own key=value lines: the last one wins"),
     (Check::ValueRefused, "the playground's own limits and control characters"),
     (
+        Check::ImportRefused,
+        "what the form cannot hold; how Headscale reads each construct is pinned by tests/integration/headscale_reading.rs and environment.rs",
+    ),
+    (
         Check::WrongType,
         "the import's catch-all for a value of the wrong kind; each kind Headscale converts has its own check",
     ),

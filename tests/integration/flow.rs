@@ -56,7 +56,7 @@ fn checks_that_break_a_login_point_at_a_step() {
     for check in Check::ALL {
         let info = check.info();
         if info.severity == sso_playground::engine::Severity::Error
-            && !matches!(check, Check::AppNameMissing | Check::WrongType | Check::ValueRefused)
+            && !matches!(check, Check::AppNameMissing | Check::WrongType | Check::ValueRefused | Check::ImportRefused)
         {
             assert!(info.step.is_some(), "{} breaks the login but marks no step", info.id);
         }

@@ -239,15 +239,20 @@ fn what_is_kept_can_be_read_back() {
     assert_eq!(decode(&link, &defaults).inputs.allowed_users, users);
     let saved = encode_saved(&inputs, &defaults, true);
     assert_eq!(decode_saved(&saved, &defaults).inputs, inputs);
-    // Every field at its limit survives; one character more is left out on both sides.
+    // Every field at its limit survives and is used; one character more survives too, and is
+    // refused again where it is read back, so the outputs wait there as they did here.
     for field in [Field::AppName, Field::ClientSecretPath, Field::ExtraParams, Field::AllowedGroups] {
         let max = limit(field).chars;
         let mut at = defaults.clone();
         at.set_text(field, "a".repeat(max));
-        assert_eq!(decode(&encode(&at, &defaults, &[]), &defaults).inputs.text(field), at.text(field), "{field:?}");
+        let back = decode(&encode(&at, &defaults, &[]), &defaults).inputs;
+        assert_eq!(back.text(field), at.text(field), "{field:?}");
+        assert!(render(&back).model.refused().is_empty(), "{field:?}");
         let mut over = defaults.clone();
         over.set_text(field, "a".repeat(max + 1));
-        assert!(!encode(&over, &defaults, &[]).contains("aaaa"), "{field:?} over its limit was written");
+        let back = decode(&encode(&over, &defaults, &[]), &defaults).inputs;
+        assert_eq!(back.text(field), over.text(field), "{field:?}");
+        assert_eq!(render(&back).model.refused(), [field], "{field:?} over its limit was used");
     }
 }
 
@@ -278,15 +283,15 @@ fn an_embed_reads_and_writes_only_its_own_parameters() {
     );
     assert_eq!(with_own_query("v=2", "hsp-", ""), "v=2");
     assert_eq!(with_own_query("v=2", "", "v=1&slug=new"), "v=1&slug=new");
-    // An attribute with a control character is refused like a typed value.
+    // An attribute with a control character is refused like a typed value, in its field.
     let groups = embedding(|name| (name == "data-allowed-groups").then(|| "ops\u{0}x".to_string()), 0);
-    assert_eq!(groups.ignored, ["data-allowed-groups"]);
-    assert_eq!(groups.defaults.allowed_groups, "");
+    assert_eq!(groups.refused, ["data-allowed-groups"]);
+    assert_eq!(render(&groups.defaults).model.refused(), [Field::AllowedGroups]);
 }
 
 /// The fuzz targets' invariants, on their seeds: what the import would apply holds no control
-/// character inside a value, nothing beyond a limit is restored from a link, and no output
-/// holds a control character.
+/// character inside a value, a value beyond its limit is restored from a link only refused (the
+/// outputs wait for it), and no output holds a control character.
 #[test]
 fn the_fuzz_seeds_keep_the_fuzz_invariants() {
     use sso_playground::engine::limits::is_forbidden;
@@ -312,10 +317,12 @@ fn the_fuzz_seeds_keep_the_fuzz_invariants() {
     }
     for text in seeds("share") {
         for decoded in [decode(&text, &Inputs::default()), decode_saved(&text, &Inputs::default())] {
-            for field in Field::ALL {
-                assert!(decoded.inputs.text(field).unwrap_or_default().chars().count() <= limit(field).chars);
-            }
             let outputs = render(&decoded.inputs);
+            for field in Field::ALL {
+                let value = decoded.inputs.text(field).unwrap_or_default();
+                let used = !outputs.model.refused().contains(&field);
+                assert!(value.chars().count() <= limit(field).chars || !used, "{field:?} used beyond its limit");
+            }
             assert!(!outputs.headscale.yaml.as_deref().is_ok_and(stray), "{text}");
             assert!(!stray(&outputs.headscale.env.env_file()), "{text}");
         }

@@ -221,7 +221,8 @@ fn environment_variables_import_with_viper_rules() {
     assert_eq!(inputs.allowed_groups, "ops\nadmins");
     assert_eq!(inputs.extra_params, "prompt=login");
     assert_eq!(inputs.scopes, example().scopes, "an empty variable is ignored");
-    assert_eq!(lines(&found), [(7, "unknown-key"), (8, "key-removed")]);
+    // ... and said so at its line, as Headscale then reads config.yaml's value.
+    assert_eq!(lines(&found), [(7, "unknown-key"), (8, "key-removed"), (9, "empty-value")]);
     assert!(found.findings[0].diagnostic.cause().contains("did you mean HEADSCALE_OIDC_PKCE_ENABLED?"));
 }
 

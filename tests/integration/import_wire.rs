@@ -23,7 +23,9 @@ fn samples() -> Vec<String> {
         oidc("  isuer: x\n  client_id: 123\n  client_secret:\n  allowed_groups: \"a b\"\n"),
         oidc("  allowed_groups: [\"vpn\\nadmins\", \"a\\u0000b\"]\n  pkce:\n    enabled: \"yes\"\n    method: [a]\n"),
         oidc("  allowed_users: {a: b}\n  only_start_if_oidc_is_available: \"maybe\"\n  use_expiry_from_token: 1\n"),
-        oidc("  extra_params:\n    domain_hint: example.com\n    \"x\\ty\": z\n  {[a]: b}: c\n"),
+        oidc("  extra_params:\n    domain_hint: example.com\n    \"x\\ty\": z\n  2001-12-14: c\n"),
+        oidc("  allowed_groups: [\"\", ops]\n  Issuer: https://other.example.org/\n"),
+        format!("oidc:\n  issuer: {ISSUER}\n---\nx: 1\n"),
         "oidc: 5\n".into(),
         format!("server_url: https://hs.example.org\nnode:\n  expiry: 30d\noidc:\n  issuer: {ISSUER}\n  client_id: 'your-client-id'\n  scope: [openid, profile, email]\n  allowed_domains: [example.com]\n"),
         format!("base: &base\n  issuer: {ISSUER}\noidc:\n  <<: *base\n  client_id: abc\n"),
@@ -73,6 +75,9 @@ fn every_kind_of_problem_crosses() {
         "EmptyValue",
         "ValueRefused",
         "Placeholder",
+        "ImportRefused",
+        "DuplicateKey",
+        "LaterDocuments",
     ] {
         assert!(reasons.iter().any(|r| r == check), "no {check} in {reasons:?}");
     }

@@ -2,13 +2,14 @@
 //! against the chosen release, and a whole configuration against what Headscale accepts.
 
 use crate::engine::catalogue::{Check, Diagnostic};
+use crate::engine::fields::Field;
 use crate::engine::headscale::duration::{self, Duration};
 use crate::engine::headscale::settings::Settings;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::lists::KeyValues;
 use crate::engine::model::Model;
-use crate::engine::rules;
 use crate::engine::versions::headscale::{HeadscaleVersion, Key, Support, UserinfoUse};
+use crate::engine::{rules, scripts};
 
 /// Query parameters Headscale puts on the authorization request itself, and what an extra
 /// parameter of the same name does to the login. An extra parameter replaces Headscale's own
@@ -61,6 +62,29 @@ pub(crate) fn access(model: &Model, found: &mut Vec<Diagnostic>) {
     }
     for user in model.allowed_users.iter().filter(|user| !rules::is_email(user)) {
         found.push(Diagnostic::value(Check::UserInvalid, user));
+    }
+    let lists = [
+        (Field::AllowedGroups, &model.allowed_groups),
+        (Field::AllowedUsers, &model.allowed_users),
+        (Field::AllowedDomains, &model.allowed_domains),
+    ];
+    for (field, items) in lists {
+        for item in items {
+            if let Some(scripts) = scripts::mixed(item) {
+                found.push(Diagnostic::phrases(Check::MixedScripts, [format!("“{item}”"), scripts]).at(field));
+            }
+            let domain = if field == Field::AllowedGroups {
+                None
+            } else {
+                item.rsplit_once('@').map_or(Some(item.as_str()), |(_, d)| Some(d))
+            };
+            if let Some(ascii) = domain.and_then(scripts::ascii_domain) {
+                found.push(
+                    Diagnostic::phrases(Check::DomainPunycode, [format!("“{}”", domain.unwrap_or_default()), ascii])
+                        .at(field),
+                );
+            }
+        }
     }
     for domain in &model.allowed_domains {
         if domain.starts_with('@') {

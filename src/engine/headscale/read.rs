@@ -8,7 +8,7 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::engine::headscale::settings::Settings;
-use crate::engine::limits::is_forbidden;
+use crate::engine::limits::refused_character;
 use crate::engine::versions::headscale::{Key, KEYS};
 
 /// Something a configuration says that Headscale reads differently than it looks.
@@ -28,6 +28,13 @@ pub enum ProblemKind {
     Empty,
     /// A line break or control character inside one value: refused, never split or guessed.
     Control { character: char },
+    /// The same key again, written in other case or assigned again: Headscale reads `kept`.
+    Duplicate { kept: String },
+    /// What the form cannot hold as Headscale reads it (an empty group name, a value Headscale
+    /// converts): refused, with the reason, and nothing is applied while it is there.
+    Refused { reason: String },
+    /// The text holds more YAML documents after the first, which Headscale never reads.
+    LaterDocuments,
 }
 
 /// One problem, at a dotted path such as `oidc.allowed_groups[1]`.
@@ -35,6 +42,8 @@ pub enum ProblemKind {
 pub struct Problem {
     pub path: String,
     pub kind: ProblemKind,
+    /// Its line and column, where the path alone does not tell (a variable assigned twice).
+    pub at: Option<(usize, usize)>,
 }
 
 /// A configuration as Headscale reads it.
@@ -102,13 +111,57 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
-/// A number as Headscale turns it into text. Whole numbers are exact; other numbers are only
-/// described, which keeps floating-point formatting out of the page's code.
+/// A number as Headscale turns it into text (`cast.ToString`): whole numbers in decimal (a
+/// float with no fraction too, as Go's `FormatFloat(f, 'f', -1, 64)` writes it), other numbers
+/// only described, which keeps floating-point formatting out of the page's code.
 pub(crate) fn number_text(number: &serde_yaml::Number) -> String {
-    match (number.as_i64(), number.as_u64()) {
-        (Some(whole), _) => whole.to_string(),
-        (None, Some(whole)) => whole.to_string(),
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole float below is exact
+    match (number.as_i64(), number.as_u64(), number.as_f64()) {
+        (Some(whole), _, _) => whole.to_string(),
+        (None, Some(whole), _) => whole.to_string(),
+        (_, _, Some(float)) if float.fract() == 0.0 && float.abs() < EXACT => (float as i64).to_string(),
         _ => "a decimal number".to_string(),
+    }
+}
+
+/// A key as viper names it: text as written, numbers and booleans as text.
+pub(crate) fn key_text(key: &Value) -> String {
+    match key {
+        Value::String(text) => text.clone(),
+        Value::Number(number) => number_text(number),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Null => "<nil>".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// What a tag makes Headscale's YAML reader do to a value the page does not redo.
+fn converted(tag: &serde_yaml::value::Tag) -> Option<&'static str> {
+    if *tag == "!!binary" {
+        Some("a !!binary value, which Headscale decodes from base64 first; write the value itself")
+    } else if *tag == "!!timestamp" {
+        Some("a date and time, which Headscale turns into text of its own making; put it in quotes")
+    } else {
+        None
+    }
+}
+
+/// How the entries of a list setting are used, which decides what the form cannot hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Entries {
+    Any,
+    /// Group names: one per line in the form, which trims each.
+    Names(&'static str),
+    /// Addresses or domains: the form splits at white space and commas.
+    Words(&'static str),
+}
+
+/// `parent.name`, or `name` at the top.
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
     }
 }
 
@@ -121,14 +174,25 @@ struct Reader {
 
 impl Reader {
     fn problem(&mut self, path: &str, kind: ProblemKind) {
-        self.read.problems.push(Problem { path: path.to_string(), kind });
+        self.read.problems.push(Problem { path: path.to_string(), kind, at: None });
+    }
+
+    /// A tagged value Headscale converts is refused; other tags are read through.
+    fn untagged<'v>(&mut self, path: &str, tagged: &'v serde_yaml::value::TaggedValue) -> Option<&'v Value> {
+        match converted(&tagged.tag) {
+            Some(reason) => {
+                self.problem(path, ProblemKind::Refused { reason: reason.to_string() });
+                None
+            }
+            None => Some(&tagged.value),
+        }
     }
 
     /// A string, as `viper.GetString` gives it.
     fn text(&mut self, path: &str, value: &Value) -> Option<String> {
         match value {
-            Value::String(text) => match text.chars().find(|&c| is_forbidden(c)) {
-                Some(character) => {
+            Value::String(text) => match refused_character(text, |_| false) {
+                Some((character, _)) => {
                     self.problem(path, ProblemKind::Control { character });
                     None
                 }
@@ -147,7 +211,7 @@ impl Reader {
                 self.problem(path, ProblemKind::Empty);
                 None
             }
-            Value::Tagged(tagged) => self.text(path, &tagged.value),
+            Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.text(path, value)),
             Value::Sequence(_) | Value::Mapping(_) => {
                 self.problem(path, ProblemKind::WrongType { expected: "a single value" });
                 None
@@ -174,7 +238,7 @@ impl Reader {
                 self.problem(path, ProblemKind::Empty);
                 None
             }
-            Value::Tagged(tagged) => self.flag(path, &tagged.value),
+            Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.flag(path, value)),
             Value::Sequence(_) | Value::Mapping(_) => {
                 self.problem(path, ProblemKind::WrongType { expected: "true or false" });
                 None
@@ -183,16 +247,29 @@ impl Reader {
     }
 
     /// A list of strings, as `viper.GetStringSlice` gives it: a single string is split at
-    /// white space.
-    fn list(&mut self, path: &str, value: &Value) -> Option<Vec<String>> {
+    /// white space; in a list, an empty item is empty text, and a list or section inside makes
+    /// `cast` give no list at all. Entries the form would read otherwise are refused.
+    fn list(&mut self, path: &str, value: &Value, entries: Entries) -> Option<Vec<String>> {
         match value {
-            Value::Sequence(items) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(index, item)| self.text(&format!("{path}[{index}]"), item))
-                    .collect(),
-            ),
+            Value::Sequence(items) => {
+                if let Some(at) = items.iter().position(|item| matches!(item, Value::Sequence(_) | Value::Mapping(_))) {
+                    self.problem(&format!("{path}[{at}]"), ProblemKind::WrongType { expected: "a single value" });
+                    return Some(Vec::new());
+                }
+                let mut out = Vec::new();
+                for (index, item) in items.iter().enumerate() {
+                    let path = format!("{path}[{index}]");
+                    let text = match item {
+                        Value::Null => Some(String::new()),
+                        item => self.text(&path, item),
+                    };
+                    if let Some(text) = text {
+                        self.entry(&path, &text, entries);
+                        out.push(text);
+                    }
+                }
+                Some(out)
+            }
             Value::String(text) => {
                 let items: Vec<String> = text.split_whitespace().map(str::to_string).collect();
                 self.problem(path, ProblemKind::ScalarForList { items: items.clone() });
@@ -202,7 +279,7 @@ impl Reader {
                 self.problem(path, ProblemKind::Empty);
                 None
             }
-            Value::Tagged(tagged) => self.list(path, &tagged.value),
+            Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.list(path, value, entries)),
             _ => {
                 self.problem(path, ProblemKind::WrongType { expected: "a list" });
                 None
@@ -210,17 +287,85 @@ impl Reader {
         }
     }
 
+    /// Refuses an entry of an access list that the form cannot hold as Headscale reads it:
+    /// applying it otherwise would let in people Headscale keeps out.
+    fn entry(&mut self, path: &str, text: &str, entries: Entries) {
+        let reason = match entries {
+            Entries::Any => return,
+            Entries::Names(what) | Entries::Words(what) if text.is_empty() => format!(
+                "an empty {what}: Headscale keeps it, so the list is not empty, and it matches no one's; the form cannot hold an empty entry"
+            ),
+            Entries::Names(what) if text.trim() != text => format!(
+                "a {what} that begins or ends with white space, which Headscale compares too and the form would drop"
+            ),
+            Entries::Words(what) if text.contains(|c: char| c.is_whitespace() || c == ',') => format!(
+                "a {what} with white space or a comma inside: Headscale keeps it as one entry, which matches no one's, and the form would read several"
+            ),
+            _ => return,
+        };
+        self.problem(path, ProblemKind::Refused { reason });
+    }
+
     /// A map of strings, as `viper.GetStringMapString` gives it.
     fn pairs(&mut self, path: &str, value: &Value) -> Option<Vec<(String, String)>> {
         let map = self.mapping(path, value)?;
         let mut pairs = Vec::new();
-        for (key, value) in map {
-            let Some(key) = self.key(path, key) else { continue };
+        for (key, value) in self.folded(path, map, false) {
             if let Some(value) = self.text(&format!("{path}.{key}"), value) {
                 pairs.push((key, value));
             }
         }
         Some(pairs)
+    }
+
+    /// The keys of a section as viper keeps them. viper lower-cases every key, so of keys that
+    /// differ only in case one is kept: it lower-cases each key in Go's random order into one
+    /// entry of the same map, and the lower-case key's own turn leaves what is there, so the one
+    /// not written in lower case wins; of two or more of those, which wins is random, and the
+    /// page refuses to guess. `lower` gives the names lower-cased, as viper reads them; else as
+    /// written (the keys of `extra_params` keep their case here so that the checks can warn).
+    /// Case is folded in ASCII: every name Headscale knows is ASCII, and Unicode's case tables
+    /// would cost the page kilobytes for keys Headscale ignores either way.
+    fn folded<'m>(&mut self, parent: &str, map: &'m Mapping, lower: bool) -> Vec<(String, &'m Value)> {
+        let mut groups: Vec<Vec<(String, &Value)>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (key, value) in map {
+            let Some(name) = self.key(parent, key) else { continue };
+            let at = *index.entry(name.to_ascii_lowercase()).or_insert(groups.len());
+            if at == groups.len() {
+                groups.push(Vec::new());
+            }
+            groups[at].push((name, value));
+        }
+        let mut kept = Vec::new();
+        for group in groups {
+            let written: Vec<&String> =
+                group.iter().map(|(name, _)| name).filter(|name| name.to_ascii_lowercase() != **name).collect();
+            let winner = match written.as_slice() {
+                [] | [_] => written.first().map_or(&group[0].0, |name| *name).clone(),
+                many => {
+                    let names = many.iter().map(|name| name.as_str()).collect::<Vec<_>>().join(", ");
+                    for (name, _) in &group {
+                        let reason = format!(
+                            "the same key is written as {names}: Headscale, which ignores the case of keys, keeps one of them at random"
+                        );
+                        self.problem(&join(parent, name), ProblemKind::Refused { reason });
+                    }
+                    continue;
+                }
+            };
+            for (name, _) in group.iter().filter(|(name, _)| *name != winner) {
+                self.problem(
+                    &join(parent, name),
+                    ProblemKind::Duplicate { kept: format!("“{}”", join(parent, &winner)) },
+                );
+            }
+            let value = group.iter().find(|(name, _)| *name == winner).map(|(_, value)| *value);
+            if let Some(value) = value {
+                kept.push((if lower { winner.to_ascii_lowercase() } else { winner }, value));
+            }
+        }
+        kept
     }
 
     fn mapping<'v>(&mut self, path: &str, value: &'v Value) -> Option<&'v Mapping> {
@@ -230,7 +375,7 @@ impl Reader {
                 self.problem(path, ProblemKind::Empty);
                 None
             }
-            Value::Tagged(tagged) => self.mapping(path, &tagged.value),
+            Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.mapping(path, value)),
             _ => {
                 self.problem(path, ProblemKind::WrongType { expected: "a section of keys" });
                 None
@@ -238,21 +383,17 @@ impl Reader {
         }
     }
 
-    /// A key as text. viper lower-cases every key it reads, so names of settings match in any
-    /// case (every name Headscale knows is ASCII, so ASCII folding finds the same ones without
-    /// Unicode case tables in the page); the keys of `extra_params` are lower-cased too, but
-    /// keep their case here so that the checks can warn about it.
+    /// A key as text, as viper names it (see [`Reader::folded`] for its case).
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
-            Value::String(text) => match text.chars().find(|&c| is_forbidden(c)) {
-                Some(character) => {
+            Value::String(text) => match refused_character(text, |_| false) {
+                Some((character, _)) => {
                     self.problem(parent, ProblemKind::Control { character });
                     None
                 }
                 None => Some(text.clone()),
             },
-            Value::Number(number) => Some(number_text(number)),
-            Value::Bool(flag) => Some(flag.to_string()),
+            Value::Number(_) | Value::Bool(_) | Value::Null => Some(key_text(key)),
             _ => {
                 self.problem(parent, ProblemKind::WrongType { expected: "plain keys" });
                 None
@@ -264,8 +405,7 @@ impl Reader {
     /// any other name is one Headscale ignores.
     fn section(&mut self, section: &str, value: &Value) {
         let Some(map) = self.mapping(section, value) else { return };
-        for (key, value) in map {
-            let Some(name) = self.key(section, key).map(|name| name.to_ascii_lowercase()) else { continue };
+        for (name, value) in self.folded(section, map, true) {
             let path = format!("{section}.{name}");
             self.read.present.push(path.clone());
             if let Some(rule) = KEYS.iter().find(|rule| rule.path == path) {
@@ -278,7 +418,10 @@ impl Reader {
             } else {
                 // Thousands of unknown keys are not typos; spelling suggestions stay cheap.
                 let suggestion = (self.read.problems.len() < MAX_SUGGESTIONS)
-                    .then(|| nearest(&name, names_under(section)))
+                    .then(|| match name.as_str() {
+                        "<<" => Some("a merge key, which merges only unquoted".to_string()),
+                        _ => nearest(&name, names_under(section)),
+                    })
                     .flatten();
                 self.problem(&path, ProblemKind::UnknownKey { suggestion });
             }
@@ -296,11 +439,11 @@ impl Reader {
             Key::ClientSecretPath => s.client_secret_path = self.text(path, value),
             Key::Expiry => s.expiry = self.text(path, value),
             Key::UseExpiryFromToken => s.use_expiry_from_token = self.flag(path, value),
-            Key::Scope => s.scope = self.list(path, value),
+            Key::Scope => s.scope = self.list(path, value, Entries::Any),
             Key::ExtraParams => s.extra_params = self.pairs(path, value),
-            Key::AllowedDomains => s.allowed_domains = self.list(path, value),
-            Key::AllowedUsers => s.allowed_users = self.list(path, value),
-            Key::AllowedGroups => s.allowed_groups = self.list(path, value),
+            Key::AllowedDomains => s.allowed_domains = self.list(path, value, Entries::Words("domain")),
+            Key::AllowedUsers => s.allowed_users = self.list(path, value, Entries::Words("address")),
+            Key::AllowedGroups => s.allowed_groups = self.list(path, value, Entries::Names("group name")),
             Key::StripEmailDomain => s.strip_email_domain = self.flag(path, value),
             Key::MapLegacyUsers => s.map_legacy_users = self.flag(path, value),
             Key::PkceEnabled => s.pkce_enabled = self.flag(path, value),
@@ -316,19 +459,19 @@ impl Reader {
 pub fn read(document: &Value) -> Read {
     let mut reader = Reader { read: Read::default() };
     let Some(top) = reader.mapping("", document) else { return reader.read };
-    for (key, value) in top {
-        match key.as_str().map(str::to_ascii_lowercase).as_deref() {
-            Some("server_url") => {
+    for (name, value) in reader.folded("", top, true) {
+        match name.as_str() {
+            "server_url" => {
                 reader.read.present.push("server_url".into());
                 reader.read.server_url = reader.text("server_url", value);
             }
-            Some("oidc") => {
+            "oidc" => {
                 reader.read.present.push("oidc".into());
                 reader.section("oidc", value);
             }
-            Some("node") => {
-                let node = reader.mapping("node", value);
-                let expiry = node.into_iter().flatten().filter(|(key, _)| is_named(key, "expiry")).last();
+            "node" => {
+                let Some(node) = reader.mapping("node", value) else { continue };
+                let expiry = reader.folded("node", node, true).into_iter().find(|(name, _)| name == "expiry");
                 if let Some((_, expiry)) = expiry {
                     reader.read.present.push("node.expiry".into());
                     reader.set(Key::NodeExpiry, "node.expiry", expiry);

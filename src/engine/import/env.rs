@@ -1,12 +1,13 @@
-//! Reading `HEADSCALE_*` variables: lines of an environment file, a shell script with
-//! `export`, the list form of a docker compose `environment:` block, or its mapping form; each
-//! value read the way viper reads it.
+//! Reading `HEADSCALE_*` variables: an environment file or a shell script with `export` (read
+//! as bash reads it, see `shell.rs`), the list form of a docker compose `environment:` block,
+//! or its mapping form; each value read the way viper reads it.
 
 use serde_yaml::{Mapping, Value};
 
 use crate::engine::headscale::read::{self, nearest, ProblemKind, Read};
 use crate::engine::import::positions::{Position, Positions};
-use crate::engine::import::Pasted;
+use crate::engine::import::{shell, Pasted};
+use crate::engine::limits::refused_character;
 use crate::engine::versions::headscale::{Key, Kind, KEYS};
 
 /// One variable, with its 1-based line.
@@ -15,9 +16,11 @@ pub struct Variable {
     pub name: String,
     pub value: String,
     pub line: usize,
+    /// Why its value is not what is written (see [`shell::Assignment::flag`]).
+    pub flag: Option<String>,
 }
 
-/// The `NAME=value` of a line, without `export ` or a compose `- ` in front.
+/// The `NAME=value` of a compose list item, without the `- ` in front.
 fn assignment(line: &str) -> Option<(&str, &str)> {
     let line = line.trim();
     let line = line.strip_prefix("- ").unwrap_or(line).trim_start();
@@ -59,8 +62,27 @@ fn unquote(raw: &str) -> String {
 }
 
 /// The variables of the text, if it reads as environment variables: every line that is not
-/// blank or a comment assigns a variable, and one of them is a `HEADSCALE_` one.
+/// blank or a comment assigns a variable (or is an item of a compose list), and one of them is
+/// a `HEADSCALE_` one, in any case.
 pub fn parse(text: &str) -> Option<Vec<Variable>> {
+    let listed = text.lines().any(|line| line.trim_start().starts_with("- "));
+    let variables = if listed { compose_list(text)? } else { shell_variables(text)? };
+    let ours = |variable: &Variable| variable.name.to_ascii_uppercase().starts_with("HEADSCALE_");
+    variables.iter().any(ours).then_some(variables)
+}
+
+fn shell_variables(text: &str) -> Option<Vec<Variable>> {
+    let assignments = shell::assignments(text)?;
+    Some(
+        assignments
+            .into_iter()
+            .map(|a| Variable { name: a.name, value: a.value, line: a.line, flag: a.flag })
+            .collect(),
+    )
+}
+
+/// The items of a compose `environment:` list, one `- NAME=value` a line.
+fn compose_list(text: &str) -> Option<Vec<Variable>> {
     let mut variables = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim();
@@ -68,9 +90,9 @@ pub fn parse(text: &str) -> Option<Vec<Variable>> {
             continue;
         }
         let (name, value) = assignment(trimmed)?;
-        variables.push(Variable { name: name.to_string(), value: unquote(value), line: index + 1 });
+        variables.push(Variable { name: name.to_string(), value: unquote(value), line: index + 1, flag: None });
     }
-    variables.iter().any(|variable| variable.name.starts_with("HEADSCALE_")).then_some(variables)
+    Some(variables)
 }
 
 /// The `HEADSCALE_` variable of each key.
@@ -90,8 +112,32 @@ fn env_value(key: Key, text: &str) -> Value {
     }
 }
 
+/// Whether a variable's name is one of Headscale's, in any case.
+fn is_ours(name: &str) -> bool {
+    name.to_ascii_uppercase().starts_with("HEADSCALE_")
+}
+
 fn read_env_variable(name: &str, text: &str, out: &mut Read) {
+    let upper = name.to_ascii_uppercase();
+    if name != upper && is_ours(name) {
+        // Variable names are case-sensitive, and viper looks for them in capitals only.
+        let suggestion = (key_of_variable(&upper).is_some() || upper == "HEADSCALE_SERVER_URL").then_some(upper);
+        out.problems.push(read::Problem {
+            path: name.to_string(),
+            kind: ProblemKind::UnknownKey { suggestion },
+            at: None,
+        });
+        return;
+    }
     if !name.starts_with("HEADSCALE_OIDC_") && name != "HEADSCALE_NODE_EXPIRY" && name != "HEADSCALE_SERVER_URL" {
+        return;
+    }
+    let key = key_of_variable(name);
+    // A line break or a control character inside a value is refused, as in every field; a
+    // list's entries may be separated by tabs, which Headscale splits at like spaces.
+    let list = key.is_some_and(|key| key.kind() == Kind::List);
+    if let Some((character, _)) = refused_character(text, |c| list && c == '\t') {
+        out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::Control { character }, at: None });
         return;
     }
     if name == "HEADSCALE_SERVER_URL" {
@@ -99,7 +145,7 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
         out.server_url = Some(text.to_string()).filter(|t| !t.is_empty());
         return;
     }
-    let Some(key) = key_of_variable(name) else {
+    let Some(key) = key else {
         // Thousands of unknown variables are not typos; spelling suggestions stay cheap.
         let suggestion = (out.problems.len() < read::MAX_SUGGESTIONS)
             .then(|| {
@@ -107,22 +153,58 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
                 nearest(name, names.iter().map(String::as_str))
             })
             .flatten();
-        out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::UnknownKey { suggestion } });
+        out.problems.push(read::Problem {
+            path: name.to_string(),
+            kind: ProblemKind::UnknownKey { suggestion },
+            at: None,
+        });
         return;
     };
-    // viper ignores a variable that is set but empty.
+    // viper ignores a variable that is set but empty: Headscale reads config.yaml's value.
     if text.is_empty() {
+        out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::Empty, at: None });
         return;
     }
     out.present.push(key.path().to_string());
     read::read_value(key, key.path(), &env_value(key, text), out);
 }
 
+/// The variables as bash leaves them: the last assignment of each name counts, earlier ones
+/// are reported where they are, and a value bash would expand is refused, not guessed.
 pub(crate) fn read_variables(variables: &[Variable]) -> (Pasted, Read, Positions) {
     let mut read = Read::default();
     let mut entries = Vec::new();
+    let last: std::collections::HashMap<&str, usize> =
+        variables.iter().enumerate().map(|(index, variable)| (variable.name.as_str(), index)).collect();
     for variable in variables {
+        let at = Some((variable.line, 1));
+        let effective = &variables[last[variable.name.as_str()]];
+        if !is_ours(&variable.name) {
+            continue;
+        }
+        if effective.line != variable.line {
+            let kept = format!("the assignment on line {}", effective.line);
+            read.problems.push(read::Problem {
+                path: variable.name.clone(),
+                kind: ProblemKind::Duplicate { kept },
+                at,
+            });
+            continue;
+        }
+        if let Some(reason) = &variable.flag {
+            let reason = reason.clone();
+            read.problems.push(read::Problem {
+                path: variable.name.clone(),
+                kind: ProblemKind::Refused { reason },
+                at,
+            });
+            continue;
+        }
+        let before = read.problems.len();
         read_env_variable(&variable.name, &variable.value, &mut read);
+        for problem in &mut read.problems[before..] {
+            problem.at.get_or_insert((variable.line, 1));
+        }
         let path = key_of_variable(&variable.name).map_or(variable.name.clone(), |key| key.path().to_string());
         entries.push((path, Position { line: variable.line, column: 1 }));
     }

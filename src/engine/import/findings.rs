@@ -27,6 +27,14 @@ pub(super) fn order(position: Option<Position>, diagnostic: &Diagnostic) -> ((us
     (position.map_or((usize::MAX, 0), |p| (p.line, p.column)), diagnostic.severity())
 }
 
+/// Where a problem of the reading is: its own place, or its path's.
+pub(super) fn place(problem: &read::Problem, positions: &Positions) -> Option<Position> {
+    match problem.at {
+        Some((line, column)) => Some(Position { line, column }),
+        None => positions.find(&problem.path),
+    }
+}
+
 pub(super) fn read_problem(problem: &read::Problem) -> Diagnostic {
     let path = &problem.path;
     match &problem.kind {
@@ -56,14 +64,22 @@ pub(super) fn read_problem(problem: &read::Problem) -> Diagnostic {
             Check::ValueRefused,
             format!("{path}: {}", Refusal::Control { character: *character, line: None }),
         ),
+        ProblemKind::Refused { reason } => Diagnostic::phrase(Check::ImportRefused, format!("{path} is {reason}")),
+        ProblemKind::Duplicate { kept } => {
+            Diagnostic::phrases(Check::DuplicateKey, [format!("“{path}”"), format!("“{kept}”")])
+        }
+        ProblemKind::LaterDocuments => Diagnostic::new(Check::LaterDocuments),
     }
 }
 
 pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positions) -> Vec<Finding> {
+    let mut placed: Vec<Finding> = read
+        .problems
+        .iter()
+        .filter(|problem| listed(problem))
+        .map(|problem| Finding { position: place(problem, positions), diagnostic: read_problem(problem) })
+        .collect();
     let mut found: Vec<(Option<String>, Diagnostic)> = Vec::new();
-    for problem in read.problems.iter().filter(|problem| listed(problem)) {
-        found.push((Some(problem.path.clone()), read_problem(problem)));
-    }
     let version = inputs.headscale_version;
     for diagnostic in lint(&read.settings, version) {
         let path = match diagnostic.check {
@@ -101,12 +117,13 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
         };
         found.push((Some(item_path(path, &diagnostic, settings)), diagnostic));
     }
-    let mut findings: Vec<Finding> = found
-        .into_iter()
-        .map(|(path, diagnostic)| Finding { position: path.and_then(|p| positions.find(&p)), diagnostic })
-        .collect();
-    findings.sort_by_key(|f| order(f.position, &f.diagnostic));
-    findings
+    placed.extend(
+        found
+            .into_iter()
+            .map(|(path, diagnostic)| Finding { position: path.and_then(|p| positions.find(&p)), diagnostic }),
+    );
+    placed.sort_by_key(|f| order(f.position, &f.diagnostic));
+    placed
 }
 
 /// Placeholders from a guide or an example, each at its key or list item; the form keeps its

@@ -2,10 +2,14 @@
 //! or `HEADSCALE_*` environment variables. The result is the form filled in, what that changes,
 //! and every problem with its line.
 
+mod document;
 pub mod env;
 pub mod fill;
 pub mod findings;
+mod libyaml;
 pub mod positions;
+mod scalars;
+mod shell;
 pub mod wire;
 
 use std::fmt;
@@ -14,7 +18,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::engine::catalogue::Diagnostic;
 use crate::engine::fields::Field;
-use crate::engine::headscale::read::{self, Read};
+use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::import::env::{key_of_variable, read_environment_map, read_variables};
 use crate::engine::import::fill::fill;
 use crate::engine::import::findings::findings;
@@ -32,8 +36,6 @@ pub const MAX_BRACKETS: usize = 128;
 /// At most this many problems are listed; the rest are counted. More would only take longer
 /// to show than anyone reads.
 pub const MAX_FINDINGS: usize = 50;
-/// Lines beyond this many are not scanned for positions (the size limit bounds it anyway).
-const MAX_LINES: usize = 50_000;
 /// Deeper nesting than this is refused before parsing: Headscale's settings are three levels
 /// deep, and the YAML parser slows down sharply on thousands of open brackets.
 pub(crate) const MAX_DEPTH: usize = 64;
@@ -87,9 +89,11 @@ pub struct Import {
 
 impl Import {
     /// Whether applying is safe: no value was refused (a control character inside one value,
-    /// or more than a field keeps), since leaving it out could widen who may log in.
+    /// more than a field keeps, what the form cannot hold as Headscale reads it), since leaving
+    /// it out could widen who may log in.
     pub fn applicable(&self) -> bool {
-        !self.findings.iter().any(|f| f.diagnostic.check == crate::engine::catalogue::Check::ValueRefused)
+        use crate::engine::catalogue::Check;
+        !self.findings.iter().any(|f| matches!(f.diagnostic.check, Check::ValueRefused | Check::ImportRefused))
             && self.omitted == 0
     }
 }
@@ -98,10 +102,27 @@ impl Import {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
-    TooLarge { bytes: usize },
-    Yaml { message: String, position: Option<Position> },
+    TooLarge {
+        bytes: usize,
+    },
+    Yaml {
+        message: String,
+        position: Option<Position>,
+    },
     TooDeep,
-    TooManyBrackets { count: usize },
+    TooManyBrackets {
+        count: usize,
+    },
+    /// Headscale's YAML reader refuses the text: its aliases make up nearly all of what it
+    /// would decode.
+    Aliasing {
+        position: Option<Position>,
+    },
+    /// Aliases expand the settings Headscale reads to more values than the page turns into a
+    /// form ([`document::MAX_VALUES`]).
+    TooManyValues {
+        position: Option<Position>,
+    },
     NothingFound,
 }
 
@@ -123,6 +144,14 @@ impl fmt::Display for ImportError {
             ImportError::TooManyBrackets { count } => write!(
                 f,
                 "The text holds {count} [ and {{ characters; the import reads at most {MAX_BRACKETS}, far more than any Headscale configuration needs."
+            ),
+            ImportError::Aliasing { .. } => f.write_str(
+                "Headscale would not start with this text: its aliases (*name) make up nearly all of what its YAML reader decodes, which it refuses as \u{201c}document contains excessive aliasing\u{201d}.",
+            ),
+            ImportError::TooManyValues { .. } => write!(
+                f,
+                "Aliases (*name) expand the login settings of this text to more than {} values; no Headscale configuration needs that many.",
+                document::MAX_VALUES
             ),
             ImportError::NothingFound => f.write_str(
                 "Found no server_url, no oidc: section and no HEADSCALE_ variables to import.",
@@ -225,15 +254,21 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 fn read_yaml(text: &str) -> Result<(Pasted, Read, Positions), ImportError> {
-    let to_error = |error: serde_yaml::Error| ImportError::Yaml {
-        position: error.location().map(|l| Position { line: l.line(), column: l.column() }),
-        message: error.to_string(),
-    };
-    let mut document: Value = serde_yaml::from_str(text).map_err(to_error)?;
-    // go-yaml, which Headscale reads its configuration with, resolves `<<: *anchor` merges.
-    document.apply_merge().map_err(to_error)?;
+    // Read as Headscale's YAML reader does: merges, aliases within its budget, its scalars.
+    let document::Document { value: document, positions, more_documents } = document::read(text)?;
     let Value::Mapping(top) = &document else { return Err(ImportError::NothingFound) };
-    let positions = positions::scan(text, MAX_LINES);
+    let (source, mut read, positions) = read_mapping(&document, top, positions)?;
+    if more_documents {
+        read.problems.push(read::Problem { path: String::new(), kind: ProblemKind::LaterDocuments, at: None });
+    }
+    Ok((source, read, positions))
+}
+
+fn read_mapping(
+    document: &Value,
+    top: &Mapping,
+    positions: Positions,
+) -> Result<(Pasted, Read, Positions), ImportError> {
     // A docker compose file, or its environment block: HEADSCALE_ keys in a mapping.
     if let Some(environment) = find_environment(top) {
         // Place each variable by the line of its name.
@@ -250,7 +285,7 @@ fn read_yaml(text: &str) -> Result<(Pasted, Read, Positions), ImportError> {
     let has = |name: &str| top.keys().any(|key| read::is_named(key, name));
     if has("oidc") || has("server_url") {
         let source = if has("server_url") { Pasted::Config } else { Pasted::OidcSection };
-        return Ok((source, read::read(&document), positions));
+        return Ok((source, read::read(document), positions));
     }
     // Only the keys of the oidc section, without the oidc: line.
     if has("issuer") || has("client_id") {
@@ -264,7 +299,9 @@ fn read_yaml(text: &str) -> Result<(Pasted, Read, Positions), ImportError> {
 }
 
 fn find_environment(top: &Mapping) -> Option<&Mapping> {
-    let is_env = |map: &Mapping| map.keys().any(|k| k.as_str().is_some_and(|k| k.starts_with("HEADSCALE_")));
+    let is_env = |map: &Mapping| {
+        map.keys().any(|k| k.as_str().is_some_and(|k| k.to_ascii_uppercase().starts_with("HEADSCALE_")))
+    };
     if is_env(top) {
         return Some(top);
     }

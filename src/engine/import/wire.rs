@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::engine::headscale::read::{Problem, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
-use crate::engine::import::findings::{listed, order, read_problem};
+use crate::engine::import::findings::{listed, order, place, read_problem};
 use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
 use crate::engine::versions::headscale::KEYS;
@@ -29,7 +29,7 @@ pub fn bound(reading: &Reading) -> Reading {
     let Reading { source, read, positions, omitted } = reading;
     let mut problems: Vec<&Problem> = read.problems.iter().filter(|problem| listed(problem)).collect();
     // A stable sort, as the list's own, so equal places keep the reader's order.
-    problems.sort_by_key(|problem| order(positions.find(&problem.path), &read_problem(problem)));
+    problems.sort_by_key(|problem| order(place(problem, positions), &read_problem(problem)));
     let dropped = problems.len().saturating_sub(MAX_FINDINGS);
     problems.truncate(MAX_FINDINGS);
     let mut wanted: Vec<String> = Vec::new();
@@ -178,6 +178,7 @@ impl Writer {
 
     fn problem(&mut self, problem: &Problem) {
         self.text(&problem.path);
+        self.option(problem.at.as_ref(), |out, &(line, column)| out.position(&Position { line, column }));
         match &problem.kind {
             ProblemKind::UnknownKey { suggestion } => {
                 self.tag('u');
@@ -205,6 +206,15 @@ impl Writer {
                 self.tag('x');
                 self.number(*character as usize);
             }
+            ProblemKind::Duplicate { kept } => {
+                self.tag('d');
+                self.text(kept);
+            }
+            ProblemKind::Refused { reason } => {
+                self.tag('r');
+                self.text(reason);
+            }
+            ProblemKind::LaterDocuments => self.tag('m'),
         }
     }
 
@@ -224,6 +234,14 @@ impl Writer {
             ImportError::TooManyBrackets { count } => {
                 self.tag('b');
                 self.number(*count);
+            }
+            ImportError::Aliasing { position } => {
+                self.tag('a');
+                self.option(position.as_ref(), Self::position);
+            }
+            ImportError::TooManyValues { position } => {
+                self.tag('v');
+                self.option(position.as_ref(), Self::position);
             }
             ImportError::NothingFound => self.tag('n'),
         }
@@ -353,6 +371,7 @@ impl Reader<'_> {
 
     fn problem(&mut self) -> Result<Problem, WireError> {
         let path = self.text()?;
+        let at = self.option(Self::position)?.map(|position| (position.line, position.column));
         let kind = match self.tag()? {
             'u' => ProblemKind::UnknownKey { suggestion: self.option(Self::text)? },
             'n' => ProblemKind::NotAString { read_as: self.text()? },
@@ -369,9 +388,12 @@ impl Reader<'_> {
                 let code = u32::try_from(self.number()?).map_err(|_| WireError)?;
                 ProblemKind::Control { character: char::from_u32(code).ok_or(WireError)? }
             }
+            'd' => ProblemKind::Duplicate { kept: self.text()? },
+            'r' => ProblemKind::Refused { reason: self.text()? },
+            'm' => ProblemKind::LaterDocuments,
             _ => return Err(WireError),
         };
-        Ok(Problem { path, kind })
+        Ok(Problem { path, kind, at })
     }
 
     fn error(&mut self) -> Result<ImportError, WireError> {
@@ -381,6 +403,8 @@ impl Reader<'_> {
             'y' => ImportError::Yaml { message: self.text()?, position: self.option(Self::position)? },
             'd' => ImportError::TooDeep,
             'b' => ImportError::TooManyBrackets { count: self.number()? },
+            'a' => ImportError::Aliasing { position: self.option(Self::position)? },
+            'v' => ImportError::TooManyValues { position: self.option(Self::position)? },
             'n' => ImportError::NothingFound,
             _ => return Err(WireError),
         })

@@ -62,16 +62,28 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             applied.set(None);
         })
     };
-    // A paste beyond the import's limit never reaches the text box: laying out a megabyte of
-    // lines blocks the browser for seconds, before any of this code could refuse it.
+    // A paste that would take the box beyond the import's limit never reaches it: laying out a
+    // megabyte of lines blocks the browser for seconds, before any of this code could refuse
+    // it, and every keystroke after it again. The limit is the box's, whatever the pastes.
     let onpaste = {
         let refused_paste = refused_paste.clone();
         Callback::from(move |event: Event| {
+            let target: HtmlTextAreaElement = event.target_unchecked_into();
             let event: web_sys::ClipboardEvent = event.unchecked_into();
             let pasted = event.clipboard_data().and_then(|data| data.get_data("text").ok()).unwrap_or_default();
-            if pasted.len() > import::MAX_BYTES {
+            let held = target.value();
+            // What the paste replaces: the selection, counted in UTF-16 units by the browser.
+            let (start, end) = (target.selection_start().ok().flatten(), target.selection_end().ok().flatten());
+            let replaced = match (start, end) {
+                (Some(start), Some(end)) if end > start => {
+                    js_sys::JsString::from(held.as_str()).substring(start, end).as_string().map_or(0, |text| text.len())
+                }
+                _ => 0,
+            };
+            let after = held.len().saturating_sub(replaced) + pasted.len();
+            if after > import::MAX_BYTES {
                 event.prevent_default();
-                refused_paste.set(Some(pasted.len()));
+                refused_paste.set(Some(after));
             } else {
                 refused_paste.set(None);
             }
@@ -140,7 +152,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
 fn render_error(error: &ImportError) -> Html {
     let place = match error {
-        ImportError::Yaml { position: Some(p), .. } => format!(" (line {}, column {})", p.line, p.column),
+        ImportError::Yaml { position: Some(p), .. }
+        | ImportError::Aliasing { position: Some(p) }
+        | ImportError::TooManyValues { position: Some(p) } => format!(" (line {}, column {})", p.line, p.column),
         _ => String::new(),
     };
     html! { <p class="hsp-output-error" role="alert">{ format!("{error}{place}") }</p> }

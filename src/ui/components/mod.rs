@@ -18,6 +18,7 @@ pub mod more_settings;
 pub mod notices;
 pub mod output_block;
 pub mod outputs_panel;
+pub mod restored;
 pub mod select_field;
 pub mod set_aside;
 pub mod share_bar;
