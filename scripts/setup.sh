@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing the playground needs, skipping whatever is already there
 # at the right version: the wasm32 target, Trunk, wasm-bindgen-cli, Chromium with its driver,
-# the npm packages (binaryen's wasm-opt, Playwright, axe-core) and the MkDocs test site's
-# Python packages. A second run takes seconds.
+# the npm packages (binaryen's wasm-opt, Playwright, axe-core; the docs package's build and lint
+# tools) and the MkDocs test site's Python packages. A second run takes seconds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -33,13 +33,17 @@ if ! command -v chromium >/dev/null || ! [ -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq chromium chromium-driver
 fi
 
-# npm ci only when the lock file changed since the last install.
-lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_sum" ]; then
-  step "Installing npm packages"
-  npm ci --no-audit --no-fund
-  echo "$lock_sum" > node_modules/.installed-lock
-fi
+# npm ci only when the lock file changed since the last install: the project's tooling, and the
+# tools that build and check the npm package for documentation sites (TypeScript, ESLint,
+# Prettier, CSpell), pinned in its own lock file.
+for folder in . docs/embed/docusaurus/package; do
+  lock_sum="$(sha256sum "$folder/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$folder/node_modules/.installed-lock" 2>/dev/null)" != "$lock_sum" ]; then
+    step "Installing npm packages in $folder"
+    (cd "$folder" && npm ci --no-audit --no-fund)
+    echo "$lock_sum" > "$folder/node_modules/.installed-lock"
+  fi
+done
 
 # The MkDocs test site's Python packages, pinned, in a virtual environment inside target/; again
 # only when the requirements changed since the last install.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the playground, installing what is missing first:
-#   formatting and lints, host tests (unit, property, snapshot), component tests in headless
-#   Chromium, the release build, then end-to-end tests in Chromium against that build.
+#   formatting and lints (also of the Docusaurus package), host tests (unit, property, snapshot),
+#   component tests in headless Chromium, the release build and the npm package, then end-to-end
+#   tests in Chromium against that build, a host page and a Docusaurus site.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -18,6 +19,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browse
 step "Unit tests of the build scripts"
 node --test scripts/
 
+step "The Docusaurus package: formatting, lint, types and spelling, as strict as authentik's website"
+(cd docs/embed/docusaurus/package && npm run --silent check && npm test --silent)
+
 step "Host tests: unit, property and snapshot"
 # Snapshots are compared, never written, by this command.
 INSTA_UPDATE=no cargo test --locked --quiet
@@ -32,7 +36,7 @@ trunk build --release
 node scripts/single-file.mjs dist dist-offline/headscale-sso-playground.html
 node scripts/size-report.mjs --check tests/size-budget.json
 
-step "The Docusaurus test site, with the release build embedded"
+step "The npm package, installed from its tarball into the Docusaurus test site"
 ./scripts/docusaurus-site.sh
 
 step "The MkDocs test site, shaped like Headscale's documentation, with the release build embedded"
