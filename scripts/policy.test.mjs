@@ -1,14 +1,26 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { hash, policy } from "./policy.mjs";
+import { hash, KEYS, policy } from "./policy.mjs";
 
-test("the page allows its own origin, WebAssembly, its one loader script and blob: workers", () => {
+test("the page allows its own origin, WebAssembly, its one loader script, blob: workers and authentik's keys", () => {
   assert.equal(
     policy({ self: true, scripts: ["init()"] }),
     `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash("init()")}; style-src 'self'; img-src 'self' data:; ` +
-      "connect-src 'self'; worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
+      "connect-src 'self' https://*:*/application/o/ http://*:*/application/o/; worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
   );
+});
+
+test("the only other origin is authentik's OAuth2 path, for the signing keys", () => {
+  assert.deepEqual(KEYS, ["https://*:*/application/o/", "http://*:*/application/o/"]);
+  for (const source of KEYS) {
+    const path = new URL(source.replace("*:*", "host.example:1")).pathname;
+    assert.equal(path, "/application/o/", "a path, so no other address of the host is allowed");
+  }
+  for (const self of [true, false]) {
+    const connect = policy({ self }).split("; ").find((d) => d.startsWith("connect-src"));
+    assert.equal(connect, ["connect-src", ...(self ? ["'self'"] : []), ...KEYS].join(" "));
+  }
 });
 
 test("the offline file allows nothing but what it holds inline", () => {
@@ -16,7 +28,7 @@ test("the offline file allows nothing but what it holds inline", () => {
   assert.equal(
     offline,
     `default-src 'none'; script-src 'wasm-unsafe-eval' ${hash("run()")}; style-src ${hash("a{}")} ${hash("b{}")}; ` +
-      "img-src data:; base-uri 'none'; form-action 'none'",
+      "img-src data:; connect-src https://*:*/application/o/ http://*:*/application/o/; base-uri 'none'; form-action 'none'",
   );
   assert.ok(!offline.includes("'self'"), "a file:// page has no origin to trust");
 });

@@ -23,13 +23,13 @@ pub fn unmount(element: web_sys::Element) {
     sso_playground::ui::unmount(&element);
 }
 
-/// Reads a pasted configuration and answers in the import's wire format: what the worker that
-/// reads imports off the page's thread calls.
+/// Reads a paste (a configuration, log lines, a page) and answers in the import's wire format:
+/// what the worker that reads imports off the page's thread calls.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = readImport)]
 pub fn read_import(text: &str) -> String {
     use sso_playground::engine::import;
-    import::wire::encode(&import::read_text(text))
+    import::wire::encode_paste(&import::paste::read_paste(text))
 }
 
 /// How many playgrounds are mounted, for host pages and tests that check unmounting.

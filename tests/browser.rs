@@ -146,3 +146,41 @@ async fn help_opens_on_request_and_describes_the_field_either_way() {
     let toggle = root.query_selector("[data-field=slug] .hsp-help-toggle").unwrap().unwrap();
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
 }
+
+/// Waits until `selector` matches in `root`: the paste is read by a worker, or on the page's
+/// thread where none runs, and answers later.
+async fn until(root: &Element, selector: &str) -> Element {
+    for _ in 0..200 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        sleep(Duration::from_millis(50)).await;
+        yew::scheduler::flush().await;
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_log_line_is_explained_and_its_step_marked_on_request() {
+    let root = mount().await;
+    // The import box is built once its section opens, which the browser reports a moment later.
+    click(&root, "#hsp-import-panel summary").await;
+    until(&root, "#hsp-import").await;
+    type_into(
+        &root,
+        "#hsp-import",
+        "2026-07-01T10:15:02Z ERR user msg: unauthorised group error=\"authenticated principal is not in any allowed group\" code=401",
+    )
+    .await;
+    let explanation = until(&root, ".hsp-explanation").await;
+    let text = explanation.text_content().unwrap_or_default();
+    assert!(text.contains("The user is not in any allowed group"), "{text}");
+    assert!(text.contains("Step 8"), "{text}");
+    // The step is marked in the diagram, whose tab the button shows.
+    let button: HtmlElement = explanation.query_selector("button").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    yew::scheduler::flush().await;
+    assert!(!root.query_selector("#hsp-panel-flow").unwrap().unwrap().has_attribute("hidden"));
+    let marked = until(&root, "#hsp-flow g.hsp-flow-pasted").await;
+    assert_eq!(marked.get_attribute("data-stage").as_deref(), Some("Claims"));
+}

@@ -421,7 +421,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         field: Field::ImportText,
         key: "import",
         label: "Import Headscale config",
-        help: "Paste a whole config.yaml, only its oidc: section, or HEADSCALE_* environment variables. Nothing changes until you apply it.",
+        help: "Paste a whole config.yaml, only its oidc: section, or HEADSCALE_* environment variables, or what a failed login shows: log lines, a page, an answer of authentik. Nothing changes until you apply it.",
         link: links::HEADSCALE_CONFIG,
         share: None,
         attribute: None,

@@ -60,6 +60,29 @@ fn message(stage: Stage, from: Actor, to: Actor, label: &str, detail: String) ->
     Message { stage, from, to, label: label.to_string(), detail, status: Status::Fine, checks: Vec::new() }
 }
 
+/// Every step of the login in order, with what happens in it.
+const STEPS: [(Stage, &str); 9] = [
+    (Stage::Discovery, "At startup, Headscale reads the discovery document"),
+    (Stage::Register, "tailscale up asks to register the node"),
+    (Stage::LoginUrl, "The client opens Headscale's login page"),
+    (Stage::Authorize, "Headscale sends the browser to authentik"),
+    (Stage::SignIn, "The user signs in; authentik checks the application's bindings"),
+    (Stage::Callback, "authentik sends the browser back to Headscale with a code"),
+    (Stage::TokenExchange, "Headscale exchanges the code, with the client ID and secret, for tokens"),
+    (Stage::Claims, "Headscale checks the ID token's issuer, signature and claims"),
+    (Stage::NodeReady, "The node is registered"),
+];
+
+/// What happens in `stage`, as the diagram labels it.
+pub fn step_label(stage: Stage) -> &'static str {
+    STEPS.iter().find(|(s, _)| *s == stage).map(|(_, label)| *label).unwrap_or_default()
+}
+
+/// The number the diagram gives `stage`, from 1.
+pub fn step_number(stage: Stage) -> usize {
+    STEPS.iter().position(|(s, _)| *s == stage).map(|at| at + 1).unwrap_or_default()
+}
+
 /// The login as arrows, with the steps the diagnostics mark.
 pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
     let headscale = &model.headscale.normalized;
@@ -91,28 +114,28 @@ pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
             Stage::Discovery,
             Actor::Headscale,
             Actor::Authentik,
-            "At startup, Headscale reads the discovery document",
+            step_label(Stage::Discovery),
             urls::discovery(issuer),
         ),
         message(
             Stage::Register,
             Actor::Client,
             Actor::Headscale,
-            "tailscale up asks to register the node",
+            step_label(Stage::Register),
             format!("tailscale up --login-server {headscale}"),
         ),
         message(
             Stage::LoginUrl,
             Actor::Client,
             Actor::Browser,
-            "The client opens Headscale's login page",
+            step_label(Stage::LoginUrl),
             format!("{headscale}/register/…"),
         ),
         message(
             Stage::Authorize,
             Actor::Browser,
             Actor::Authentik,
-            "Headscale sends the browser to authentik",
+            step_label(Stage::Authorize),
             format!(
                 "{}?client_id={}&redirect_uri={}&scope={scopes}{pkce}",
                 urls::shared_endpoint(authentik, "authorize"),
@@ -124,7 +147,7 @@ pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
             Stage::SignIn,
             Actor::Browser,
             Actor::Authentik,
-            "The user signs in; authentik checks the application's bindings",
+            step_label(Stage::SignIn),
             if model.allowed_groups.is_empty() {
                 "no binding: every authentik user".to_string()
             } else {
@@ -135,24 +158,24 @@ pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
             Stage::Callback,
             Actor::Authentik,
             Actor::Browser,
-            "authentik sends the browser back to Headscale with a code",
+            step_label(Stage::Callback),
             format!("{}?code=…&state=…", model.redirect_uri),
         ),
         message(
             Stage::TokenExchange,
             Actor::Headscale,
             Actor::Authentik,
-            "Headscale exchanges the code, with the client ID and secret, for tokens",
+            step_label(Stage::TokenExchange),
             format!("POST {authentik}/application/o/token/"),
         ),
         message(
             Stage::Claims,
             Actor::Headscale,
             Actor::Headscale,
-            "Headscale checks the ID token's issuer, signature and claims",
+            step_label(Stage::Claims),
             format!("iss = {issuer}; {filters}"),
         ),
-        message(Stage::NodeReady, Actor::Headscale, Actor::Client, "The node is registered", expiry),
+        message(Stage::NodeReady, Actor::Headscale, Actor::Client, step_label(Stage::NodeReady), expiry),
     ];
     mark(&mut messages, diagnostics);
     messages

@@ -23,6 +23,7 @@ pub mod rules;
 pub mod scripts;
 pub mod share;
 pub mod startup;
+pub mod symptoms;
 pub mod urls;
 pub mod versions;
 pub mod yaml;

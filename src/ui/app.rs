@@ -15,6 +15,7 @@ use super::components::set_aside::SetAside;
 use super::components::share_bar::ShareBar;
 use super::keeper::Keeper;
 use super::state::{Action, State};
+use crate::engine::catalogue::Stage;
 use crate::engine::embed::Output;
 use crate::engine::{self, Inputs};
 
@@ -120,6 +121,25 @@ pub fn App(props: &AppProps) -> Html {
     };
     let onedit = (*use_memo((), |_| ondispatch.reform(Action::Edit))).clone();
     let onreplace = (*use_memo((), |_| ondispatch.reform(Action::Replace))).clone();
+    // The steps a pasted message fails at, marked in the diagram; `reveal` counts the requests to
+    // show the diagram, so the same step can be asked for again.
+    let marked = use_state_eq(Vec::<Stage>::new);
+    let reveal = use_state(|| 0u32);
+    let onmark = {
+        let marked = marked.setter();
+        use_callback((), move |steps: Vec<Stage>, _| marked.set(steps))
+    };
+    let onstep = {
+        let (marked, reveal) = (marked.clone(), reveal.clone());
+        use_callback((), move |step: Stage, _| {
+            if !marked.contains(&step) {
+                let mut steps = (*marked).clone();
+                steps.push(step);
+                marked.set(steps);
+            }
+            reveal.set(*reveal + 1);
+        })
+    };
     let onlink = {
         let keeper = keeper.clone();
         use_callback((), move |(), _| keeper.borrow().link())
@@ -151,13 +171,15 @@ pub fn App(props: &AppProps) -> Html {
             if !compact {
                 <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
                     defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
-                <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} />
+                <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} {onstep} {onmark}
+                    level={props.heading_level.clamp(1, 5) + 1} />
             }
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).
             <div class="hsp-layout">
                 <Form inputs={state.inputs.clone()} outputs={outputs.clone()} onedit={onedit.clone()} />
-                <OutputsPanel outputs={outputs.clone()} shown={props.outputs.clone()} level={outputs_level} />
+                <OutputsPanel outputs={outputs.clone()} shown={props.outputs.clone()} level={outputs_level}
+                    marked={(*marked).clone()} reveal={*reveal} />
                 <MoreSettings inputs={state.inputs.clone()} defaults={props.defaults.clone()} outputs={outputs.clone()} {onedit}
                     only_attention={compact} />
             </div>

@@ -1,4 +1,4 @@
-//! Reads a pasted configuration off the page's thread, in a Web Worker, so that no text can
+//! Reads a paste (a configuration, log lines, a page) off the page's thread, in a Web Worker, so that no text can
 //! block the page: the worker runs the page's own WebAssembly module (handed over, not fetched
 //! again) and answers in the import's wire format. A worker that takes longer than
 //! [`TIME_LIMIT_MS`] is stopped. Where no worker can run (a page opened from `file://`, a host
@@ -13,7 +13,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::engine::import::{self, wire, ImportError, Reading};
+use crate::engine::import::paste::{read_paste, Paste};
+use crate::engine::import::{wire, ImportError};
 
 /// How long a reading may take before its worker is stopped. Within the import's limits a
 /// reading takes well under 100 ms, so only a text far beyond anything real gets near this.
@@ -22,7 +23,7 @@ pub const TIME_LIMIT_MS: u32 = 4_000;
 /// What became of a text.
 #[derive(Clone, Debug)]
 pub enum Outcome {
-    Read(Rc<Result<Reading, ImportError>>),
+    Read(Rc<Result<Paste, ImportError>>),
     /// The worker took longer than [`TIME_LIMIT_MS`] and was stopped.
     Stopped,
 }
@@ -123,7 +124,7 @@ impl Reader {
 }
 
 fn read_here(text: &str) -> Outcome {
-    Outcome::Read(Rc::new(import::read_text(text)))
+    Outcome::Read(Rc::new(read_paste(text)))
 }
 
 /// The address the page's glue was loaded from (the page's own for the single offline file).
@@ -194,7 +195,7 @@ fn start(inner: Weak<RefCell<Inner>>) -> Option<Running> {
 /// the module), the text is read here, and so is every later one.
 fn answer(inner: &Weak<RefCell<Inner>>, answer: Option<String>) {
     let Some(inner) = inner.upgrade() else { return };
-    let decoded = answer.as_deref().and_then(|answer| wire::decode(answer).ok());
+    let decoded = answer.as_deref().and_then(|answer| wire::decode_paste(answer).ok());
     let pending = {
         let mut inner = inner.borrow_mut();
         if decoded.is_none() {

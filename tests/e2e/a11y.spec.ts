@@ -72,6 +72,23 @@ test("no axe violations with the import panel open and showing problems", async 
   await bothThemes(page);
 });
 
+test("no axe violations with a pasted log explained, its unlikely causes open and a discovery document checked", async ({ page }) => {
+  await page.goto("/");
+  await page.getByText("Import an existing Headscale configuration").click();
+  const log =
+    '{"level":"error","error":"authenticated principal is not in any allowed group","code":401,"message":"user msg: unauthorised group"}\n' +
+    "https://headscale.company/oidc/callback?error=invalid_request&error_description=The+request+is+otherwise+malformed\n" +
+    "something nobody knows went wrong here\n";
+  await page.getByLabel("Import Headscale config").fill(log);
+  await expect(page.locator(".hsp-explanation")).toHaveCount(2);
+  await expect(page.locator(".hsp-unknown")).toHaveCount(1);
+  for (const summary of await page.locator(".hsp-unlikely summary").all()) await summary.click();
+  await bothThemes(page);
+  await page.getByLabel("Import Headscale config").fill('{"issuer": "https://authentik.company/application/o/headscale/", "jwks_uri": "https://authentik.company/application/o/headscale/jwks/"}');
+  await expect(page.locator(".hsp-discovery")).toBeVisible();
+  await bothThemes(page);
+});
+
 test("no axe violations at phone width", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto("/");

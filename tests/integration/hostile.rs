@@ -328,3 +328,29 @@ fn the_fuzz_seeds_keep_the_fuzz_invariants() {
         }
     }
 }
+
+/// A paste at the size limit reads quickly whatever it holds: thousands of configuration lines,
+/// log lines that each wrap a message, lines no message matches, one long line.
+#[test]
+fn a_full_paste_of_any_kind_is_read_in_bounded_time() {
+    use sso_playground::engine::import::paste::read_paste;
+    let cases = [
+        ("configuration lines", filled("oidc:\n  issuer: https://x/\n", |i| format!("  unknown_key_{i}: 1\n"))),
+        (
+            "log lines",
+            filled("", |i| {
+                format!("2026-07-01T10:00:00Z ERR user msg: invalid code error=\"exchanging code for token: oauth2: \\\"invalid_client\\\" attempt {i}\"\n")
+            }),
+        ),
+        (
+            "unknown lines",
+            filled("", |i| format!("2026-07-01T10:00:00Z ERR something else {i} went wrong somewhere\n")),
+        ),
+        ("one long line", "oidc: issuer did not match ".repeat(MAX_BYTES / 30)),
+    ];
+    for (what, text) in cases {
+        let read = quickly(what, || read_paste(&text));
+        // The long line is no configuration: the import says why, at its line.
+        assert_eq!(read.is_ok(), what != "one long line", "{what}: {read:?}");
+    }
+}

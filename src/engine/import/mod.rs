@@ -7,6 +7,7 @@ pub mod env;
 pub mod fill;
 pub mod findings;
 mod libyaml;
+pub mod paste;
 pub mod positions;
 mod scalars;
 mod shell;

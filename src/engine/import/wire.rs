@@ -4,17 +4,38 @@
 //! The format is a short header, then values in a fixed order: a text is its length in bytes,
 //! `:` and the bytes; a number is its digits and `;`; everything else is one letter. Only what
 //! the page can show crosses ([`bound`]), so the answer stays small whatever was pasted.
+//!
+//! A paste ([`encode_paste`]) is the configuration's reading, if any, and the parts of the
+//! paste with the messages recognised in each, bounded by [`crate::engine::symptoms`]'s limits.
 
 use std::fmt::Write;
 
 use crate::engine::headscale::read::{Problem, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
 use crate::engine::import::findings::{listed, order, place, read_problem};
+use crate::engine::import::paste::Paste;
 use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
+use crate::engine::symptoms::discovery::Discovery;
+use crate::engine::symptoms::jwks::{Jwks, Key};
+use crate::engine::symptoms::{Document, Found, Hit, Kind, Level, Part, Unknown, MESSAGES};
 use crate::engine::versions::headscale::KEYS;
 
 const HEADER: &str = "hsp-import 1\n";
+const PASTE_HEADER: &str = "hsp-paste 1\n";
+const KINDS: [(Kind, char); 9] = [
+    (Kind::TextLog, 't'),
+    (Kind::JsonLog, 'j'),
+    (Kind::HeadscalePage, 'h'),
+    (Kind::AuthentikPage, 'a'),
+    (Kind::AuthentikError, 'e'),
+    (Kind::Discovery, 'd'),
+    (Kind::Jwks, 'k'),
+    (Kind::Configuration, 'c'),
+    (Kind::Text, 'x'),
+];
+const LEVELS: [(Level, char); 5] =
+    [(Level::Debug, 'd'), (Level::Info, 'i'), (Level::Warn, 'w'), (Level::Error, 'e'), (Level::Fatal, 'f')];
 /// Every type a value may be expected to have, as the reader names them.
 const EXPECTED: [&str; 5] = ["a single value", "true or false", "a list", "a section of keys", "plain keys"];
 
@@ -87,6 +108,53 @@ pub fn decode(text: &str) -> Result<Result<Reading, ImportError>, WireError> {
     let mut input = Reader(text.strip_prefix(HEADER).ok_or(WireError)?);
     let answer = match input.tag()? {
         'R' => Ok(input.reading()?),
+        'E' => Err(input.error()?),
+        _ => return Err(WireError),
+    };
+    input.0.is_empty().then_some(answer).ok_or(WireError)
+}
+
+/// A read paste, as text: the configuration's reading bounded as [`encode`] bounds it, and
+/// every part.
+pub fn encode_paste(answer: &Result<Paste, ImportError>) -> String {
+    let mut out = Writer(PASTE_HEADER.to_string());
+    match answer {
+        Ok(paste) => {
+            out.tag('P');
+            out.option(paste.configuration.as_ref(), |out, configuration| match configuration {
+                Ok(reading) => {
+                    out.tag('R');
+                    out.reading(&bound(reading));
+                }
+                Err(error) => {
+                    out.tag('E');
+                    out.error(error);
+                }
+            });
+            out.number(paste.parts.len());
+            paste.parts.iter().for_each(|part| out.part(part));
+        }
+        Err(error) => {
+            out.tag('E');
+            out.error(error);
+        }
+    }
+    out.0
+}
+
+/// The paste [`encode_paste`] wrote.
+pub fn decode_paste(text: &str) -> Result<Result<Paste, ImportError>, WireError> {
+    let mut input = Reader(text.strip_prefix(PASTE_HEADER).ok_or(WireError)?);
+    let answer = match input.tag()? {
+        'P' => {
+            let configuration = input.option(|input| match input.tag()? {
+                'R' => Ok(Ok(input.reading()?)),
+                'E' => Ok(Err(input.error()?)),
+                _ => Err(WireError),
+            })?;
+            let parts = (0..input.count()?).map(|_| input.part()).collect::<Result<_, _>>()?;
+            Ok(Paste { configuration, parts })
+        }
         'E' => Err(input.error()?),
         _ => return Err(WireError),
     };
@@ -216,6 +284,59 @@ impl Writer {
             }
             ProblemKind::LaterDocuments => self.tag('m'),
         }
+    }
+
+    fn part(&mut self, part: &Part) {
+        self.tag(KINDS.iter().find(|(kind, _)| *kind == part.kind).map_or('x', |(_, tag)| *tag));
+        self.number(part.lines.0);
+        self.number(part.lines.1);
+        self.number(part.found.len());
+        for found in &part.found {
+            self.number(found.line);
+            self.number(found.count);
+            self.option(found.level.as_ref(), |out, level| {
+                out.tag(LEVELS.iter().find(|(l, _)| l == level).map_or('e', |(_, tag)| *tag));
+            });
+            self.number(found.hits.len());
+            for hit in &found.hits {
+                self.number(hit.message);
+                self.texts(&hit.values);
+            }
+        }
+        self.number(part.omitted);
+        self.number(part.unknown.len());
+        for unknown in &part.unknown {
+            self.number(unknown.line);
+            self.text(&unknown.text);
+            self.number(unknown.closest.len());
+            unknown.closest.iter().for_each(|&index| self.number(index));
+        }
+        self.number(part.other);
+        self.option(part.document.as_ref(), |out, document| match document {
+            Document::Discovery(d) => {
+                out.tag('D');
+                let texts =
+                    [&d.issuer, &d.authorization_endpoint, &d.token_endpoint, &d.userinfo_endpoint, &d.jwks_uri];
+                texts.into_iter().for_each(|text| out.option(text.as_deref(), Self::text));
+                let lists = [
+                    &d.scopes_supported,
+                    &d.claims_supported,
+                    &d.code_challenge_methods_supported,
+                    &d.id_token_signing_alg_values_supported,
+                    &d.grant_types_supported,
+                ];
+                lists.into_iter().for_each(|list| out.option(list.as_deref(), Self::texts));
+            }
+            Document::Jwks(set) => {
+                out.tag('J');
+                out.number(set.keys.len());
+                for key in &set.keys {
+                    out.text(&key.kty);
+                    out.option(key.alg.as_deref(), Self::text);
+                    out.option(key.kid.as_deref(), Self::text);
+                }
+            }
+        });
     }
 
     fn error(&mut self, error: &ImportError) {
@@ -394,6 +515,73 @@ impl Reader<'_> {
             _ => return Err(WireError),
         };
         Ok(Problem { path, kind, at })
+    }
+
+    /// An index into the catalogue of messages.
+    fn message(&mut self) -> Result<usize, WireError> {
+        let index = self.number()?;
+        (index < MESSAGES.len()).then_some(index).ok_or(WireError)
+    }
+
+    fn part(&mut self) -> Result<Part, WireError> {
+        let tag = self.tag()?;
+        let kind = KINDS.iter().find(|(_, t)| *t == tag).map(|(kind, _)| *kind).ok_or(WireError)?;
+        let mut part = Part::new(kind, (self.number()?, self.number()?));
+        for _ in 0..self.count()? {
+            let (line, count) = (self.number()?, self.number()?);
+            let level = self.option(|input| {
+                let tag = input.tag()?;
+                LEVELS.iter().find(|(_, t)| *t == tag).map(|(level, _)| *level).ok_or(WireError)
+            })?;
+            let hits = (0..self.count()?)
+                .map(|_| Ok(Hit { message: self.message()?, values: self.texts()? }))
+                .collect::<Result<_, _>>()?;
+            part.found.push(Found { line, count, level, hits });
+        }
+        part.omitted = self.number()?;
+        for _ in 0..self.count()? {
+            let (line, text) = (self.number()?, self.text()?);
+            let closest = (0..self.count()?).map(|_| self.message()).collect::<Result<_, _>>()?;
+            part.unknown.push(Unknown { line, text, closest });
+        }
+        part.other = self.number()?;
+        part.document = self.option(|input| {
+            Ok(match input.tag()? {
+                'D' => {
+                    let mut texts: [Option<String>; 5] = Default::default();
+                    for text in &mut texts {
+                        *text = input.option(Self::text)?;
+                    }
+                    let mut lists: [Option<Vec<String>>; 5] = Default::default();
+                    for list in &mut lists {
+                        *list = input.option(Self::texts)?;
+                    }
+                    let [issuer, authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri] = texts;
+                    let [scopes_supported, claims_supported, code_challenge_methods_supported, id_token_signing_alg_values_supported, grant_types_supported] =
+                        lists;
+                    Document::Discovery(Discovery {
+                        issuer,
+                        authorization_endpoint,
+                        token_endpoint,
+                        userinfo_endpoint,
+                        jwks_uri,
+                        scopes_supported,
+                        claims_supported,
+                        code_challenge_methods_supported,
+                        id_token_signing_alg_values_supported,
+                        grant_types_supported,
+                    })
+                }
+                'J' => {
+                    let keys = (0..input.count()?)
+                        .map(|_| Ok(Key { kty: input.text()?, alg: input.option(Self::text)?, kid: input.option(Self::text)? }))
+                        .collect::<Result<_, _>>()?;
+                    Document::Jwks(Jwks { keys })
+                }
+                _ => return Err(WireError),
+            })
+        })?;
+        Ok(part)
     }
 
     fn error(&mut self) -> Result<ImportError, WireError> {

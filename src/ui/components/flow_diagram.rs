@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading::heading;
+use crate::engine::catalogue::Stage;
 use crate::engine::flow::{self, Actor, Message, Status};
 use crate::engine::Outputs;
 
@@ -18,6 +19,9 @@ const DETAIL_CHARS: usize = 118;
 fn column(actor: Actor) -> usize {
     120 + actor.index() * 240
 }
+
+/// What the diagram says of a step a pasted message fails at.
+const PASTED: &str = "the pasted message fails here";
 
 fn status_text(message: &Message) -> Option<String> {
     match message.status {
@@ -39,12 +43,14 @@ fn class(status: Status) -> &'static str {
 struct RowProps {
     index: usize,
     message: Message,
+    /// A pasted message fails at this step.
+    pasted: bool,
 }
 
 /// One arrow with its label; drawn again only when its message changed.
 #[component]
 fn Row(props: &RowProps) -> Html {
-    let (index, message) = (props.index, &props.message);
+    let (index, message, pasted) = (props.index, &props.message, props.pasted);
     let top = HEAD + 16 + index * ROW;
     let (from, to) = (column(message.from), column(message.to));
     let arrow_y = top + 44;
@@ -65,14 +71,17 @@ fn Row(props: &RowProps) -> Html {
         }
     };
     html! {
-        <g class={classes!("hsp-flow-row", class(message.status))} data-stage={format!("{:?}", message.stage)}>
-            if message.status != Status::Fine {
+        <g class={classes!("hsp-flow-row", class(message.status), pasted.then_some("hsp-flow-pasted"))} data-stage={format!("{:?}", message.stage)}>
+            if message.status != Status::Fine || pasted {
                 <rect x="2" y={(top - 4).to_string()} width={(WIDTH - 4).to_string()} height={(ROW - 4).to_string()} rx="4" class="hsp-flow-band" />
             }
             <text x="8" y={(top + 10).to_string()} class="hsp-flow-label">
                 { format!("{}. {}", index + 1, message.label) }
                 if let Some(status) = status_text(message) {
                     <tspan class="hsp-flow-status">{ format!(" — {status}") }</tspan>
+                }
+                if pasted {
+                    <tspan class="hsp-flow-status hsp-flow-pasted-label">{ format!(" — {PASTED}") }</tspan>
                 }
             </text>
             <text x="8" y={(top + 26).to_string()} class="hsp-flow-detail">{ detail }</text>
@@ -84,6 +93,7 @@ fn Row(props: &RowProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct StepProps {
     message: Message,
+    pasted: bool,
 }
 
 /// One step of the list that follows the drawing.
@@ -91,11 +101,14 @@ struct StepProps {
 fn Step(props: &StepProps) -> Html {
     let message = &props.message;
     html! {
-        <li class={class(message.status)}>
+        <li class={classes!(class(message.status), props.pasted.then_some("hsp-flow-pasted"))}>
             { format!("{} → {}: {}. ", message.from.label(), message.to.label(), message.label) }
             <code>{ message.detail.clone() }</code>
             if let Some(status) = status_text(message) {
                 <strong>{ format!(" ({status})") }</strong>
+            }
+            if props.pasted {
+                <strong>{ format!(" ({PASTED})") }</strong>
             }
         </li>
     }
@@ -104,6 +117,9 @@ fn Step(props: &StepProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FlowDiagramProps {
     pub outputs: Rc<Outputs>,
+    /// Steps a pasted message fails at.
+    #[prop_or_default]
+    pub marked: Vec<Stage>,
     /// The heading's level (see [`super::heading`]).
     #[prop_or(2)]
     pub level: u8,
@@ -137,11 +153,17 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for messages.iter().enumerate().map(|(index, message)| html! { <Row {index} message={message.clone()} /> }) }
+                    { for messages.iter().enumerate().map(|(index, message)| {
+                        let pasted = props.marked.contains(&message.stage);
+                        html! { <Row {index} message={message.clone()} {pasted} /> }
+                    }) }
                 </svg>
                 <figcaption class="hsp-sr-only">
                     <ol id="hsp-flow-steps" class="hsp-flow-steps">
-                        { for messages.into_iter().map(|message| html! { <Step {message} /> }) }
+                        { for messages.into_iter().map(|message| {
+                            let pasted = props.marked.contains(&message.stage);
+                            html! { <Step {message} {pasted} /> }
+                        }) }
                     </ol>
                 </figcaption>
             </figure>

@@ -1,5 +1,7 @@
 //! The import panel: paste a Headscale configuration, see every problem with its line and
-//! what would change, then apply it to the form, or not.
+//! what would change, then apply it to the form, or not. Log lines, pages and answers pasted
+//! beside it or instead are explained for the current inputs ([`SymptomsView`]), and the live
+//! authentik's signing keys can be checked on request ([`KeysCheck`]).
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -7,14 +9,25 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use super::field_messages::DiagnosticItem;
+use super::keys_check::KeysCheck;
+use super::symptoms_view::{Reading, SymptomsView};
+use crate::engine::catalogue::Stage;
+use crate::engine::import::paste::Paste;
 use crate::engine::import::{self, Import, ImportError, Pasted};
-use crate::engine::{Field, Inputs};
+use crate::engine::{Field, Inputs, Model};
 use crate::ui::reader::{Outcome, Reader, TIME_LIMIT_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub inputs: Inputs,
     pub onapply: Callback<Inputs>,
+    /// Show a step in the login diagram.
+    pub onstep: Callback<Stage>,
+    /// The steps the pasted messages fail at.
+    pub onmark: Callback<Vec<Stage>>,
+    /// The level of the headings of what the paste says, one below the playground's title.
+    #[prop_or(3)]
+    pub level: u8,
 }
 
 fn describe(source: Pasted) -> &'static str {
@@ -47,8 +60,14 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     }
     let current = outcome.as_ref().filter(|(for_text, _)| *for_text == *text).map(|(_, read)| read.clone());
     let result = use_memo((current.clone(), props.inputs.clone()), |(current, inputs)| match current {
-        Some(Outcome::Read(reading)) => Some(match reading.as_ref() {
-            Ok(reading) => Ok(import::propose(reading, inputs)),
+        Some(Outcome::Read(read)) => Some(match read.as_ref() {
+            Ok(paste) => Ok((
+                read.clone(),
+                paste.configuration.as_ref().map(|configuration| match configuration {
+                    Ok(reading) => Ok(import::propose(reading, inputs)),
+                    Err(error) => Err(error.clone()),
+                }),
+            )),
             Err(error) => Err(error.clone()),
         }),
         _ => None,
@@ -112,16 +131,31 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         },
         (None, _, None) => html! {},
         (None, _, Some(Err(error))) => render_error(error),
-        (None, _, Some(Ok(found))) => {
-            let onapply = {
-                let (onapply, applied, inputs, count) =
-                    (props.onapply.clone(), applied.clone(), found.inputs.clone(), found.changes.len());
-                Callback::from(move |_: MouseEvent| {
-                    onapply.emit(inputs.clone());
-                    applied.set(Some(count));
-                })
+        (None, _, Some(Ok((paste, configuration)))) => {
+            let import = match configuration {
+                Some(Ok(found)) => {
+                    let onapply = {
+                        let (onapply, applied, inputs, count) =
+                            (props.onapply.clone(), applied.clone(), found.inputs.clone(), found.changes.len());
+                        Callback::from(move |_: MouseEvent| {
+                            onapply.emit(inputs.clone());
+                            applied.set(Some(count));
+                        })
+                    };
+                    render_import(found, onapply)
+                }
+                Some(Err(error)) => render_error(error),
+                None => html! {},
             };
-            render_import(found, onapply)
+            html! {
+                <>
+                    if paste.as_ref().as_ref().is_ok_and(Paste::has_symptoms) {
+                        <SymptomsView paste={Reading(paste.clone())} inputs={props.inputs.clone()}
+                            onstep={props.onstep.clone()} onmark={props.onmark.clone()} level={props.level} />
+                    }
+                    { import }
+                </>
+            }
         }
     };
     let status = match *applied {
@@ -133,12 +167,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let help = Field::ImportText.help();
     html! {
         <Disclosure class={classes!("hsp-import")} id={AttrValue::from("hsp-import-panel")}
-            summary={html! { { "Import an existing Headscale configuration" } }}>
+            summary={html! { { "Import an existing Headscale configuration or an error" } }}>
             <div class="hsp-field">
                 <label for={id}>{ Field::ImportText.label() }</label>
                 <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput} {onpaste}
                     aria-describedby="hsp-import-help hsp-import-result"
-                    placeholder="oidc:\n  issuer: https://authentik.example.com/application/o/headscale/" />
+                    placeholder="oidc:\n  issuer: https://authentik.example.com/application/o/headscale/\n\nor a log line: ERR user msg: unauthorised group" />
                 <p class="hsp-help" id="hsp-import-help">{ help.text }</p>
             </div>
             <div id="hsp-import-result">{ body }</div>
@@ -146,6 +180,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             if !text.is_empty() {
                 <button type="button" class="hsp-secondary" onclick={onclear}>{ "Clear the import box" }</button>
             }
+            <KeysCheck address={AttrValue::from(format!("{}jwks/", Model::new(&props.inputs).issuer))} level={props.level} />
         </Disclosure>
     }
 }

@@ -17,6 +17,7 @@ use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::withheld::Withheld;
 use super::wizard_view::WizardView;
+use crate::engine::catalogue::Stage;
 use crate::engine::embed::Output;
 use crate::engine::Outputs;
 
@@ -38,6 +39,12 @@ fn title(tab: Tab) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct OutputsPanelProps {
     pub outputs: Rc<Outputs>,
+    /// Steps a pasted message fails at, marked in the login diagram.
+    #[prop_or_default]
+    pub marked: Vec<Stage>,
+    /// Counts the requests to show the login diagram; each new one selects its tab.
+    #[prop_or_default]
+    pub reveal: u32,
     /// The outputs the page chose to show, in order; never empty.
     #[prop_or_else(|| Output::ALL.to_vec())]
     pub shown: Vec<Output>,
@@ -61,6 +68,15 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                     let _ = panel.focus();
                 }
                 focus_checks.set(false);
+            }
+        });
+    }
+    {
+        // A request to show the login diagram, where the page shows it.
+        let (selected, has_flow) = (selected.setter(), shown.contains(&Tab::Flow));
+        use_effect_with(props.reveal, move |&reveal| {
+            if reveal > 0 && has_flow {
+                selected.set(Tab::Flow);
             }
         });
     }
@@ -116,7 +132,7 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                 </OutputBlock>
             },
             Tab::Checks => html! { <ChecksList diagnostics={outputs.diagnostics.clone()} {level} /> },
-            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} {level} /> },
+            Tab::Flow => html! { <FlowDiagram outputs={outputs.clone()} {level} marked={props.marked.clone()} /> },
         }
     };
     // While a value is refused, every output but the checks waits: built without it, an
