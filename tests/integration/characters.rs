@@ -98,6 +98,17 @@ fn invisible_formatting_characters_are_refused_in_names_addresses_and_domains() 
     for group in ["👩\u{200D}💻 developers", "می\u{200C}خواهم"] {
         assert_eq!(refusal(Field::AllowedGroups, group), None, "{group:?}");
     }
+    // Only between two such letters: beside ASCII, a line's end, a space or another invisible
+    // character on either side, a joiner only hides.
+    for group in ["é\u{200D}x", "x\u{200D}é", "é\u{200D}", "\u{200C}é", "é\u{200D} é", "é\u{200D}\u{200B}é"] {
+        assert!(
+            matches!(
+                refusal(Field::AllowedGroups, group),
+                Some(Refusal::Control { character: '\u{200C}' | '\u{200D}', .. })
+            ),
+            "{group:?}"
+        );
+    }
     // A link carries them like typing does, and so does an import.
     let linked = decode("v=1&groups=admins%E2%80%8B", &Inputs::default()).inputs;
     assert_eq!(withheld(&linked).0, [Field::AllowedGroups]);
