@@ -96,3 +96,42 @@ pub(crate) const PKCE_METHODS: [&str; 2] = ["S256", "plain"];
 /// Scopes that have a mapping on a new authentik OAuth2 provider (or that authentik handles
 /// itself).
 pub(crate) const MAPPED_SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_is_shown_so_that_an_invisible_one_can_be_seen() {
+        assert_eq!(
+            credential_problem("abé", true, false).as_deref(),
+            Some("contains “é” (U+00E9), and authentik 2026.8 and later accept only printable ASCII")
+        );
+        // White space beyond ASCII prints as nothing visible: only its code point is shown.
+        assert_eq!(unusual_character("a\u{A0}b").as_deref(), Some("U+00A0"));
+        assert_eq!(unusual_character("a\u{3000}b").as_deref(), Some("U+3000"));
+        assert_eq!(unusual_character("a\u{85}b").as_deref(), Some("U+0085"));
+        assert!(credential_problem("sé", false, true).is_some_and(|p| p.starts_with("contains “é” (U+00E9): ")));
+        assert_eq!(unusual_character("plain-ASCII_text ~"), None);
+    }
+
+    #[test]
+    fn an_email_needs_a_local_part_without_spaces_and_a_domain() {
+        assert!(is_email("alice@example.com"));
+        assert!(is_email("élise@exämple.com"));
+        for refused in [
+            "@example.com",
+            "alice",
+            "alice@",
+            "alice@-example.com",
+            "alice@exa mple.com",
+            "al ice@example.com",
+            "al\u{A0}ice@example.com",
+            "al\u{1}ice@example.com",
+            "<alice>@example.com",
+            "alice>@example.com",
+        ] {
+            assert!(!is_email(refused), "{refused:?}");
+        }
+    }
+}
