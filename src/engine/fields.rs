@@ -6,6 +6,7 @@
 use crate::engine::citations as c;
 use crate::engine::evidence::Evidence;
 use crate::engine::links::{self, Link};
+use crate::engine::versions::keys::{Key, Setting};
 
 /// One input of the form. Checks name the field they belong to, and the UI shows them there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -131,9 +132,8 @@ pub struct FieldInfo {
     /// infrastructure), the label of that checkbox; it must not repeat a form label, so each
     /// label names one control.
     pub private: Option<&'static str>,
-    /// The Headscale settings its value comes from, as dotted paths of config.yaml, most
-    /// specific first.
-    pub headscale: &'static [&'static str],
+    /// The places in Headscale's configuration its value comes from, most specific first.
+    pub headscale: &'static [Setting],
     /// Chosen from real use with room to spare: authentik caps names, IDs and secrets at 255
     /// characters; real deployments allow a handful of groups and domains and at most a few
     /// hundred users by email (larger organisations filter by group). Every group is two
@@ -141,13 +141,6 @@ pub struct FieldInfo {
     /// most. The same limits hold for typing, links, saved state, embed attributes and the
     /// import.
     pub limit: Limit,
-}
-
-impl FieldInfo {
-    /// The environment variables Headscale reads for [`FieldInfo::headscale`].
-    pub fn env_vars(&self) -> impl Iterator<Item = String> {
-        self.headscale.iter().map(|path| format!("HEADSCALE_{}", path.replace('.', "_").to_ascii_uppercase()))
-    }
 }
 
 /// Every field, in the order of [`Field`].
@@ -161,7 +154,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("hs"),
         attribute: Some("data-headscale-url"),
         private: Some("the Headscale address"),
-        headscale: &["server_url"],
+        headscale: &[Setting::ServerUrl],
         limit: single(512),
     },
     FieldInfo {
@@ -173,7 +166,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("ak"),
         attribute: Some("data-authentik-url"),
         private: Some("the authentik address"),
-        headscale: &["oidc.issuer"],
+        headscale: &[Setting::Key(Key::Issuer)],
         limit: single(512),
     },
     FieldInfo {
@@ -198,7 +191,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("slug"),
         attribute: Some("data-slug"),
         private: Some("the slug"),
-        headscale: &["oidc.issuer"],
+        headscale: &[Setting::Key(Key::Issuer)],
         limit: single(255),
     },
     FieldInfo {
@@ -210,7 +203,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("client_id"),
         attribute: None,
         private: Some("the client's identifier"),
-        headscale: &["oidc.client_id"],
+        headscale: &[Setting::Key(Key::ClientId)],
         limit: single(1024),
     },
     FieldInfo {
@@ -222,7 +215,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: None,
         attribute: None,
         private: None,
-        headscale: &["oidc.client_secret"],
+        headscale: &[Setting::Key(Key::ClientSecret)],
         limit: single(1024),
     },
     FieldInfo {
@@ -234,7 +227,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("scope"),
         attribute: Some("data-scopes"),
         private: None,
-        headscale: &["oidc.scope"],
+        headscale: &[Setting::Key(Key::Scope)],
         limit: list(32, 1024),
     },
     FieldInfo {
@@ -246,7 +239,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("groups"),
         attribute: Some("data-allowed-groups"),
         private: Some("the group list"),
-        headscale: &["oidc.allowed_groups"],
+        headscale: &[Setting::Key(Key::AllowedGroups)],
         limit: list(50, 5_000),
     },
     FieldInfo {
@@ -258,7 +251,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("users"),
         attribute: None,
         private: Some("the user list"),
-        headscale: &["oidc.allowed_users"],
+        headscale: &[Setting::Key(Key::AllowedUsers)],
         limit: list(500, 40_000),
     },
     FieldInfo {
@@ -270,7 +263,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("domains"),
         attribute: None,
         private: Some("the domain list"),
-        headscale: &["oidc.allowed_domains"],
+        headscale: &[Setting::Key(Key::AllowedDomains)],
         limit: list(50, 5_000),
     },
     FieldInfo {
@@ -282,7 +275,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("pkce"),
         attribute: None,
         private: None,
-        headscale: &["oidc.pkce.enabled", "oidc.pkce"],
+        headscale: &[Setting::Key(Key::PkceEnabled), Setting::SectionOf(Key::PkceEnabled)],
         limit: single(16),
     },
     FieldInfo {
@@ -294,7 +287,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("pkce_method"),
         attribute: None,
         private: None,
-        headscale: &["oidc.pkce.method"],
+        headscale: &[Setting::Key(Key::PkceMethod)],
         limit: single(64),
     },
     FieldInfo {
@@ -318,7 +311,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("secret_from"),
         attribute: None,
         private: None,
-        headscale: &["oidc.client_secret_path", "oidc.client_secret"],
+        headscale: &[Setting::Key(Key::ClientSecretPath), Setting::Key(Key::ClientSecret)],
         limit: single(32),
     },
     FieldInfo {
@@ -330,7 +323,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("secret_path"),
         attribute: None,
         private: Some("the path of the secret file"),
-        headscale: &["oidc.client_secret_path", "oidc.client_secret"],
+        headscale: &[Setting::Key(Key::ClientSecretPath), Setting::Key(Key::ClientSecret)],
         limit: single(1024),
     },
     FieldInfo {
@@ -342,7 +335,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("only_start"),
         attribute: None,
         private: None,
-        headscale: &["oidc.only_start_if_oidc_is_available"],
+        headscale: &[Setting::Key(Key::OnlyStartIfOidcIsAvailable)],
         limit: single(16),
     },
     FieldInfo {
@@ -354,7 +347,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("expiry"),
         attribute: None,
         private: None,
-        headscale: &["node.expiry", "oidc.expiry"],
+        headscale: &[Setting::Key(Key::NodeExpiry), Setting::Key(Key::Expiry)],
         limit: single(64),
     },
     FieldInfo {
@@ -366,7 +359,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("token_expiry"),
         attribute: None,
         private: None,
-        headscale: &["oidc.use_expiry_from_token"],
+        headscale: &[Setting::Key(Key::UseExpiryFromToken)],
         limit: single(16),
     },
     FieldInfo {
@@ -378,7 +371,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("params"),
         attribute: None,
         private: None,
-        headscale: &["oidc.extra_params"],
+        headscale: &[Setting::Key(Key::ExtraParams)],
         limit: list(32, 4096),
     },
     FieldInfo {
@@ -390,7 +383,7 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
         share: Some("verified_required"),
         attribute: None,
         private: None,
-        headscale: &["oidc.email_verified_required"],
+        headscale: &[Setting::Key(Key::EmailVerifiedRequired)],
         limit: single(16),
     },
     FieldInfo {
@@ -486,13 +479,5 @@ mod tests {
             assert_eq!(names.len(), count, "a name is used twice in {names:?}");
         }
         assert!(FIELDS.iter().filter_map(|info| info.attribute).all(|name| name.starts_with("data-")));
-    }
-
-    #[test]
-    fn environment_variables_follow_the_paths() {
-        let secret: Vec<String> = Field::ClientSecretPath.info().env_vars().collect();
-        assert_eq!(secret, ["HEADSCALE_OIDC_CLIENT_SECRET_PATH", "HEADSCALE_OIDC_CLIENT_SECRET"]);
-        assert_eq!(Field::HeadscaleUrl.info().env_vars().collect::<Vec<_>>(), ["HEADSCALE_SERVER_URL"]);
-        assert_eq!(Field::AppName.info().env_vars().count(), 0);
     }
 }

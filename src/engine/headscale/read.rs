@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::engine::headscale::settings::Settings;
 use crate::engine::limits::refused_character;
-use crate::engine::versions::headscale::{Key, KEYS};
+use crate::engine::versions::keys::{Entries, Key, Kind, Value as Setting, KEYS, LOGIN_SECTION, SERVER_URL};
 
 /// Something a configuration says that Headscale reads differently than it looks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,16 +144,6 @@ fn converted(tag: &serde_yaml::value::Tag) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// How the entries of a list setting are used, which decides what the form cannot hold.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Entries {
-    Any,
-    /// Group names: one per line in the form, which trims each.
-    Names(&'static str),
-    /// Addresses or domains: the form splits at white space and commas.
-    Words(&'static str),
 }
 
 /// `parent.name`, or `name` at the top.
@@ -428,30 +418,15 @@ impl Reader {
         }
     }
 
-    /// Stores the value of one key.
+    /// Stores the value of one key, read by its kind.
     pub fn set(&mut self, key: Key, path: &str, value: &Value) {
-        let mut s = std::mem::take(&mut self.read.settings);
-        match key {
-            Key::OnlyStartIfOidcIsAvailable => s.only_start_if_oidc_is_available = self.flag(path, value),
-            Key::Issuer => s.issuer = self.text(path, value),
-            Key::ClientId => s.client_id = self.text(path, value),
-            Key::ClientSecret => s.client_secret = self.text(path, value),
-            Key::ClientSecretPath => s.client_secret_path = self.text(path, value),
-            Key::Expiry => s.expiry = self.text(path, value),
-            Key::UseExpiryFromToken => s.use_expiry_from_token = self.flag(path, value),
-            Key::Scope => s.scope = self.list(path, value, Entries::Any),
-            Key::ExtraParams => s.extra_params = self.pairs(path, value),
-            Key::AllowedDomains => s.allowed_domains = self.list(path, value, Entries::Words("domain")),
-            Key::AllowedUsers => s.allowed_users = self.list(path, value, Entries::Words("address")),
-            Key::AllowedGroups => s.allowed_groups = self.list(path, value, Entries::Names("group name")),
-            Key::StripEmailDomain => s.strip_email_domain = self.flag(path, value),
-            Key::MapLegacyUsers => s.map_legacy_users = self.flag(path, value),
-            Key::PkceEnabled => s.pkce_enabled = self.flag(path, value),
-            Key::PkceMethod => s.pkce_method = self.text(path, value),
-            Key::EmailVerifiedRequired => s.email_verified_required = self.flag(path, value),
-            Key::NodeExpiry => s.node_expiry = self.text(path, value),
-        }
-        self.read.settings = s;
+        let value = match key.kind() {
+            Kind::Text => self.text(path, value).map(Setting::Text),
+            Kind::Flag => self.flag(path, value).map(Setting::Flag),
+            Kind::List(entries) => self.list(path, value, entries).map(Setting::List),
+            Kind::Map => self.pairs(path, value).map(Setting::Map),
+        };
+        self.read.settings.set(key, value);
     }
 }
 
@@ -461,20 +436,23 @@ pub fn read(document: &Value) -> Read {
     let Some(top) = reader.mapping("", document) else { return reader.read };
     for (name, value) in reader.folded("", top, true) {
         match name.as_str() {
-            "server_url" => {
-                reader.read.present.push("server_url".into());
-                reader.read.server_url = reader.text("server_url", value);
+            SERVER_URL => {
+                reader.read.present.push(SERVER_URL.into());
+                reader.read.server_url = reader.text(SERVER_URL, value);
             }
-            "oidc" => {
-                reader.read.present.push("oidc".into());
-                reader.section("oidc", value);
+            LOGIN_SECTION => {
+                reader.read.present.push(LOGIN_SECTION.into());
+                reader.section(LOGIN_SECTION, value);
             }
-            "node" => {
-                let Some(node) = reader.mapping("node", value) else { continue };
-                let expiry = reader.folded("node", node, true).into_iter().find(|(name, _)| name == "expiry");
-                if let Some((_, expiry)) = expiry {
-                    reader.read.present.push("node.expiry".into());
-                    reader.set(Key::NodeExpiry, "node.expiry", expiry);
+            // A section that holds other settings too (`node:`): only its login keys are read.
+            section if KEYS.iter().any(|rule| rule.key.section() == section) => {
+                let Some(map) = reader.mapping(section, value) else { continue };
+                for (name, value) in reader.folded(section, map, true) {
+                    let rule = KEYS.iter().find(|rule| rule.key.section() == section && rule.key.name() == name);
+                    if let Some(rule) = rule {
+                        reader.read.present.push(rule.path.into());
+                        reader.set(rule.key, rule.path, value);
+                    }
                 }
             }
             // The rest of config.yaml is not about login.

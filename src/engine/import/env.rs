@@ -104,7 +104,7 @@ pub(crate) fn key_of_variable(name: &str) -> Option<Key> {
 /// JSON, booleans through Go's ParseBool.
 fn env_value(key: Key, text: &str) -> Value {
     match key.kind() {
-        Kind::List => Value::Sequence(text.split_whitespace().map(Value::from).collect()),
+        Kind::List(_) => Value::Sequence(text.split_whitespace().map(Value::from).collect()),
         // JSON objects are YAML too.
         Kind::Map => serde_yaml::from_str(text).unwrap_or_else(|_| Value::from(text)),
         Kind::Flag => read::parse_bool(text).map_or_else(|| Value::from(text), Value::Bool),
@@ -135,7 +135,7 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
     let key = key_of_variable(name);
     // A line break or a control character inside a value is refused, as in every field; a
     // list's entries may be separated by tabs, which Headscale splits at like spaces.
-    let list = key.is_some_and(|key| key.kind() == Kind::List);
+    let list = key.is_some_and(|key| matches!(key.kind(), Kind::List(_)));
     if let Some((character, _)) = refused_character(text, |c| list && c == '\t') {
         out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::Control { character }, at: None });
         return;

@@ -19,7 +19,7 @@ use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
 use crate::engine::symptoms::discovery::Discovery;
 use crate::engine::symptoms::jwks::{Jwks, Key};
 use crate::engine::symptoms::{Document, Found, Hit, Kind, Level, Part, Unknown, MESSAGES};
-use crate::engine::versions::headscale::KEYS;
+use crate::engine::versions::keys::{self, Key as SettingKey, Value, ValueRef, KEYS};
 
 const HEADER: &str = "hsp-import 1\n";
 const PASTE_HEADER: &str = "hsp-paste 1\n";
@@ -85,6 +85,18 @@ fn known(path: &str) -> bool {
         };
         within(key, path) || within(path, key)
     })
+}
+
+/// Every key, grouped by kind (flags, texts, lists, maps), each group in the table's order: the
+/// order settings cross in.
+fn by_kind() -> impl Iterator<Item = SettingKey> {
+    let group = |kind: &keys::Kind| match kind {
+        keys::Kind::Flag => 0,
+        keys::Kind::Text => 1,
+        keys::Kind::List(_) => 2,
+        keys::Kind::Map => 3,
+    };
+    (0..4).flat_map(move |at| KEYS.iter().filter(move |rule| group(&rule.kind) == at).map(|rule| rule.key))
 }
 
 /// `answer`, bounded, as text.
@@ -226,22 +238,24 @@ impl Writer {
         self.number(reading.omitted);
     }
 
+    /// Every key's value, grouped by kind (flags, texts, lists, maps), each in the table's order.
     fn settings(&mut self, s: &Settings) {
-        let flags = [s.only_start_if_oidc_is_available, s.use_expiry_from_token, s.strip_email_domain];
-        let more = [s.map_legacy_users, s.pkce_enabled, s.email_verified_required];
-        flags.into_iter().chain(more).for_each(|flag| self.flag(flag));
-        let texts = [&s.issuer, &s.client_id, &s.client_secret, &s.client_secret_path, &s.expiry];
-        let more = [&s.pkce_method, &s.node_expiry];
-        texts.into_iter().chain(more).for_each(|text| self.option(text.as_deref(), Self::text));
-        let lists = [&s.scope, &s.allowed_domains, &s.allowed_users, &s.allowed_groups];
-        lists.into_iter().for_each(|list| self.option(list.as_deref(), Self::texts));
-        self.option(s.extra_params.as_deref(), |out, pairs| {
-            out.number(pairs.len());
-            for (key, value) in pairs {
-                out.text(key);
-                out.text(value);
+        for key in by_kind() {
+            match (key.kind(), s.value(key)) {
+                (keys::Kind::Flag, Some(ValueRef::Flag(flag))) => self.flag(Some(flag)),
+                (keys::Kind::Flag, _) => self.flag(None),
+                (_, Some(ValueRef::Text(text))) => self.option(Some(text), Self::text),
+                (_, Some(ValueRef::List(items))) => self.option(Some(items), Self::texts),
+                (_, Some(ValueRef::Map(pairs))) => self.option(Some(pairs), |out, pairs| {
+                    out.number(pairs.len());
+                    for (key, value) in pairs {
+                        out.text(key);
+                        out.text(value);
+                    }
+                }),
+                (_, _) => self.tag('-'),
             }
-        });
+        }
     }
 
     fn problem(&mut self, problem: &Problem) {
@@ -450,44 +464,19 @@ impl Reader<'_> {
     }
 
     fn settings(&mut self) -> Result<Settings, WireError> {
-        let mut flags = [None; 6];
-        for flag in &mut flags {
-            *flag = self.flag()?;
+        let mut settings = Settings::default();
+        for key in by_kind() {
+            let value = match key.kind() {
+                keys::Kind::Flag => self.flag()?.map(Value::Flag),
+                keys::Kind::Text => self.option(Self::text)?.map(Value::Text),
+                keys::Kind::List(_) => self.option(Self::texts)?.map(Value::List),
+                keys::Kind::Map => self
+                    .option(|input| (0..input.count()?).map(|_| Ok((input.text()?, input.text()?))).collect())?
+                    .map(Value::Map),
+            };
+            settings.set(key, value);
         }
-        let mut texts: [Option<String>; 7] = Default::default();
-        for text in &mut texts {
-            *text = self.option(Self::text)?;
-        }
-        let mut lists: [Option<Vec<String>>; 4] = Default::default();
-        for list in &mut lists {
-            *list = self.option(Self::texts)?;
-        }
-        let extra_params =
-            self.option(|input| (0..input.count()?).map(|_| Ok((input.text()?, input.text()?))).collect())?;
-        let [only_start_if_oidc_is_available, use_expiry_from_token, strip_email_domain, map_legacy_users, pkce_enabled, email_verified_required] =
-            flags;
-        let [issuer, client_id, client_secret, client_secret_path, expiry, pkce_method, node_expiry] = texts;
-        let [scope, allowed_domains, allowed_users, allowed_groups] = lists;
-        Ok(Settings {
-            only_start_if_oidc_is_available,
-            issuer,
-            client_id,
-            client_secret,
-            client_secret_path,
-            expiry,
-            use_expiry_from_token,
-            scope,
-            extra_params,
-            allowed_domains,
-            allowed_users,
-            allowed_groups,
-            strip_email_domain,
-            map_legacy_users,
-            pkce_enabled,
-            pkce_method,
-            email_verified_required,
-            node_expiry,
-        })
+        Ok(settings)
     }
 
     fn problem(&mut self) -> Result<Problem, WireError> {
