@@ -14,7 +14,7 @@ use crate::engine::limits::Refusal;
 use crate::engine::model::Model;
 use crate::engine::rules;
 use crate::engine::urls::split_issuer;
-use crate::engine::versions::keys::{Key, Setting, ValueRef, KEYS, LOGIN_SECTION};
+use crate::engine::versions::keys::{Key, Setting, ValueRef, KEYS, LOGIN_SECTION, SERVER_URL};
 
 /// Whether a problem of the reading is listed: quoted "true" and "false" read correctly, so
 /// only other text for a boolean is one.
@@ -138,7 +138,7 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
 fn placeholders(read: &Read) -> Vec<(Option<String>, Diagnostic)> {
     let settings = &read.settings;
     let single = [
-        ("server_url", Field::HeadscaleUrl, &read.server_url),
+        (SERVER_URL, Field::HeadscaleUrl, &read.server_url),
         ("oidc.issuer", Field::AuthentikUrl, &settings.issuer),
         ("oidc.client_id", Field::ClientId, &settings.client_id),
         ("oidc.client_secret", Field::ClientSecret, &settings.client_secret),

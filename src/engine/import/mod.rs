@@ -26,6 +26,7 @@ use crate::engine::import::findings::findings;
 use crate::engine::import::positions::{Position, Positions};
 use crate::engine::inputs::Inputs;
 use crate::engine::limits;
+use crate::engine::versions::keys::{LOGIN_SECTION, SERVER_URL};
 
 /// The largest text the import reads, in bytes: the import box's limit (see
 /// [`crate::engine::limits::limit`]).
@@ -284,8 +285,8 @@ fn read_mapping(
         return Ok((Pasted::Environment, read_environment_map(environment), Positions::from_entries(located)));
     }
     let has = |name: &str| top.keys().any(|key| read::is_named(key, name));
-    if has("oidc") || has("server_url") {
-        let source = if has("server_url") { Pasted::Config } else { Pasted::OidcSection };
+    if has(LOGIN_SECTION) || has(SERVER_URL) {
+        let source = if has(SERVER_URL) { Pasted::Config } else { Pasted::OidcSection };
         return Ok((source, read::read(document), positions));
     }
     // Only the keys of the oidc section, without the oidc: line.

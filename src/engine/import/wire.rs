@@ -19,7 +19,7 @@ use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
 use crate::engine::symptoms::discovery::Discovery;
 use crate::engine::symptoms::jwks::{Jwks, Key};
 use crate::engine::symptoms::{Document, Found, Hit, Kind, Level, Part, Unknown, MESSAGES};
-use crate::engine::versions::keys::{self, Key as SettingKey, Value, ValueRef, KEYS};
+use crate::engine::versions::keys::{self, Key as SettingKey, Value, ValueRef, KEYS, SERVER_URL};
 
 const HEADER: &str = "hsp-import 1\n";
 const PASTE_HEADER: &str = "hsp-paste 1\n";
@@ -61,7 +61,7 @@ pub fn bound(reading: &Reading) -> Reading {
     }
     let needed = |path: &str| {
         let path = path.to_ascii_lowercase();
-        wanted.contains(&path) || path == "server_url" || known(&path)
+        wanted.contains(&path) || path == SERVER_URL || known(&path)
     };
     Reading {
         source: *source,
