@@ -2,7 +2,7 @@
 
 use crate::engine::catalogue::{Check, Diagnostic, Severity, Subject};
 use crate::engine::diagnose::diagnose;
-use crate::engine::fields::Field;
+use crate::engine::fields::{Field, FIELDS};
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
@@ -14,7 +14,7 @@ use crate::engine::limits::Refusal;
 use crate::engine::model::Model;
 use crate::engine::rules;
 use crate::engine::urls::split_issuer;
-use crate::engine::versions::keys::{Key, Setting, ValueRef, KEYS, LOGIN_SECTION, SERVER_URL};
+use crate::engine::versions::keys::{Key, Setting, ValueRef, KEYS, LOGIN_SECTION};
 
 /// Whether a problem of the reading is listed: quoted "true" and "false" read correctly, so
 /// only other text for a boolean is one.
@@ -133,27 +133,35 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
     placed
 }
 
-/// Placeholders from a guide or an example, each at its key or list item; the form keeps its
-/// own value for them.
+/// Placeholders from a guide or an example, each at its key or list item, for every setting that
+/// is the first of a field whose kind takes them (single values first, then list items); the
+/// form keeps its own value for them.
 fn placeholders(read: &Read) -> Vec<(Option<String>, Diagnostic)> {
-    let settings = &read.settings;
-    let single = [
-        (SERVER_URL, Field::HeadscaleUrl, &read.server_url),
-        ("oidc.issuer", Field::AuthentikUrl, &settings.issuer),
-        ("oidc.client_id", Field::ClientId, &settings.client_id),
-        ("oidc.client_secret", Field::ClientSecret, &settings.client_secret),
-        ("oidc.client_secret_path", Field::ClientSecretPath, &settings.client_secret_path),
-    ];
-    let lists = [
-        ("oidc.allowed_groups", Field::AllowedGroups, &settings.allowed_groups),
-        ("oidc.allowed_users", Field::AllowedUsers, &settings.allowed_users),
-        ("oidc.allowed_domains", Field::AllowedDomains, &settings.allowed_domains),
-    ];
-    let single = single
-        .into_iter()
-        .filter_map(|(path, field, value)| value.as_deref().map(|value| (path.to_string(), field, value)));
-    let items = lists.into_iter().flat_map(|(path, field, items)| {
-        items.iter().flatten().enumerate().map(move |(index, item)| (format!("{path}[{index}]"), field, item.as_str()))
+    let mut owners: Vec<(Setting, Field)> = Vec::new();
+    for info in FIELDS.iter().filter(|info| info.kind.takes_placeholders()) {
+        if let Some(&setting) = info.headscale.first() {
+            if !owners.iter().any(|(owned, _)| *owned == setting) {
+                owners.push((setting, info.field));
+            }
+        }
+    }
+    let value = |setting: Setting| match setting {
+        Setting::ServerUrl => read.server_url.as_deref().map(ValueRef::Text),
+        setting => setting.key().and_then(|key| read.settings.value(key)),
+    };
+    let single = owners.iter().filter_map(|&(setting, field)| match value(setting) {
+        Some(ValueRef::Text(text)) => Some((setting.path().to_string(), field, text)),
+        _ => None,
+    });
+    let items = owners.iter().flat_map(|&(setting, field)| {
+        let items = match value(setting) {
+            Some(ValueRef::List(items)) => items,
+            _ => &[],
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(move |(index, item)| (format!("{}[{index}]", setting.path()), field, item.as_str()))
     });
     single
         .chain(items)
