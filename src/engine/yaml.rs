@@ -294,6 +294,7 @@ mod tests {
             "\tleading\ntwo\n",
             "two final\nnewlines\n\n",
             "bell \u{7}\ntwo\n",
+            "mark \u{feff}\ntwo\n",
         ] {
             assert_eq!(literal_block(text), None, "{text:?}");
         }

@@ -7,6 +7,7 @@ mod boundaries;
 mod characters;
 mod checks;
 mod common;
+mod discovery;
 mod docusaurus;
 mod environment;
 mod evidence;

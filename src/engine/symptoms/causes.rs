@@ -61,9 +61,7 @@ macro_rules! causes {
 }
 
 const PROVIDER: &str = "Applications → Providers → the Headscale provider → Edit";
-const APPLICATION: &str = "Applications → Applications → the Headscale application";
 const USERS: &str = "Directory → Users";
-const EVENTS: &str = "Events → Logs";
 
 causes! {
     IssuerMismatch => "issuer-mismatch", Fix::Field(Field::AuthentikUrl), links::HEADSCALE_OIDC,
@@ -291,19 +289,4 @@ causes! {
         why: "Headscale reports the step at info or debug level; it shows how far the login got.",
         confirm: None,
         remedy: "Look at the next error after this line.";
-}
-
-impl Cause {
-    /// The authentik screen where a cause is confirmed or fixed, for the causes that name one.
-    pub fn screen(self) -> Option<&'static str> {
-        match self.info().fix {
-            Fix::Authentik(screen) => Some(screen),
-            _ => match self {
-                Cause::NoEmail | Cause::Groups | Cause::Users | Cause::Domains => Some(USERS),
-                Cause::AccessDenied => Some(APPLICATION),
-                Cause::GrantTypes | Cause::CodeExpired | Cause::AuthentikRefused => Some(EVENTS),
-                _ => None,
-            },
-        }
-    }
 }

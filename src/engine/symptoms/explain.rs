@@ -593,7 +593,7 @@ pub fn differences(expected: &str, got: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::differences;
+    use super::{differences, Likelihood};
 
     #[test]
     fn url_differences_are_named() {
@@ -606,5 +606,18 @@ mod tests {
             differences("https://a.example/x/", "https://a.example:8443/x/").contains("the port (:8443 against none)")
         );
         assert!(differences("https://a.example/x/", "https://b.example/x/").contains("the host"));
+    }
+
+    #[test]
+    fn each_likelihood_says_how_likely_in_its_own_words() {
+        let labels = [
+            (Likelihood::Strong, "most likely"),
+            (Likelihood::Likely, "likely"),
+            (Likelihood::Possible, "possible"),
+            (Likelihood::Unlikely, "unlikely here"),
+        ];
+        for (likelihood, label) in labels {
+            assert_eq!(likelihood.label(), label);
+        }
     }
 }

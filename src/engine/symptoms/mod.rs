@@ -162,3 +162,37 @@ pub(crate) fn cut(text: &str) -> String {
         None => text.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, Level};
+
+    /// What the page says it recognised is shown text: each kind and level has its own words.
+    #[test]
+    fn every_kind_and_level_has_its_own_label() {
+        let kinds = [
+            (Kind::TextLog, "Headscale log (text format)"),
+            (Kind::JsonLog, "Headscale log (JSON format)"),
+            (Kind::HeadscalePage, "Headscale's page in the browser"),
+            (Kind::AuthentikPage, "authentik's page in the browser"),
+            (Kind::AuthentikError, "an error answer of authentik"),
+            (Kind::Discovery, "authentik's discovery document"),
+            (Kind::Jwks, "authentik's signing keys (JWKS)"),
+            (Kind::Configuration, "a Headscale configuration"),
+            (Kind::Text, "text"),
+        ];
+        for (kind, label) in kinds {
+            assert_eq!(kind.label(), label);
+        }
+        let levels = [
+            (Level::Debug, "debug"),
+            (Level::Info, "info"),
+            (Level::Warn, "warning"),
+            (Level::Error, "error"),
+            (Level::Fatal, "fatal"),
+        ];
+        for (level, label) in levels {
+            assert_eq!(level.label(), label);
+        }
+    }
+}
