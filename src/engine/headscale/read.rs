@@ -5,6 +5,8 @@
 //! The playground reads its own output back through here (where any problem is a bug), and
 //! pasted configurations (where problems are reported with their line).
 
+use std::fmt;
+
 use serde_yaml::{Mapping, Value};
 
 use crate::engine::headscale::settings::Settings;
@@ -23,7 +25,7 @@ pub enum ProblemKind {
     /// A single string where a list is expected; Headscale splits it at white space.
     ScalarForList { items: Vec<String> },
     /// A value of a type Headscale cannot use here.
-    WrongType { expected: &'static str },
+    WrongType { expected: Expected },
     /// No value (`key:` alone); Headscale uses its default.
     Empty,
     /// A line break or control character inside one value: refused, never split or guessed.
@@ -35,6 +37,28 @@ pub enum ProblemKind {
     Refused { reason: String },
     /// The text holds more YAML documents after the first, which Headscale never reads.
     LaterDocuments,
+}
+
+/// The type of value Headscale expects where a value of another type stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    SingleValue,
+    Flag,
+    List,
+    Section,
+    PlainKeys,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::SingleValue => "a single value",
+            Expected::Flag => "true or false",
+            Expected::List => "a list",
+            Expected::Section => "a section of keys",
+            Expected::PlainKeys => "plain keys",
+        })
+    }
 }
 
 /// One problem, at a dotted path such as `oidc.allowed_groups[1]`.
@@ -203,7 +227,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.text(path, value)),
             Value::Sequence(_) | Value::Mapping(_) => {
-                self.problem(path, ProblemKind::WrongType { expected: "a single value" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::SingleValue });
                 None
             }
         }
@@ -221,7 +245,7 @@ impl Reader {
             }
             Value::Number(number) => {
                 let read_as = number.as_f64().is_some_and(|n| n != 0.0);
-                self.problem(path, ProblemKind::WrongType { expected: "true or false" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Flag });
                 Some(read_as)
             }
             Value::Null => {
@@ -230,7 +254,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.flag(path, value)),
             Value::Sequence(_) | Value::Mapping(_) => {
-                self.problem(path, ProblemKind::WrongType { expected: "true or false" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Flag });
                 None
             }
         }
@@ -243,7 +267,7 @@ impl Reader {
         match value {
             Value::Sequence(items) => {
                 if let Some(at) = items.iter().position(|item| matches!(item, Value::Sequence(_) | Value::Mapping(_))) {
-                    self.problem(&format!("{path}[{at}]"), ProblemKind::WrongType { expected: "a single value" });
+                    self.problem(&format!("{path}[{at}]"), ProblemKind::WrongType { expected: Expected::SingleValue });
                     return Some(Vec::new());
                 }
                 let mut out = Vec::new();
@@ -271,7 +295,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.list(path, value, entries)),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: "a list" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::List });
                 None
             }
         }
@@ -367,7 +391,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.mapping(path, value)),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: "a section of keys" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Section });
                 None
             }
         }
@@ -385,7 +409,7 @@ impl Reader {
             },
             Value::Number(_) | Value::Bool(_) | Value::Null => Some(key_text(key)),
             _ => {
-                self.problem(parent, ProblemKind::WrongType { expected: "plain keys" });
+                self.problem(parent, ProblemKind::WrongType { expected: Expected::PlainKeys });
                 None
             }
         }

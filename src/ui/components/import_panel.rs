@@ -8,6 +8,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
+use super::error_message::ErrorMessage;
 use super::field_messages::DiagnosticItem;
 use super::keys_check::KeysCheck;
 use super::symptoms_view::{Reading, SymptomsView};
@@ -129,6 +130,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 TIME_LIMIT_MS / 1000
             ) }</p>
         },
+        (None, Some(Outcome::Unreadable(error)), _) => html! { <ErrorMessage message={error.to_string()} /> },
         (None, _, None) => html! {},
         (None, _, Some(Err(error))) => render_error(error),
         (None, _, Some(Ok((paste, configuration)))) => {
@@ -192,7 +194,7 @@ fn render_error(error: &ImportError) -> Html {
         | ImportError::TooManyValues { position: Some(p) } => format!(" (line {}, column {})", p.line, p.column),
         _ => String::new(),
     };
-    html! { <p class="hsp-output-error" role="alert">{ format!("{error}{place}") }</p> }
+    html! { <ErrorMessage message={format!("{error}{place}")} /> }
 }
 
 fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {
