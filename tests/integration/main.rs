@@ -20,6 +20,7 @@ mod hostile;
 mod import;
 mod import_wire;
 mod inputs;
+mod invariants;
 mod layering;
 mod links;
 mod paste;
