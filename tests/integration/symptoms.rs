@@ -152,7 +152,8 @@ fn every_message_names_exactly_the_releases_that_print_it() {
             }
             (Origin::Database, Releases::Any) => {}
             (_, Releases::Headscale(mask)) => {
-                let named: BTreeSet<u8> = (22..30).filter(|m| mask & (1 << (m - 22)) != 0).collect();
+                let minors = HEADSCALE_RELEASES.iter().map(|release| release.version.0);
+                let named: BTreeSet<u8> = minors.filter(|m| mask & (1 << (m - 22)) != 0).collect();
                 match extracted.get(&key) {
                     Some((minors, _)) if *minors == named => {}
                     other => wrong.push(format!(
