@@ -56,8 +56,9 @@ pub struct Message {
     pub checks: Vec<&'static str>,
 }
 
-fn message(stage: Stage, from: Actor, to: Actor, label: &str, detail: String) -> Message {
-    Message { stage, from, to, label: label.to_string(), detail, status: Status::Fine, checks: Vec::new() }
+/// The arrow of `stage`, labelled with what happens in it.
+fn message(stage: Stage, from: Actor, to: Actor, detail: String) -> Message {
+    Message { stage, from, to, label: step_label(stage).to_string(), detail, status: Status::Fine, checks: Vec::new() }
 }
 
 /// Every step of the login in order, with what happens in it.
@@ -88,97 +89,71 @@ pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
     let headscale = &model.headscale.normalized;
     let authentik = &model.authentik.normalized;
     let issuer = &model.issuer;
-    let scopes = model.scopes.join(" ");
+    let bound = if model.allowed_groups.is_empty() {
+        "no binding: every authentik user".to_string()
+    } else {
+        format!("bound groups: {}", model.allowed_groups.join(", "))
+    };
+    let mut messages = vec![
+        message(Stage::Discovery, Actor::Headscale, Actor::Authentik, urls::discovery(issuer)),
+        message(Stage::Register, Actor::Client, Actor::Headscale, format!("tailscale up --login-server {headscale}")),
+        message(Stage::LoginUrl, Actor::Client, Actor::Browser, format!("{headscale}/register/…")),
+        message(Stage::Authorize, Actor::Browser, Actor::Authentik, authorize_request(model)),
+        message(Stage::SignIn, Actor::Browser, Actor::Authentik, bound),
+        message(Stage::Callback, Actor::Authentik, Actor::Browser, format!("{}?code=…&state=…", model.redirect_uri)),
+        message(
+            Stage::TokenExchange,
+            Actor::Headscale,
+            Actor::Authentik,
+            format!("POST {authentik}/application/o/token/"),
+        ),
+        message(Stage::Claims, Actor::Headscale, Actor::Headscale, format!("iss = {issuer}; {}", filters(model))),
+        message(Stage::NodeReady, Actor::Headscale, Actor::Client, expiry(model)),
+    ];
+    mark(&mut messages, diagnostics);
+    messages
+}
+
+/// The address the browser is sent to at authentik, with the parameters Headscale adds.
+fn authorize_request(model: &Model) -> String {
     let pkce = if model.pkce.enabled && model.headscale_version.reads(Key::PkceEnabled) {
         format!("&code_challenge_method={}", model.pkce.method)
     } else {
         String::new()
     };
+    format!(
+        "{}?client_id={}&redirect_uri={}&scope={}{pkce}",
+        urls::shared_endpoint(&model.authentik.normalized, "authorize"),
+        model.client_id,
+        model.redirect_uri,
+        model.scopes.join(" ")
+    )
+}
+
+/// Who Headscale lets in after reading the claims.
+fn filters(model: &Model) -> String {
     let filters: Vec<String> =
         [("groups", &model.allowed_groups), ("users", &model.allowed_users), ("domains", &model.allowed_domains)]
             .iter()
             .filter(|(_, values)| !values.is_empty())
             .map(|(name, values)| format!("{name} {}", values.join(", ")))
             .collect();
-    let filters =
-        if filters.is_empty() { "no allowed groups, users or domains: anyone".to_string() } else { filters.join("; ") };
-    let expiry = if model.use_expiry_from_token {
+    if filters.is_empty() {
+        "no allowed groups, users or domains: anyone".to_string()
+    } else {
+        filters.join("; ")
+    }
+}
+
+/// How long the node that logged in stays valid.
+fn expiry(model: &Model) -> String {
+    if model.use_expiry_from_token {
         "expires with the ID token".to_string()
     } else if model.expiry.is_empty() || model.expiry == "0" {
         "Headscale's default expiry".to_string()
     } else {
         format!("expires after {}", model.expiry)
-    };
-    let mut messages = vec![
-        message(
-            Stage::Discovery,
-            Actor::Headscale,
-            Actor::Authentik,
-            step_label(Stage::Discovery),
-            urls::discovery(issuer),
-        ),
-        message(
-            Stage::Register,
-            Actor::Client,
-            Actor::Headscale,
-            step_label(Stage::Register),
-            format!("tailscale up --login-server {headscale}"),
-        ),
-        message(
-            Stage::LoginUrl,
-            Actor::Client,
-            Actor::Browser,
-            step_label(Stage::LoginUrl),
-            format!("{headscale}/register/…"),
-        ),
-        message(
-            Stage::Authorize,
-            Actor::Browser,
-            Actor::Authentik,
-            step_label(Stage::Authorize),
-            format!(
-                "{}?client_id={}&redirect_uri={}&scope={scopes}{pkce}",
-                urls::shared_endpoint(authentik, "authorize"),
-                model.client_id,
-                model.redirect_uri
-            ),
-        ),
-        message(
-            Stage::SignIn,
-            Actor::Browser,
-            Actor::Authentik,
-            step_label(Stage::SignIn),
-            if model.allowed_groups.is_empty() {
-                "no binding: every authentik user".to_string()
-            } else {
-                format!("bound groups: {}", model.allowed_groups.join(", "))
-            },
-        ),
-        message(
-            Stage::Callback,
-            Actor::Authentik,
-            Actor::Browser,
-            step_label(Stage::Callback),
-            format!("{}?code=…&state=…", model.redirect_uri),
-        ),
-        message(
-            Stage::TokenExchange,
-            Actor::Headscale,
-            Actor::Authentik,
-            step_label(Stage::TokenExchange),
-            format!("POST {authentik}/application/o/token/"),
-        ),
-        message(
-            Stage::Claims,
-            Actor::Headscale,
-            Actor::Headscale,
-            step_label(Stage::Claims),
-            format!("iss = {issuer}; {filters}"),
-        ),
-        message(Stage::NodeReady, Actor::Headscale, Actor::Client, step_label(Stage::NodeReady), expiry),
-    ];
-    mark(&mut messages, diagnostics);
-    messages
+    }
 }
 
 /// Which step a diagnostic is about: its check's step in the catalogue, or for a check that
