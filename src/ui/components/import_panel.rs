@@ -16,7 +16,8 @@ use crate::engine::catalogue::Stage;
 use crate::engine::import::paste::Paste;
 use crate::engine::import::{self, Import, ImportError, Pasted};
 use crate::engine::{Field, Inputs, Model};
-use crate::ui::reader::{Outcome, Reader, TIME_LIMIT_MS};
+use crate::ui::hooks::use_import_reading;
+use crate::ui::reader::{Outcome, TIME_LIMIT_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -43,23 +44,9 @@ fn describe(source: Pasted) -> &'static str {
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let text = use_state(String::new);
     let applied = use_state(|| None::<usize>);
-    // The text is read (in a worker, see `reader`) only when it changes: a keystroke in another
-    // field only compares the reading with the new inputs, which is cheap. Each outcome keeps
-    // the text it is for, so an answer never shows for another text.
-    let reader = use_mut_ref(Reader::default);
-    let outcome = use_state(|| None::<(String, Outcome)>);
-    {
-        let (reader, outcome) = (reader.clone(), outcome.clone());
-        use_effect_with((*text).clone(), move |text| {
-            if !text.trim().is_empty() {
-                let (for_text, outcome) = (text.clone(), outcome.clone());
-                reader
-                    .borrow()
-                    .read(text.clone(), Callback::from(move |read| outcome.set(Some((for_text.clone(), read)))));
-            }
-        });
-    }
-    let current = outcome.as_ref().filter(|(for_text, _)| *for_text == *text).map(|(_, read)| read.clone());
+    // The text is read (in a worker) only when it changes: a keystroke in another field only
+    // compares the reading with the new inputs, which is cheap.
+    let current = use_import_reading(&text);
     let result = use_memo((current.clone(), props.inputs.clone()), |(current, inputs)| match current {
         Some(Outcome::Read(read)) => Some(match read.as_ref() {
             Ok(paste) => Ok((
