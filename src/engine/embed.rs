@@ -50,7 +50,8 @@ pub const OPTIONS: [&str; 8] =
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Output {
     HeadscaleConfig,
-    AuthentikSettings,
+    /// The values for authentik's New Application wizard (its key and title say "settings", as released).
+    AuthentikWizard,
     HeadscaleEnvironment,
     AuthentikBlueprint,
     AuthentikTerraform,
@@ -62,7 +63,7 @@ impl Output {
     /// In the order the widget shows them.
     pub const ALL: [Output; 7] = [
         Output::HeadscaleConfig,
-        Output::AuthentikSettings,
+        Output::AuthentikWizard,
         Output::HeadscaleEnvironment,
         Output::AuthentikBlueprint,
         Output::AuthentikTerraform,
@@ -74,7 +75,7 @@ impl Output {
     pub fn key(self) -> &'static str {
         match self {
             Output::HeadscaleConfig => "headscale-config",
-            Output::AuthentikSettings => "authentik-settings",
+            Output::AuthentikWizard => "authentik-settings",
             Output::HeadscaleEnvironment => "headscale-environment",
             Output::AuthentikBlueprint => "authentik-blueprint",
             Output::AuthentikTerraform => "authentik-terraform",

@@ -406,11 +406,11 @@ pub struct FieldInfo {
     pub kind: Kind,
     /// Its key in share links and saved state. Keys never change once released. The client
     /// secret has none: a share link cannot carry it, whatever the inputs (saved state adds it
-    /// under its own key, only when the user asks to remember it).
+    /// under its own key, only when the reader asks to remember it).
     pub share: Option<&'static str>,
     /// The `data-` attribute of the mount element that sets its default.
     pub attribute: Option<&'static str>,
-    /// For fields a user may want to keep out of links (the ones that name their
+    /// For fields a reader may want to keep out of links (the ones that name their
     /// infrastructure), the label of that checkbox; it must not repeat a form label, so each
     /// label names one control.
     pub private: Option<&'static str>,

@@ -318,7 +318,7 @@ fn the_three_classic_messages_are_explained_from_the_setup() {
         &model(|_| {}),
     );
     assert_eq!(jwe.causes[0].cause, Cause::EncryptionKey);
-    assert_eq!(jwe.step, sso_playground::engine::catalogue::Stage::Claims);
+    assert_eq!(jwe.step, sso_playground::engine::catalogue::LoginStep::Claims);
 
     let audience = explain(
         &found("oidc: expected audience \"old-id\" got [\"CLIENT\"]"),

@@ -159,7 +159,7 @@ pub(crate) fn key_text(key: &Value) -> String {
     }
 }
 
-/// What a tag makes Headscale's YAML reader do to a value the page does not redo.
+/// What a tag makes Headscale's YAML parser do to a value the page does not redo.
 fn converted(tag: &serde_yaml::value::Tag) -> Option<&'static str> {
     if *tag == "!!binary" {
         Some("a !!binary value, which Headscale decodes from base64 first; write the value itself")
@@ -182,11 +182,13 @@ fn join(parent: &str, name: &str) -> String {
 /// Spelling suggestions are looked for among the first this many problems only.
 pub(crate) const MAX_SUGGESTIONS: usize = 100;
 
-struct Reader {
+/// Interprets parsed YAML the way Headscale (viper and its `cast` helpers) does, collecting the
+/// settings it reads and every problem on the way.
+struct Interpreter {
     read: Read,
 }
 
-impl Reader {
+impl Interpreter {
     fn problem(&mut self, path: &str, kind: ProblemKind) {
         self.read.problems.push(Problem { path: path.to_string(), kind, at: None });
     }
@@ -397,7 +399,7 @@ impl Reader {
         }
     }
 
-    /// A key as text, as viper names it (see [`Reader::folded`] for its case).
+    /// A key as text, as viper names it (see [`Interpreter::folded`] for its case).
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
             Value::String(text) => match refused_character(text, |_| false) {
@@ -456,26 +458,26 @@ impl Reader {
 
 /// Reads a whole configuration, or only its `oidc:` section, as Headscale would.
 pub fn read(document: &Value) -> Read {
-    let mut reader = Reader { read: Read::default() };
-    let Some(top) = reader.mapping("", document) else { return reader.read };
-    for (name, value) in reader.folded("", top, true) {
+    let mut interpreter = Interpreter { read: Read::default() };
+    let Some(top) = interpreter.mapping("", document) else { return interpreter.read };
+    for (name, value) in interpreter.folded("", top, true) {
         match name.as_str() {
             SERVER_URL => {
-                reader.read.present.push(SERVER_URL.into());
-                reader.read.server_url = reader.text(SERVER_URL, value);
+                interpreter.read.present.push(SERVER_URL.into());
+                interpreter.read.server_url = interpreter.text(SERVER_URL, value);
             }
             LOGIN_SECTION => {
-                reader.read.present.push(LOGIN_SECTION.into());
-                reader.section(LOGIN_SECTION, value);
+                interpreter.read.present.push(LOGIN_SECTION.into());
+                interpreter.section(LOGIN_SECTION, value);
             }
             // A section that holds other settings too (`node:`): only its login keys are read.
             section if KEYS.iter().any(|rule| rule.key.section() == section) => {
-                let Some(map) = reader.mapping(section, value) else { continue };
-                for (name, value) in reader.folded(section, map, true) {
+                let Some(map) = interpreter.mapping(section, value) else { continue };
+                for (name, value) in interpreter.folded(section, map, true) {
                     let rule = KEYS.iter().find(|rule| rule.key.section() == section && rule.key.name() == name);
                     if let Some(rule) = rule {
-                        reader.read.present.push(rule.path.into());
-                        reader.set(rule.key, rule.path, value);
+                        interpreter.read.present.push(rule.path.into());
+                        interpreter.set(rule.key, rule.path, value);
                     }
                 }
             }
@@ -483,7 +485,7 @@ pub fn read(document: &Value) -> Read {
             _ => {}
         }
     }
-    reader.read
+    interpreter.read
 }
 
 /// Whether a key is this name in any case, as viper compares them.
@@ -493,9 +495,9 @@ pub(crate) fn is_named(key: &Value, name: &str) -> bool {
 
 /// Reads one value of one key (for environment variables, which have no document).
 pub(crate) fn read_value(key: Key, path: &str, value: &Value, into: &mut Read) {
-    let mut reader = Reader { read: std::mem::take(into) };
-    reader.set(key, path, value);
-    *into = reader.read;
+    let mut interpreter = Interpreter { read: std::mem::take(into) };
+    interpreter.set(key, path, value);
+    *into = interpreter.read;
 }
 
 #[cfg(test)]

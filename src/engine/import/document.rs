@@ -1,4 +1,4 @@
-//! A pasted YAML document read the way Headscale's YAML reader (yaml.v3, through viper) reads
+//! A pasted YAML document read the way Headscale's YAML parser (yaml.v3, through viper) reads
 //! it: only the first document; every scalar resolved by its rules; `<<` merging only when it
 //! is a plain, untagged key (a quoted `"<<"` is an ordinary key); a key given twice in one
 //! mapping is an error; and aliases expanded within yaml.v3's budget, which refuses a document

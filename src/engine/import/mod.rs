@@ -115,7 +115,7 @@ pub enum ImportError {
     TooManyBrackets {
         count: usize,
     },
-    /// Headscale's YAML reader refuses the text: its aliases make up nearly all of what it
+    /// Headscale's YAML parser refuses the text: its aliases make up nearly all of what it
     /// would decode.
     Aliasing {
         position: Option<Position>,
@@ -256,7 +256,7 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 fn read_yaml(text: &str) -> Result<(Pasted, Read, Positions), ImportError> {
-    // Read as Headscale's YAML reader does: merges, aliases within its budget, its scalars.
+    // Read as Headscale's YAML parser does: merges, aliases within its budget, its scalars.
     let document::Document { value: document, positions, more_documents } = document::read(text)?;
     let Value::Mapping(top) = &document else { return Err(ImportError::NothingFound) };
     let (source, mut read, positions) = read_mapping(&document, top, positions)?;

@@ -12,21 +12,21 @@ use super::error_message::ErrorMessage;
 use super::field_messages::DiagnosticItem;
 use super::keys_check::KeysCheck;
 use super::symptoms_view::{Reading, SymptomsView};
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::import::paste::Paste;
 use crate::engine::import::{self, Import, ImportError, Pasted};
 use crate::engine::{Field, Inputs, Model};
 use crate::ui::hooks::use_import_reading;
-use crate::ui::reader::{Outcome, TIME_LIMIT_MS};
+use crate::ui::import_worker::{Outcome, TIME_LIMIT_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub inputs: Inputs,
     pub onapply: Callback<Inputs>,
     /// Show a step in the login diagram.
-    pub onstep: Callback<Stage>,
+    pub onstep: Callback<LoginStep>,
     /// The steps the pasted messages fail at.
-    pub onmark: Callback<Vec<Stage>>,
+    pub onmark: Callback<Vec<LoginStep>>,
     /// The level of the headings of what the paste says, one below the playground's title.
     #[prop_or(3)]
     pub level: u8,

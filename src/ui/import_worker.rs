@@ -55,7 +55,7 @@ extern "C" {
 
 /// Asks for readings, one at a time: a new text replaces the one being read.
 #[derive(Default)]
-pub struct Reader {
+pub struct ImportWorker {
     inner: Rc<RefCell<Inner>>,
 }
 
@@ -90,7 +90,7 @@ struct Pending {
     _limit: Timeout,
 }
 
-impl Reader {
+impl ImportWorker {
     /// Reads `text`; `done` receives the outcome, unless another text is read first.
     pub fn read(&self, text: String, done: Callback<Outcome>) {
         let mut inner = self.inner.borrow_mut();
