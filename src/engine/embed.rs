@@ -28,7 +28,7 @@ pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
 /// `hsp-` (`hsp2-`, `hsp3-`… for further playgrounds on the page), so it never reads the host
 /// page's own parameters and two playgrounds never share state.
 pub const PARAM_PREFIX: &str = "data-param-prefix";
-/// The longest storage key, in characters (`scripts/embed.js` counts the same).
+/// The longest storage key, in characters (`src/loader/embed.js` counts the same).
 pub const MAX_STORAGE_KEY: usize = 128;
 /// Names the saved inputs of an embedded playground. Without it they belong to the page's path,
 /// so every page of a site keeps its own; pages that should share them give the same name.

@@ -23,6 +23,7 @@ mod inputs;
 mod invariants;
 mod layering;
 mod links;
+mod loader;
 mod paste;
 mod paths;
 mod prerender;
