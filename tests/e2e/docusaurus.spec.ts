@@ -439,7 +439,12 @@ test("with JavaScript off the example is readable and styled, and says editing n
   });
   expect(looks.pre).toMatch(/monospace/);
   expect(looks.form).toBe("solid");
-  expect(looks.tabs).not.toBe("none");
+  // Every output can be read: the tabs, which cannot switch without scripts, give way to all
+  // panels one under the other.
+  expect(looks.tabs).toBe("none");
+  await expect(page.locator("#hsp-panel-authentik-blueprint pre")).toContainText("model: authentik_providers_oauth2.oauth2provider");
+  await expect(page.locator("#hsp-panel-authentik-terraform pre")).toContainText('resource "authentik_provider_oauth2"');
+  await expect(page.locator("#hsp-panel-flow")).toBeVisible();
   await expect(page.getByText("This is the playground's default example. Editing it needs JavaScript and WebAssembly")).toBeVisible();
   await context.close();
 });

@@ -119,6 +119,14 @@ test("without JavaScript the page shows the example, styled, and says editing ne
   await page.goto("/");
   await expect(yaml(page)).toContainText("issuer: https://authentik.company/application/o/headscale/");
   await expect(page.locator("#hsp-panel-headscale-config")).toBeVisible();
+  // Tabs cannot switch without scripts: every output is shown, one under the other, and the
+  // tabs are not offered.
+  for (const panel of ["authentik-settings", "headscale-environment", "authentik-blueprint", "authentik-terraform", "checks", "flow"]) {
+    await expect(page.locator(`#hsp-panel-${panel}`), panel).toBeVisible();
+  }
+  await expect(page.locator("#hsp-panel-authentik-blueprint pre")).toContainText("model: authentik_providers_oauth2.oauth2provider");
+  await expect(page.locator("#hsp-panel-authentik-terraform pre")).toContainText('resource "authentik_provider_oauth2"');
+  await expect(page.getByRole("tablist")).toBeHidden();
   // Its own styles, from the page's HTML: a bordered form, a monospace output.
   const font = await yaml(page).evaluate((pre) => getComputedStyle(pre).fontFamily);
   expect(font).toMatch(/monospace/);
@@ -132,5 +140,8 @@ test("with JavaScript the example does not say it needs it", async ({ page }) =>
   await page.goto("/");
   await expect(page.locator("[data-headscale-playground]")).toHaveAttribute("data-hsp-loader", "");
   await expect(page.getByText("This is the playground's default example")).toBeHidden();
+  // With scripts, the example keeps its tabs and shows one output.
+  await expect(page.getByRole("tablist")).toBeVisible();
+  await expect(page.locator("#hsp-panel-authentik-blueprint")).toBeHidden();
   release();
 });

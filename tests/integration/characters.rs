@@ -98,6 +98,17 @@ fn invisible_formatting_characters_are_refused_in_names_addresses_and_domains() 
     for group in ["👩\u{200D}💻 developers", "می\u{200C}خواهم"] {
         assert_eq!(refusal(Field::AllowedGroups, group), None, "{group:?}");
     }
+    // Only between two such letters: beside ASCII, a line's end, a space or another invisible
+    // character on either side, a joiner only hides.
+    for group in ["é\u{200D}x", "x\u{200D}é", "é\u{200D}", "\u{200C}é", "é\u{200D} é", "é\u{200D}\u{200B}é"] {
+        assert!(
+            matches!(
+                refusal(Field::AllowedGroups, group),
+                Some(Refusal::Control { character: '\u{200C}' | '\u{200D}', .. })
+            ),
+            "{group:?}"
+        );
+    }
     // A link carries them like typing does, and so does an import.
     let linked = decode("v=1&groups=admins%E2%80%8B", &Inputs::default()).inputs;
     assert_eq!(withheld(&linked).0, [Field::AllowedGroups]);
@@ -130,5 +141,39 @@ fn look_alike_letters_are_warned_and_domains_shown_in_ascii() {
         [with(|i| i.allowed_groups = "админы\nadmins".into()), with(|i| i.allowed_domains = "example.com".into())]
     {
         assert!(!fired(&inputs).iter().any(|d| matches!(d.check, Check::MixedScripts | Check::DomainPunycode)));
+    }
+}
+
+/// Every character the refusal names, by the words the reader sees next to the field, and the
+/// generic wording for the rest: a formatting character is never called a control character.
+#[test]
+fn each_refused_character_is_named_as_the_reader_knows_it() {
+    let named = [
+        ('\n', "a line break"),
+        ('\r', "a carriage return"),
+        ('\t', "a tab"),
+        ('\0', "a NUL character (U+0000)"),
+        ('\u{2028}', "a line separator (U+2028)"),
+        ('\u{2029}', "a paragraph separator (U+2029)"),
+        (
+            '\u{FFFD}',
+            "a character that could not be read (U+FFFD, left by a lone surrogate or by bytes that are not UTF-8)",
+        ),
+        ('\u{AD}', "an invisible formatting character (U+00AD, a soft hyphen)"),
+        ('\u{200B}', "an invisible formatting character (U+200B, a zero-width space)"),
+        ('\u{200E}', "an invisible formatting character (U+200E, which changes the direction text is shown in)"),
+        ('\u{202E}', "an invisible formatting character (U+202E, which changes the direction text is shown in)"),
+        ('\u{2066}', "an invisible formatting character (U+2066, which changes the direction text is shown in)"),
+        ('\u{FEFF}', "an invisible formatting character (U+FEFF, a zero-width no-break space or byte order mark)"),
+        // A formatting character without a name of its own, and a control without one.
+        ('\u{2060}', "an invisible formatting character (U+2060)"),
+        ('\u{1B}', "an invisible control character (U+001B)"),
+        ('\u{85}', "an invisible control character (U+0085)"),
+    ];
+    for (character, words) in named {
+        let refusal = Refusal::Control { character, line: None };
+        assert_eq!(refusal.to_string(), format!("the value holds {words}"), "{character:?}");
+        let refusal = Refusal::Control { character, line: Some(3) };
+        assert_eq!(refusal.to_string(), format!("line 3 holds {words}"), "{character:?}");
     }
 }

@@ -163,6 +163,14 @@ fn every_field_has_a_limit_that_holds_on_both_sides() {
     let max = limit(Field::AllowedGroups).entries.expect("a list");
     assert_eq!(refusal(Field::AllowedGroups, &groups(max)), None);
     assert_eq!(refusal(Field::AllowedGroups, &groups(max + 1)), Some(Refusal::TooMany { entries: max + 1, max }));
+    // A group is a line: names with spaces or commas count once each, blank lines not at all,
+    // and so for the extra parameters.
+    let spaced = (0..max).map(|i| format!("vpn users, team {i}")).collect::<Vec<_>>().join("\n\n");
+    assert_eq!(refusal(Field::AllowedGroups, &spaced), None);
+    let max = limit(Field::ExtraParams).entries.expect("a list");
+    let params = |n: usize| (0..n).map(|i| format!("p{i}=a b,c")).collect::<Vec<_>>().join("\n");
+    assert_eq!(refusal(Field::ExtraParams, &params(max)), None);
+    assert_eq!(refusal(Field::ExtraParams, &params(max + 1)), Some(Refusal::TooMany { entries: max + 1, max }));
     let users = |n: usize| (0..n).map(|i| format!("u{i}@example.com")).collect::<Vec<_>>().join(" ");
     let max = limit(Field::AllowedUsers).entries.expect("a list");
     assert_eq!(refusal(Field::AllowedUsers, &users(max)), None);

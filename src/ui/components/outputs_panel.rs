@@ -153,8 +153,12 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
             }
             { for shown.iter().map(|&tab| {
                 let shown = tab == *selected;
-                // The blueprint and the Terraform cost most; hidden, they are not built at all.
-                let built = (shown || !matches!(tab, Tab::AuthentikBlueprint | Tab::AuthentikTerraform))
+                // The blueprint and the Terraform cost most; hidden, they are not built at all,
+                // except in the example rendered at build time, where a reader without scripts
+                // sees every panel at once (the styles' `scripting: none` rule).
+                let built = (shown
+                    || cfg!(feature = "prerender")
+                    || !matches!(tab, Tab::AuthentikBlueprint | Tab::AuthentikTerraform))
                     && (!withheld || tab == Tab::Checks);
                 let node = if tab == Tab::Checks { checks_panel.clone() } else { NodeRef::default() };
                 html! {
