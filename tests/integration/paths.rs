@@ -36,12 +36,26 @@ fn files(root: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Whether `.gitignore` leaves out `relative`: its anchored paths (`/target`) and its name
+/// patterns (`*.snap.new`), the two forms it uses. Outside a checkout this stands in for git, so
+/// what a build or an install wrote (a package's `node_modules`) is not taken for the project's.
+fn ignored(ignore: &str, relative: &str) -> bool {
+    ignore.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).any(|pattern| {
+        match (pattern.strip_prefix('/'), pattern.strip_prefix('*')) {
+            (Some(anchored), _) => relative == anchored.trim_end_matches('/'),
+            (None, Some(suffix)) => relative.ends_with(suffix),
+            (None, None) => relative.rsplit('/').next() == Some(pattern.trim_end_matches('/')),
+        }
+    })
+}
+
 fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+    let ignore = fs::read_to_string(root.join(".gitignore")).unwrap_or_default();
     for entry in fs::read_dir(dir).expect("readable folder") {
         let path = entry.expect("entry").path();
         let relative = path.strip_prefix(root).unwrap().to_path_buf();
         let name = relative.to_string_lossy();
-        if name == ".git" || GENERATED.iter().any(|g| name == *g) {
+        if name == ".git" || GENERATED.iter().any(|g| name == *g) || ignored(&ignore, &name) {
             continue;
         }
         if path.is_dir() {
@@ -356,4 +370,20 @@ cargo test --test integration; cargo test --test checks
         dead_references(Path::new("tests/x.snap"), snapshot, &known, &read),
         ["tests/x.snap:2: tests/authentik.rs"]
     );
+}
+
+/// Outside a checkout, what `.gitignore` leaves out is not read: a package's installed
+/// dependencies hold paths of their own that are not the project's.
+#[test]
+fn outside_a_checkout_what_gitignore_leaves_out_is_not_read() {
+    let ignore = "/target\n*.snap.new\n/docs/embed/docusaurus/package/node_modules\n# a comment\n";
+    assert!(ignored(ignore, "target"));
+    assert!(ignored(ignore, "docs/embed/docusaurus/package/node_modules"));
+    assert!(ignored(ignore, "tests/integration/snapshots/a.snap.new"));
+    assert!(!ignored(ignore, "tests/target"));
+    assert!(!ignored(ignore, "docs/embed/docusaurus/package/src"));
+    assert!(!ignored(ignore, "tests/integration/snapshots/a.snap"));
+    let real = fs::read_to_string(root().join(".gitignore")).expect(".gitignore");
+    assert!(ignored(&real, "docs/embed/docusaurus/package/node_modules"));
+    assert!(!ignored(&real, "src/engine"));
 }
