@@ -5,7 +5,8 @@
 //  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, the
 //    example's inline styles by hash and the import's worker (scripts/policy.mjs).
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { policy as buildPolicy } from "./policy.mjs";
 
@@ -18,19 +19,42 @@ const find = (pattern) => {
   if (!name) throw new Error(`no file matches ${pattern}`);
   return name;
 };
+// The app in two modules: without the import (what a first use fetches) and whole.
 const glue = find(/^sso-playground-[0-9a-f]+\.js$/);
 const wasm = find(/^sso-playground-[0-9a-f]+_bg\.wasm$/);
+// Trunk builds the whole app as a second module (a "worker" link, as it calls any module but
+// the page's first) and does not hash its file names: hashed here as Trunk hashes the first,
+// so that a cached copy of one release is never started beside another release's module.
+const [fullGlue, fullWasm] = (() => {
+  const [glue, wasm] = [find(/^sso-playground-full\.js$/), find(/^sso-playground-full_bg\.wasm$/)];
+  const [glueText, wasmBytes] = [readFileSync(join(staging, glue), "utf8"), readFileSync(join(staging, wasm))];
+  const hash = createHash("sha256").update(glueText).update(wasmBytes).digest("hex").slice(0, 16);
+  const named = [`sso-playground-full-${hash}.js`, `sso-playground-full-${hash}_bg.wasm`];
+  writeFileSync(join(staging, named[0]), glueText.replaceAll(wasm, named[1]));
+  renameSync(join(staging, wasm), join(staging, named[1]));
+  rmSync(join(staging, glue));
+  return named;
+})();
 const css = find(/^playground-[0-9a-f]+\.css$/);
-// The stylesheet as the example carries it inline: without comments and runs of white space,
-// which every page with the example would carry.
-const styles = readFileSync(join(staging, css), "utf8")
-  .replace(/\/\*[\s\S]*?\*\//g, "")
-  .replace(/\s+/g, " ")
-  .replace(/\s*([{};])\s*/g, "$1")
-  .trim();
+// Styles as the page carries them inline: without comments and runs of white space, which
+// every reader would transfer.
+const minified = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};])\s*/g, "$1")
+    .trim();
+// The playground's stylesheet, as the example carries it.
+const styles = minified(readFileSync(join(staging, css), "utf8"));
 
 const indexPath = join(staging, "index.html");
 let index = readFileSync(indexPath, "utf8");
+// The standalone page's own few rules, which Trunk put inline (a linked file would cost a
+// request before the first paint): minified, and allowed by the policy below by their hash.
+const pageStyleElement = /<style>([\s\S]*?)<\/style>/;
+const pageStyles = minified(index.match(pageStyleElement)?.[1] ?? "");
+if (!pageStyles) throw new Error("index.html has no inline page styles");
+index = index.replace(pageStyleElement, () => `<style>${pageStyles}</style>`);
 
 // The playground's default state, rendered natively (src/bin/prerender.rs) for a mount element
 // with the given attributes, so the page shows a complete example before the WebAssembly runs.
@@ -91,7 +115,7 @@ index = index
   .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
 if (/_bg\.wasm|sso-playground-[0-9a-f]+\.js/.test(index)) throw new Error("index.html still names the glue or the WebAssembly");
 
-export const policy = buildPolicy({ self: true, styles: [styles] });
+export const policy = buildPolicy({ self: true, styles: [pageStyles, styles] });
 index = index.replace(
   /<meta charset="utf-8" \/>/,
   (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
@@ -112,6 +136,8 @@ const header = source.match(/^(?:\/\/.*\n)+/)[0];
 const loader = (header + source.slice(header.length).replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, "").replace(/^\s*\/\/.*\n/gm, ""))
   .replace('"__GLUE__"', JSON.stringify(glue))
   .replace('"__WASM__"', JSON.stringify(wasm))
+  .replace('"__FULL_GLUE__"', JSON.stringify(fullGlue))
+  .replace('"__FULL_WASM__"', JSON.stringify(fullWasm))
   .replace('"__CSS__"', JSON.stringify(css));
 if (loader.includes('"__')) throw new Error("embed.js: a file name was not filled in");
 writeFileSync(join(staging, "embed.js"), loader);

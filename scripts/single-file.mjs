@@ -15,18 +15,21 @@ const find = (pattern) => {
   return join(dist, name);
 };
 
-// The page's own styles inline; the playground's are already inside its example (a declarative
-// shadow root). The policy allows both by hash.
-const pageStyles = readFileSync(find(/^page-[0-9a-f]+\.css$/), "utf8");
+// The page's own styles are inline in its head, and the playground's inside its example (a
+// declarative shadow root). The policy allows both by hash.
 const index = readFileSync(join(dist, "index.html"), "utf8");
+const pageStyles = index.match(/<head>[\s\S]*?<style>([^<]*)<\/style>/)?.[1];
+if (pageStyles === undefined) throw new Error("dist/index.html has no inline page styles");
 const styles = index.match(/<template shadowrootmode="open"[^>]*><style>([^<]*)<\/style>/)?.[1];
 if (styles === undefined) throw new Error("dist/index.html has no example with its styles");
+// The whole app, the import included: the file starts it at once, with nothing to fetch, so
+// the module without the import, which a served page fetches first, would only add weight.
 // The glue is an ES module; inlined into the page's one module script, its exports become
 // plain declarations.
-const glue = readFileSync(find(/^sso-playground-[0-9a-f]+\.js$/), "utf8")
+const glue = readFileSync(find(/^sso-playground-full-[0-9a-f]+\.js$/), "utf8")
   .replace(/^export function /gm, "function ")
   .replace(/^export \{[^}]*\};?\s*$/gm, "");
-const wasm = readFileSync(find(/^sso-playground-[0-9a-f]+_bg\.wasm$/)).toString("base64");
+const wasm = readFileSync(find(/^sso-playground-full-[0-9a-f]+_bg\.wasm$/)).toString("base64");
 const script = `${glue}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
@@ -46,7 +49,6 @@ const page = index
   .replace(/<main data-headscale-playground/, "$& data-hsp-loader")
   .replace(/(<p class="hsp-needs-script"[^>]*>)[^<]*/, "$1This is the playground's default example. Editing it needs JavaScript and WebAssembly.")
   // Functions, not strings: the inlined code may contain "$" patterns.
-  .replace("</head>", () => `  <style>${pageStyles}</style>\n  </head>`)
   .replace("</body>", () => `  <script type="module">${script}</script>\n  </body>`);
 if (page.includes("<link rel=\"stylesheet\"") || page.includes("embed.js") || !page.includes("data-headscale-playground")) {
   throw new Error("dist/index.html no longer has the expected shape");

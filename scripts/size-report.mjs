@@ -1,7 +1,8 @@
 // Prints the size of every file the playground's page loads, and of the single offline file:
 // raw, gzip -9 and brotli (quality 11), with totals (the first view, what an untouched page
-// fetches, and on first use, what the reader's first action fetches), then which crates and which of the
-// project's modules the WebAssembly's bytes pay for (scripts/wasm-attribution.mjs; also in
+// fetches; on first use, what the reader's first action fetches; on import, what opening the
+// import adds), then which crates and which of the project's modules the first-use
+// WebAssembly's bytes pay for (scripts/wasm-attribution.mjs; also in
 // target/size-attribution.json). With --check <budget.json>, exits with an error naming every
 // file or total over its limit.
 //   node scripts/size-report.mjs [--json out.json] [--check tests/size-budget.json]
@@ -29,12 +30,12 @@ const kind = (name) =>
     ? "index.html"
     : name === "embed.js" || name.startsWith("prerendered.")
       ? name
-      : name.endsWith("_bg.wasm")
-        ? "app.wasm"
-        : name.endsWith(".js")
-          ? "app.js"
-          : name.startsWith("page-")
-            ? "page.css"
+      : name.startsWith("sso-playground-full-")
+        ? name.endsWith("_bg.wasm") ? "full.wasm" : "full.js"
+        : name.endsWith("_bg.wasm")
+          ? "app.wasm"
+          : name.endsWith(".js")
+            ? "app.js"
             : name.startsWith("playground-")
               ? "playground.css"
               : name;
@@ -43,22 +44,24 @@ const rows = readdirSync(dist)
   .filter((name) => !name.startsWith("."))
   .map((name) => ({ file: kind(name), ...measure(join(dist, name)) }));
 // What a reader transfers is counted in two parts. The first view: every file a reader who
-// opens the page and does not touch the playground requests (the page with the example
-// rendered at build time, which carries the playground's styles inside it, the page's own
-// styles and embed.js; for an embedding page, the example it puts in its own HTML and
-// embed.js). On first use: the glue and the WebAssembly, fetched by embed.js when the reader
-// first acts inside the playground. (playground.css is fetched only for an element without the
-// example.)
+// opens the page and does not touch the playground requests (the page with its own styles
+// inline and the example rendered at build time, which carries the playground's styles inside
+// it, and embed.js; for an embedding page, the example it puts in its own HTML and
+// embed.js). On first use: the glue and the WebAssembly of the app without the import, fetched
+// by embed.js when the reader first acts inside the playground. On import: the whole app's glue
+// and WebAssembly, fetched when the reader opens the import (or first, when that is their first
+// act). (playground.css is fetched only for an element without the example.)
 const sum = (files) =>
   rows.filter((row) => files.includes(row.file)).reduce(
     (total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
 const totals = {
-  "first view": sum(["index.html", "page.css", "embed.js"]),
+  "first view": sum(["index.html", "embed.js"]),
   "embed first view": sum(["prerendered.html", "embed.js"]),
   "on first use": sum(["app.js", "app.wasm"]),
-  "page total": sum(["index.html", "page.css", "embed.js", "app.js", "app.wasm"]),
+  "on import": sum(["full.js", "full.wasm"]),
+  "page total": sum(["index.html", "embed.js", "app.js", "app.wasm"]),
 };
 if (existsSync(offline)) totals["offline file"] = measure(offline);
 
@@ -72,7 +75,7 @@ const report = { files: Object.fromEntries(rows.map(({ file, ...size }) => [file
 
 // The module rustc wrote before wasm-bindgen and wasm-opt still has its function names.
 const raw = "target/wasm32-unknown-unknown/release/sso-playground.wasm";
-const shipped = readdirSync(dist).find((name) => name.endsWith("_bg.wasm"));
+const shipped = readdirSync(dist).find((name) => /^sso-playground-[0-9a-f]+_bg\.wasm$/.test(name));
 if (existsSync(raw) && shipped) {
   execFileSync(
     process.execPath,

@@ -6,7 +6,7 @@
 //! The build puts it in a declarative shadow root with the playground's styles.
 
 use sso_playground::engine::embed;
-use sso_playground::ui::{prerendered_props, App};
+use sso_playground::ui::{prerendered_props, App, ImportSlot};
 
 fn main() {
     let attributes: Vec<(String, String)> = std::env::args()
@@ -20,7 +20,7 @@ fn main() {
         |name| attributes.iter().find(|(attribute, _)| attribute == name).map(|(_, value)| value.clone()),
         0,
     );
-    let props = prerendered_props(&embedding);
+    let props = prerendered_props(&embedding, ImportSlot::PANEL);
     let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(false);
     let html = futures::executor::block_on(renderer.render());
     // The same container the app renders into, marked as the example.

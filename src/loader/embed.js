@@ -4,14 +4,17 @@
 //
 // An element may hold the example rendered at build time (prerendered.html), a declarative
 // shadow root with its own styles; the app takes it over in place, and its WebAssembly is
-// fetched on the reader's first pointer press, focus or key in it. Other elements start at once.
+// fetched when the reader points at one of its controls or tabs towards it (unless they asked
+// browsers to save data) and started on their first pointer press, focus or key in it. Other
+// elements start at once. The app comes in two modules: the first use fetches the one without
+// the import; opening the import fetches the whole app, which takes the running one over.
 // The widget follows the page's light/dark switch (Material's data-md-color-scheme, Docusaurus's
 // data-theme), and keys typed into its fields never reach the page's shortcuts.
 //
 // Exports mount(element) → { shown, unmount() } for pages that manage elements themselves. When
 // the playground cannot start, the element says why. (File names filled in by post-build.mjs.)
 const base = new URL(".", import.meta.url);
-const files = { glue: "__GLUE__", wasm: "__WASM__", css: "__CSS__" };
+const files = { glue: "__GLUE__", wasm: "__WASM__", fullGlue: "__FULL_GLUE__", fullWasm: "__FULL_WASM__", css: "__CSS__" };
 const selector = "[data-headscale-playground]";
 /** The example's controls a click is replayed on, counted in document order. The same selector
  * as `REPLAYED` in src/ui/takeover.rs, which finds the control again in the app's copy. */
@@ -22,6 +25,11 @@ const REPLAY = "data-hsp-replay";
 const SHOWN = "headscale-playground-shown";
 /** What wakes a playground: the reader acting inside it. */
 const WAKE = ["pointerdown", "focusin", "keydown"];
+/** What the reader is about to act on: pointing at one of these fetches the app ahead. */
+const INTENT = "input, select, textarea, button, summary, label, a[href^='#']";
+/** The import panel, which needs the whole app; the app without it asks for it with IMPORT. */
+const IMPORT_PANEL = "hsp-import-panel";
+const IMPORT = "headscale-playground-import";
 /** Set on every element the loader has seen: the example then hides the element's own text,
  * which says that embed.js has not run (see .hsp-fallback in the stylesheet). */
 const LOADER = "data-hsp-loader";
@@ -111,18 +119,93 @@ function emptyRoot(element) {
   return inner.shadowRoot;
 }
 
-let glue;
-let loading;
-/** Fetches and starts the glue and the WebAssembly, once for the page. */
-function load() {
-  loading ??= (async () => {
-    if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-    const module = await import(new URL(files.glue, base).href);
-    await module.default({ module_or_path: new URL(files.wasm, base) });
-    glue = module;
-    return module;
+/** The app's two modules: "app", without the import (what a first use fetches), and "full",
+ * with it. Each is fetched, compiled and started at most once for the page. */
+const modules = {
+  app: { glue: files.glue, wasm: files.wasm },
+  full: { glue: files.fullGlue, wasm: files.fullWasm },
+};
+/** The module a reader's act inside a playground needs: the whole app for the import. */
+const needs = (event) => (event.composedPath().some((node) => node.id === IMPORT_PANEL) ? "full" : "app");
+/** The module new playgrounds start with: one already running, the whole app first. */
+const running = () => modules.full.namespace ?? modules.app.namespace;
+/** The modules being started or started. */
+const started = () => Object.values(modules).flatMap((module) => (module.started ? [module.started] : []));
+
+/** Examples in view that have not started: a Tab key pressed meanwhile may be moving the
+ * focus towards one, so the app is fetched ahead. */
+const inView = new Set();
+let viewWatch;
+function approaching(element) {
+  if (typeof IntersectionObserver !== "function") return;
+  if (!viewWatch) {
+    viewWatch = new IntersectionObserver((entries) => {
+      for (const entry of entries) entry.isIntersecting ? inView.add(entry.target) : inView.delete(entry.target);
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Tab" && [...inView].some((element) => !element.hasAttribute("data-hsp-mounted"))) prefetch("app");
+    }, { capture: true });
+  }
+  viewWatch.observe(element);
+}
+function leaving(element) {
+  viewWatch?.unobserve(element);
+  inView.delete(element);
+}
+
+/** Compiles the WebAssembly at `url` while it downloads, where the server names its type
+ * (most do; the glue would otherwise fetch it only after being fetched itself). */
+async function compile(url) {
+  if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`);
+  if (WebAssembly.compileStreaming && /^application\/wasm\b/.test(response.headers.get("content-type") ?? "")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Fetches a module's glue and compiles its WebAssembly, both at once, without starting it. */
+function fetched(kind) {
+  const module = modules[kind];
+  if (!module.fetched) {
+    module.fetched = { glue: import(new URL(module.glue, base).href), compiled: compile(new URL(module.wasm, base)) };
+    // A failure is reported when the module is started.
+    module.fetched.glue.catch(() => {});
+    module.fetched.compiled.catch(() => {});
+  }
+  return module.fetched;
+}
+
+/** Whether the reader asked browsers to save data: then nothing is fetched before use. */
+const savingData = () => navigator.connection?.saveData === true;
+/** Fetches a module ahead of use, on a sign that the reader is about to use it. */
+function prefetch(kind) {
+  if (!savingData()) fetched(kind);
+}
+
+/** Starts a module (once for the page), which mounts every playground not mounted yet. */
+function load(kind) {
+  const module = modules[kind];
+  module.started ??= (async () => {
+    const { glue, compiled } = fetched(kind);
+    const [namespace, wasm] = await Promise.all([glue, compiled]);
+    await namespace.default({ module_or_path: wasm });
+    module.namespace = namespace;
+    return namespace;
   })();
-  return loading;
+  return module.started;
+}
+
+/** Hands the playground in `element`, running without the import, to the whole app, once
+ * the reader has opened the import: it takes it over in place, with its state. */
+async function upgrade(element) {
+  const full = await load("full");
+  const app = modules.app.namespace;
+  const handover = app?.release(element);
+  if (handover === undefined) return;
+  element.addEventListener(SHOWN, () => app.forget(element), { once: true });
+  full.mount(element, handover);
 }
 
 /** The page's own light/dark choice, or null where it has no switch. */
@@ -225,7 +308,7 @@ export function mount(element) {
   const shown = new Promise((resolve, reject) => {
     settle = { resolve, reject };
     // The app may take the element over while its module is still starting: after that.
-    element.addEventListener(SHOWN, () => (loading ?? Promise.resolve()).then(() => resolve(), () => resolve()), { once: true });
+    element.addEventListener(SHOWN, () => Promise.allSettled(started()).then(() => resolve()), { once: true });
     // The app could not take the element over (it says why in it).
     element.addEventListener("headscale-playground-failed", () => reject(new Error("the playground could not start")), { once: true });
   });
@@ -252,7 +335,15 @@ export function mount(element) {
     element.removeAttribute("data-hsp-waking");
   };
   for (const type of KEYS) element.addEventListener(type, keepKeys);
-  const start = () => {
+  // Running without the import, the playground asks for the whole app when the reader opens
+  // the import, which is fetched ahead when they point at it or move the focus into it.
+  const wantsImport = () => upgrade(element).catch((error) => !left && fail(element, error));
+  const nearImport = (event) => {
+    if (modules.app.namespace && !modules.full.namespace && needs(event) === "full") prefetch("full");
+  };
+  element.addEventListener(IMPORT, wantsImport);
+  for (const type of ["pointerover", "focusin"]) element.addEventListener(type, nearImport);
+  const start = (kind) => {
     element.setAttribute("data-hsp-waking", "");
     // Without the example the element keeps its own text (a line about what it needs) until
     // the app is drawn; it says what is happening meanwhile.
@@ -267,7 +358,7 @@ export function mount(element) {
       }
       own = emptyRoot(element);
     }
-    Promise.all([load(), own && own !== root ? styled(own) : ready]).then(
+    Promise.all([load(kind), own && own !== root ? styled(own) : ready]).then(
       ([module]) => {
         if (!left) module.mount(element);
       },
@@ -299,19 +390,28 @@ export function mount(element) {
   // The reader may already be in it: a docs site mounts it only after hydrating its page.
   const active = element.contains(document.activeElement);
   // A link or saved inputs: the example is not the reader's own, and says so until replaced.
-  const restored = Boolean(copy) && !glue && restoring(element);
+  const restored = Boolean(copy) && !running() && restoring(element);
   if (restored) element.setAttribute("data-hsp-restoring", "");
-  if (!copy || glue || active || restored) {
-    start();
+  // The whole app where it already runs; otherwise the one without the import, unless the
+  // reader's first act is on the import.
+  const kind = (event) => (modules.full.namespace || (event && needs(event) === "full") ? "full" : "app");
+  if (!copy || running() || active || restored) {
+    start(kind());
   } else {
     let woken = false;
-    const wake = () => {
+    const wake = (event) => {
       if (woken) return;
       woken = true;
       for (const type of WAKE) element.removeEventListener(type, wake, { capture: true });
-      start();
+      start(kind(event));
     };
     for (const type of WAKE) listen(type, wake);
+    // Pointing at a control, or tabbing while the example is in view: fetched ahead.
+    listen("pointerover", (event) => {
+      const target = event.composedPath()[0];
+      if (target instanceof Element && target.closest(INTENT)) prefetch(kind(event));
+    });
+    approaching(element);
   }
 
   const handle = {
@@ -320,9 +420,12 @@ export function mount(element) {
       left = true;
       quiet();
       for (const type of KEYS) element.removeEventListener(type, keepKeys);
+      element.removeEventListener(IMPORT, wantsImport);
+      for (const type of ["pointerover", "focusin"]) element.removeEventListener(type, nearImport);
       handles.delete(element);
       live.delete(element);
-      glue?.unmount(element);
+      leaving(element);
+      for (const module of Object.values(modules)) module.namespace?.unmount(element);
     },
   };
   handles.set(element, handle);
@@ -330,10 +433,14 @@ export function mount(element) {
 }
 
 /** Removes the playground from element, with its listeners and timers. */
-export const unmount = (element) => (handles.get(element) ? handles.get(element).unmount() : glue?.unmount(element));
+export const unmount = (element) => {
+  if (handles.get(element)) handles.get(element).unmount();
+  else for (const module of Object.values(modules)) module.namespace?.unmount(element);
+};
 
 /** How many playgrounds are mounted (running) on the page. */
-export const mountedCount = () => (glue ? glue.mountedCount() : 0);
+export const mountedCount = () =>
+  Object.values(modules).reduce((count, module) => count + (module.namespace?.mountedCount() ?? 0), 0);
 
 /** The playground elements in and under `node`. */
 const within = (node) =>

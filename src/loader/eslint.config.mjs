@@ -4,7 +4,7 @@ import js from "@eslint/js";
 
 const browser = [
   "console", "document", "location", "localStorage", "self", "window", "URL", "URLSearchParams", "MutationObserver",
-  "Element", "HTMLElement", "getComputedStyle", "CSSStyleSheet", "Promise", "WeakMap", "Set", "Map", "WebAssembly", "fetch", "queueMicrotask",
+  "Element", "HTMLElement", "getComputedStyle", "IntersectionObserver", "navigator", "CSSStyleSheet", "Promise", "WeakMap", "Set", "Map", "WebAssembly", "fetch", "queueMicrotask",
 ];
 const node = ["globalThis", "process"];
 

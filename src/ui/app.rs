@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::autosave::Autosave;
 use super::components::form::Form;
 use super::components::heading::outputs_level;
-use super::components::import_panel::ImportPanel;
+use super::components::import_panel::{ImportPanelProps, ImportSlot};
 use super::components::more_settings::MoreSettings;
 use super::components::notices::Notices;
 use super::components::outputs_panel::OutputsPanel;
@@ -68,6 +68,26 @@ pub struct AppProps {
     /// The compact form: the essentials and the outputs only (see `engine::embed::COMPACT`).
     #[prop_or_default]
     pub compact: bool,
+    /// The import panel, or its stand-in where this module leaves the import out.
+    #[prop_or(ImportSlot::PANEL)]
+    pub import: ImportSlot,
+    /// The import panel starts open.
+    #[prop_or_default]
+    pub import_open: bool,
+    /// Told once, when the app starts, where its state is kept (see [`Kept`]).
+    #[prop_or_default]
+    pub onstart: Callback<Kept>,
+}
+
+/// Where a running app keeps its state, for a playground that takes it over.
+pub struct Kept(std::rc::Rc<std::cell::RefCell<Autosave>>);
+
+impl Kept {
+    /// The state after every action so far, and whether it is still the link it was opened
+    /// from (see [`Autosave::kept`]).
+    pub fn kept(&self) -> (State, bool) {
+        self.0.borrow().kept()
+    }
 }
 
 #[component]
@@ -97,8 +117,9 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
     };
     {
-        let autosave = autosave.clone();
+        let (autosave, onstart) = (autosave.clone(), props.onstart.clone());
         use_effect_with((), move |_| {
+            onstart.emit(Kept(autosave.clone()));
             autosave.borrow_mut().record();
             let listener = {
                 let autosave = autosave.clone();
@@ -171,8 +192,14 @@ pub fn App(props: &AppProps) -> Html {
             if !compact {
                 <ShareBar remember_secret={state.remember_secret} private={state.private.clone()}
                     defaults={props.defaults.clone()} {ondispatch} {onlink} storage={props.storage} saved={*saved} />
-                <ImportPanel inputs={state.inputs.clone()} onapply={onreplace} {onstep} {onmark}
-                    level={props.heading_level.clamp(1, 5) + 1} />
+                { (props.import.0)(yew::props!(ImportPanelProps {
+                    inputs: state.inputs.clone(),
+                    onapply: onreplace,
+                    onstep,
+                    onmark,
+                    level: props.heading_level.clamp(1, 5) + 1,
+                    open: props.import_open,
+                })) }
             }
             // Essentials, outputs, then the rest: on a narrow widget the outputs follow the
             // essentials; on a wide one they stand beside both (see the stylesheet).

@@ -89,6 +89,12 @@ impl Autosave {
         }
     }
 
+    /// The state after every action so far, and whether it is still the link it was opened
+    /// from (unedited), for a playground that takes this one over.
+    pub fn kept(&self) -> (State, bool) {
+        (self.latest.clone(), self.holding)
+    }
+
     /// The share link of the kept state: the page's address with this playground's parameters
     /// in its fragment.
     pub fn link(&self) -> String {

@@ -5,6 +5,8 @@ mod app;
 mod autosave;
 pub mod browser;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod handover;
 mod hooks;
 pub mod import_worker;
 pub mod persist;
@@ -15,6 +17,7 @@ pub mod state;
 mod takeover;
 
 pub use app::{App, AppProps};
+pub use components::import_panel::ImportSlot;
 use yew::AttrValue;
 
 use crate::engine::credentials::{self, CLIENT_ID_LENGTH, CLIENT_SECRET_LENGTH};
@@ -26,6 +29,10 @@ use crate::engine::{embed, startup};
 
 /// The attribute that marks the copy of the playground rendered at build time.
 pub const PRERENDERED: &str = "data-hsp-prerendered";
+
+/// The event the import panel's stand-in sends towards the loader when the reader opens it:
+/// the import's module is wanted (see [`components::import_stand_in`]).
+pub const IMPORT_WANTED: &str = "headscale-playground-import";
 
 /// Local-storage keys, each followed by the playground's parameter prefix, so two playgrounds
 /// on one page (or on two pages of one site) keep their own state.
@@ -78,7 +85,7 @@ pub fn with_fresh_credentials(inputs: &Inputs) -> Inputs {
 /// What the page shows before the WebAssembly runs, rendered at build time for a mount element
 /// with these attributes: its defaults, with marked placeholders instead of credentials, which
 /// the running app replaces. Nothing of the reader's (a link, saved inputs) is in it.
-pub fn prerendered_props(embedding: &Embedding) -> AppProps {
+pub fn prerendered_props(embedding: &Embedding, import: ImportSlot) -> AppProps {
     AppProps {
         initial: crate::engine::credentials::placeholders(&embedding.defaults),
         defaults: embedding.defaults.clone(),
@@ -96,13 +103,16 @@ pub fn prerendered_props(embedding: &Embedding) -> AppProps {
         restored: Vec::new(),
         outputs: embedding.outputs.clone(),
         compact: embedding.compact,
+        import,
+        import_open: false,
+        onstart: yew::Callback::noop(),
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 /// The first state of a playground: where it starts ([`startup::start`]) from what the
 /// address and this browser's storage hold.
-fn initial_props(embedding: &Embedding, prefix_notice: Option<String>) -> AppProps {
+fn initial_props(embedding: &Embedding, prefix_notice: Option<String>, import: ImportSlot) -> AppProps {
     let scope = embed::storage_scope(embedding, &persist::path());
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
@@ -149,22 +159,60 @@ fn initial_props(embedding: &Embedding, prefix_notice: Option<String>) -> AppPro
         storage_scope: AttrValue::from(scope.clone()),
         from_link,
         set_aside,
-        ..prerendered_props(embedding)
+        ..prerendered_props(embedding, import)
     }
 }
 
 #[cfg(target_arch = "wasm32")]
+/// The first state of a playground that takes another one over: the other's.
+fn handed_props(embedding: &Embedding, import: ImportSlot, handover: handover::Handover) -> AppProps {
+    let scope = embed::storage_scope(embedding, &persist::path());
+    AppProps {
+        initial: handover.state.inputs,
+        notices: handover.notices,
+        remember_secret: handover.state.remember_secret,
+        restored: handover.restored,
+        private: handover.state.private,
+        storage_scope: AttrValue::from(scope),
+        from_link: handover.holding,
+        set_aside: handover.set_aside,
+        import_open: handover.import_open,
+        ..prerendered_props(embedding, import)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+/// A playground on the page: the element it lives in, the app, and what another module needs
+/// to take it over (see [`release`]).
+struct Mounted {
+    root: web_sys::Element,
+    app: yew::AppHandle<App>,
+    /// The app's kept state, once it has started.
+    kept: std::rc::Rc<std::cell::RefCell<Option<app::Kept>>>,
+    /// The box the app draws in.
+    container: web_sys::Element,
+    notices: Vec<AttrValue>,
+    set_aside: Option<Inputs>,
+    restored: Vec<crate::engine::Field>,
+}
+
+#[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// Every playground on the page with the element it lives in, so that it can be unmounted.
-    static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<App>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Every playground on the page, so that it can be unmounted.
+    static MOUNTED: std::cell::RefCell<Vec<Mounted>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Playgrounds handed to another module, until it has taken them over (see [`forget`]).
+    static RELEASED: std::cell::RefCell<Vec<Mounted>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Mounts a playground into `root`, once, inside its shadow root ([`shadow::prepare`]), so the
 /// host page's styles cannot reach in and its element ids cannot clash with another
 /// playground's. When that root holds the example the build rendered, the app takes it over in
 /// place: what the reader typed into it is kept, and the example goes once the app is drawn.
+///
+/// With a `handover` (see [`release`]), the root holds a playground of the page's other module,
+/// which this one takes over the same way, with its state.
 #[cfg(target_arch = "wasm32")]
-pub fn mount(root: web_sys::Element) {
+pub fn mount(root: web_sys::Element, import: ImportSlot, handover: wasm_bindgen::JsValue) {
     if root.has_attribute("data-hsp-mounted") {
         return;
     }
@@ -173,7 +221,18 @@ pub fn mount(root: web_sys::Element) {
     let mut embedding = embed::embedding(|name| root.get_attribute(name), index);
     let (prefix, prefix_notice) = page_prefix(&root);
     embedding.prefix = prefix;
-    let mut props = initial_props(&embedding, prefix_notice);
+    let handover = handover::Handover::from_js(&handover);
+    let handed = handover.is_some();
+    let mut props = match handover {
+        Some(handover) => handed_props(&embedding, import, handover),
+        None => initial_props(&embedding, prefix_notice, import),
+    };
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(None));
+    props.onstart = {
+        let kept = kept.clone();
+        yew::Callback::from(move |started| *kept.borrow_mut() = Some(started))
+    };
+    let (notices, set_aside, restored) = (props.notices.clone(), props.set_aside.clone(), props.restored.clone());
     let shadow = shadow::prepare(&root);
     let Some(shadow) = shadow else {
         takeover::failed(
@@ -185,8 +244,10 @@ pub fn mount(root: web_sys::Element) {
     let shadow = Some(shadow);
     let copy = shadow.as_ref().and_then(takeover::find);
     let focused = shadow.as_ref().zip(copy.as_ref()).and_then(|(shadow, copy)| takeover::focus(shadow, copy));
-    if let Some(copy) = &copy {
-        for edit in takeover::typed(copy, &prerendered_props(&embedding).initial) {
+    // A playground handed over says what it holds; the example shows what was typed into it.
+    let opened = copy.as_ref().filter(|_| handed).map(handover::Opened::of);
+    if let Some(copy) = copy.as_ref().filter(|_| !handed) {
+        for edit in takeover::typed(copy, &prerendered_props(&embedding, import).initial) {
             props.initial.apply(edit);
         }
     }
@@ -199,12 +260,25 @@ pub fn mount(root: web_sys::Element) {
         Some(container)
     });
     let container = container.unwrap_or_else(|| root.clone());
-    let handle = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    MOUNTED.with(|mounted| mounted.borrow_mut().push((root.clone(), handle)));
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    MOUNTED.with(|mounted| {
+        mounted.borrow_mut().push(Mounted {
+            root: root.clone(),
+            app,
+            kept,
+            container: container.clone(),
+            notices,
+            set_aside,
+            restored,
+        })
+    });
     // Yew draws on the microtask queue; this runs after it, before the browser paints.
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(shadow) = &shadow {
             takeover::clear(shadow);
+        }
+        if let Some(opened) = &opened {
+            opened.open(&container);
         }
         if let Some(copy) = copy {
             takeover::finish(copy.clone(), &container, focused);
@@ -221,8 +295,8 @@ pub fn mount(root: web_sys::Element) {
 pub fn unmount(root: &web_sys::Element) {
     let found = MOUNTED.with(|mounted| {
         let mut mounted = mounted.borrow_mut();
-        let index = mounted.iter().position(|(element, _)| element == root)?;
-        Some(mounted.swap_remove(index).1)
+        let index = mounted.iter().position(|entry| entry.root == *root)?;
+        Some(mounted.swap_remove(index).app)
     });
     if let Some(handle) = found {
         handle.destroy();
@@ -239,6 +313,51 @@ pub fn unmount(root: &web_sys::Element) {
 #[cfg(target_arch = "wasm32")]
 pub fn mounted_count() -> usize {
     MOUNTED.with(|mounted| mounted.borrow().len())
+}
+
+/// Hands the playground in `root` to the page's other module: marks what it drew as the copy to
+/// take over and returns its state for [`mount`] (JavaScript `undefined` when none runs there).
+/// It keeps running, unseen and untouched, until [`forget`].
+#[cfg(target_arch = "wasm32")]
+pub fn release(root: &web_sys::Element) -> wasm_bindgen::JsValue {
+    let found = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let index = mounted.iter().position(|entry| entry.root == *root)?;
+        Some(mounted.swap_remove(index))
+    });
+    let Some(entry) = found else { return wasm_bindgen::JsValue::UNDEFINED };
+    let Some((state, holding)) = entry.kept.borrow().as_ref().map(app::Kept::kept) else {
+        MOUNTED.with(|mounted| mounted.borrow_mut().push(entry));
+        return wasm_bindgen::JsValue::UNDEFINED;
+    };
+    let shows = |selector: &str| entry.container.query_selector(selector).ok().flatten().is_some();
+    let handover = handover::Handover {
+        state,
+        holding,
+        notices: entry.notices.clone(),
+        // Offers the reader has answered are gone from the page, and stay gone.
+        set_aside: entry.set_aside.clone().filter(|_| shows(".hsp-set-aside")),
+        restored: if shows(".hsp-restored") { entry.restored.clone() } else { Vec::new() },
+        import_open: shows("#hsp-import-panel[open]"),
+    };
+    let _ = entry.container.set_attribute(PRERENDERED, "");
+    let _ = root.remove_attribute("data-hsp-mounted");
+    RELEASED.with(|released| released.borrow_mut().push(entry));
+    handover.to_js()
+}
+
+/// Ends the playground released from `root` (see [`release`]) once another has taken it over:
+/// its listeners and timers go; the element, and what it now shows, stay.
+#[cfg(target_arch = "wasm32")]
+pub fn forget(root: &web_sys::Element) {
+    let found = RELEASED.with(|released| {
+        let mut released = released.borrow_mut();
+        let index = released.iter().position(|entry| entry.root == *root)?;
+        Some(released.swap_remove(index))
+    });
+    if let Some(entry) = found {
+        entry.app.destroy();
+    }
 }
 
 /// The parameter prefix of `root` among every playground element of the page (see
@@ -283,11 +402,12 @@ fn page_mounts() -> usize {
     list.map_or(0, |list| list.length() as usize)
 }
 
-/// Entry point of the binary: shows panics on the page, then mounts every playground.
+/// Entry point of a binary: shows panics on the page, then mounts every playground that is not
+/// mounted yet, with the given import panel.
 #[cfg(target_arch = "wasm32")]
-pub fn start() {
+pub fn start(import: ImportSlot) {
     browser::show_panics_on_page();
     for root in mount_points() {
-        mount(root);
+        mount(root, import, wasm_bindgen::JsValue::UNDEFINED);
     }
 }

@@ -58,16 +58,24 @@ pub fn typed(copy: &Element, shown: &Inputs) -> Vec<Edit> {
     typed_edits(shown, controls)
 }
 
-/// The id of the focused control inside `copy` and its selection, to restore them.
+/// Where the focused control inside `copy` is (its id, or for a section's summary the section's
+/// id) and its selection, to restore them.
 pub fn focus(shadow: &ShadowRoot, copy: &Element) -> Option<(String, Option<u32>, Option<u32>)> {
     let active = shadow.active_element()?;
-    if !copy.contains(Some(&active)) || active.id().is_empty() {
+    if !copy.contains(Some(&active)) {
         return None;
     }
+    let selector = match (active.id(), active.parent_element()) {
+        (id, _) if !id.is_empty() => format!("#{id}"),
+        (_, Some(section)) if active.tag_name() == "SUMMARY" && !section.id().is_empty() => {
+            format!("#{} > summary", section.id())
+        }
+        _ => return None,
+    };
     let selection = active
         .dyn_ref::<HtmlInputElement>()
         .map_or((None, None), |input| (input.selection_start().ok().flatten(), input.selection_end().ok().flatten()));
-    Some((active.id(), selection.0, selection.1))
+    Some((selector, selection.0, selection.1))
 }
 
 /// Removes what stood in the root before the app: the example, if any, and the loader's slots.
@@ -84,8 +92,8 @@ pub fn clear(shadow: &ShadowRoot) {
 /// Removes the example and puts focus back where the reader had it.
 pub fn finish(copy: Element, live: &Element, focused: Option<(String, Option<u32>, Option<u32>)>) {
     copy.remove();
-    let Some((id, start, end)) = focused else { return };
-    let Some(element) = live.query_selector(&format!("#{id}")).ok().flatten() else { return };
+    let Some((selector, start, end)) = focused else { return };
+    let Some(element) = live.query_selector(&selector).ok().flatten() else { return };
     if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
         let _ = element.focus();
     }

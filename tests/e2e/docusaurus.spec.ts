@@ -313,7 +313,7 @@ test("the package comes from its tarball with one dependency and one plugin line
   expect(readdirSync(served)).toHaveLength(1);
   const folder = `${site}/headscale-playground/${readdirSync(served)[0]}`;
   const files = readdirSync(`${served}/${readdirSync(served)[0]}`).sort();
-  expect(files.filter((name) => !/^(embed\.js|sso-playground-[0-9a-f]+(\.js|_bg\.wasm)|playground-[0-9a-f]+\.css)$/.test(name))).toEqual([]);
+  expect(files.filter((name) => !/^(embed\.js|sso-playground-(full-)?[0-9a-f]+(\.js|_bg\.wasm)|playground-[0-9a-f]+\.css)$/.test(name))).toEqual([]);
   for (const name of files) expect((await request.get(`${folder}/${name}`)).status(), name).toBe(200);
   expect((await request.get(`${folder}/index.html`)).status()).toBe(404);
   expect((await request.get(`${folder}/`)).status()).toBe(404);

@@ -128,7 +128,9 @@ test("an embed under a sub-path reads the import in a worker too, from its own s
   await expect(result(page)).toContainText("did you mean allowed_groups?");
   expect(await workers(page)).toEqual({ tried: 1, made: 1, posted: 1, terminated: 0, errors: 0 });
   expect(scripts.some((url) => url.startsWith("blob:"))).toBe(true);
-  expect(scripts.filter((url) => /sso-playground-[0-9a-f]+\.js$/.test(url)).every((url) => url.includes("/docs/guide/playground/"))).toBe(true);
+  const glues = scripts.filter((url) => /sso-playground-(full-)?[0-9a-f]+\.js$/.test(url));
+  expect(glues.length).toBeGreaterThan(0);
+  expect(glues.every((url) => url.includes("/docs/guide/playground/"))).toBe(true);
 });
 
 /** Opens the page with workers that never answer (until `unsilenceWorkers`), and pastes a
@@ -231,13 +233,14 @@ test("where the host's policy forbids blob: workers, the page reads the import i
 test("where the worker cannot load the page's script, the page reads the import itself", async ({ page }) => {
   await countWorkers(page);
   await page.goto("/");
-  // The page has its script; the worker, which loads it again, finds none.
+  await openImport(page);
+  await expect(box(page)).toBeVisible();
+  // The page has the whole app's script; the worker, which loads it again, finds none.
   const refused: string[] = [];
-  await page.route(/sso-playground-[0-9a-f]+\.js$/, (route) => {
+  await page.route(/sso-playground-full-[0-9a-f]+\.js$/, (route) => {
     refused.push(route.request().url());
     return route.fulfill({ status: 404, body: "not found" });
   });
-  await openImport(page);
   await put(page, typo);
   await expect(result(page)).toContainText("did you mean allowed_groups?");
   await put(page, placeholder);

@@ -30,6 +30,38 @@ pub struct ImportPanelProps {
     /// The level of the headings of what the paste says, one below the playground's title.
     #[prop_or(3)]
     pub level: u8,
+    /// Open from the start: the reader opened the panel before this module ran.
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// How a playground draws its import panel: the panel itself, or, in the module the page
+/// fetches first (which leaves the import and its reading out), a stand-in that asks for the
+/// module that has it ([`super::import_stand_in`]). An app keeps the one it started with.
+#[derive(Clone, Copy)]
+pub struct ImportSlot(pub fn(ImportPanelProps) -> Html);
+
+impl ImportSlot {
+    /// The panel itself.
+    pub const PANEL: ImportSlot = ImportSlot(|props| html! { <ImportPanel ..props /> });
+}
+
+/// One slot is as good as another: an app never swaps its own.
+impl PartialEq for ImportSlot {
+    fn eq(&self, _: &ImportSlot) -> bool {
+        true
+    }
+}
+
+/// The panel's frame, closed or open, the same for the panel and its stand-in, so that one
+/// replaces the other without a change.
+pub fn frame(open: bool, children: Html) -> Html {
+    html! {
+        <Disclosure class={classes!("hsp-import")} id={AttrValue::from("hsp-import-panel")} {open}
+            summary={html! { { "Import an existing Headscale configuration or an error" } }}>
+            { children }
+        </Disclosure>
+    }
 }
 
 fn describe(source: Pasted) -> &'static str {
@@ -154,24 +186,26 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         None => String::new(),
     };
     let help = Field::ImportText.help();
-    html! {
-        <Disclosure class={classes!("hsp-import")} id={AttrValue::from("hsp-import-panel")}
-            summary={html! { { "Import an existing Headscale configuration or an error" } }}>
-            <div class="hsp-field">
-                <label for={id}>{ Field::ImportText.label() }</label>
-                <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput} {onpaste}
-                    aria-describedby="hsp-import-help hsp-import-result"
-                    placeholder="oidc:\n  issuer: https://authentik.example.com/application/o/headscale/\n\nor a log line: ERR user msg: unauthorised group" />
-                <p class="hsp-help" id="hsp-import-help">{ help.text }</p>
-            </div>
-            <div id="hsp-import-result">{ body }</div>
-            <p class="hsp-import-status" role="status" aria-live="polite">{ status }</p>
-            if !text.is_empty() {
-                <button type="button" class="hsp-secondary" onclick={onclear}>{ "Clear the import box" }</button>
-            }
-            <KeysCheck address={AttrValue::from(format!("{}jwks/", Model::new(&props.inputs).issuer))} level={props.level} />
-        </Disclosure>
-    }
+    frame(
+        props.open,
+        html! {
+            <>
+                <div class="hsp-field">
+                    <label for={id}>{ Field::ImportText.label() }</label>
+                    <textarea id={id} rows="8" spellcheck="false" value={(*text).clone()} {oninput} {onpaste}
+                        aria-describedby="hsp-import-help hsp-import-result"
+                        placeholder="oidc:\n  issuer: https://authentik.example.com/application/o/headscale/\n\nor a log line: ERR user msg: unauthorised group" />
+                    <p class="hsp-help" id="hsp-import-help">{ help.text }</p>
+                </div>
+                <div id="hsp-import-result">{ body }</div>
+                <p class="hsp-import-status" role="status" aria-live="polite">{ status }</p>
+                if !text.is_empty() {
+                    <button type="button" class="hsp-secondary" onclick={onclear}>{ "Clear the import box" }</button>
+                }
+                <KeysCheck address={AttrValue::from(format!("{}jwks/", Model::new(&props.inputs).issuer))} level={props.level} />
+            </>
+        },
+    )
 }
 
 fn render_error(error: &ImportError) -> Html {

@@ -17,6 +17,7 @@ pub mod flow_diagram;
 pub mod form;
 pub mod heading;
 pub mod import_panel;
+pub mod import_stand_in;
 pub mod keys_check;
 pub mod more_settings;
 pub mod notices;
