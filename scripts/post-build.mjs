@@ -1,7 +1,7 @@
 // Trunk post-build step (see Trunk.toml), run in the staging folder before it becomes dist/:
 //  - puts the example rendered at build time into the page, styled from the first byte (below);
 //  - replaces Trunk's inline loader with embed.js, the one loader of the page and of host pages
-//    (scripts/embed.js), which fetches the WebAssembly on the reader's first use;
+//    (src/loader/embed.js), which fetches the WebAssembly on the reader's first use;
 //  - adds a Content-Security-Policy that allows only the page's own origin, WebAssembly, the
 //    example's inline styles by hash and the import's worker (scripts/policy.mjs).
 import { execFileSync } from "node:child_process";
@@ -131,7 +131,7 @@ writeFileSync(indexPath, index);
 // The loader, with the build's file names filled in. Its header comment stays for the
 // maintainers of host pages; the other comments are for this project's own, and every reader
 // of a page would pay for them.
-const source = readFileSync(new URL("embed.js", import.meta.url), "utf8");
+const source = readFileSync(new URL("../src/loader/embed.js", import.meta.url), "utf8");
 const header = source.match(/^(?:\/\/.*\n)+/)[0];
 const loader = (header + source.slice(header.length).replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, "").replace(/^\s*\/\/.*\n/gm, ""))
   .replace('"__GLUE__"', JSON.stringify(glue))

@@ -16,6 +16,10 @@ cargo clippy --locked --all-targets --quiet -- -D warnings
 cargo clippy --locked --features prerender --lib --bin prerender --quiet -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser --quiet -- -D warnings
 
+step "The loader: lint and unit tests"
+(cd src/loader && eslint --max-warnings 0 .)
+node --test src/loader/
+
 step "Unit tests of the build scripts"
 node --test scripts/
 

@@ -34,7 +34,7 @@ pub enum AddressProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Address {
     /// `scheme://host[:port][/path]` without a trailing slash. When the input cannot be parsed
-    /// this is the trimmed input, so the outputs still show what the user typed.
+    /// this is the trimmed input, so the outputs still show what the reader typed.
     pub normalized: String,
     pub problems: Vec<AddressProblem>,
 }

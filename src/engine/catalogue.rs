@@ -40,7 +40,7 @@ pub struct CheckInfo {
     pub field: Field,
     /// The step of the login a diagnostic of this check marks in the diagram, or `None` for
     /// a check that breaks no step (a name only authentik shows, an ignored key).
-    pub step: Option<Stage>,
+    pub step: Option<LoginStep>,
     pub cause: &'static str,
     pub fix: &'static str,
     pub link: Link,
@@ -51,7 +51,7 @@ pub struct CheckInfo {
 
 /// A step of the login, in the order the diagram draws them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Stage {
+pub enum LoginStep {
     Discovery,
     Register,
     LoginUrl,
@@ -67,8 +67,8 @@ macro_rules! step {
     (None) => {
         None
     };
-    ($stage:ident) => {
-        Some(Stage::$stage)
+    ($step:ident) => {
+        Some(LoginStep::$step)
     };
 }
 
@@ -462,7 +462,7 @@ impl Check {
     }
 }
 
-/// What a fired check is about: a value the user typed (shown quoted) or a phrase.
+/// What a fired check is about: a value the reader typed (shown quoted) or a phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subject {
     Value(String),
@@ -486,7 +486,7 @@ impl Diagnostic {
         Diagnostic { check, subject: None, at: None }
     }
 
-    /// About a value the user typed.
+    /// About a value the reader typed.
     pub fn value(check: Check, value: impl Into<String>) -> Self {
         Diagnostic { check, subject: Some(Subject::Value(value.into())), at: None }
     }

@@ -39,26 +39,18 @@ pub fn diagnose(inputs: &Inputs, model: &Model) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Values copied from a guide's or an example's placeholders, in every field that takes
-/// free text.
+/// Values copied from a guide's or an example's placeholders, in every field whose kind takes
+/// them: single values first, then the entries of lists, each in the field table's order.
 fn placeholders<'a>(model: &'a Model, typed: impl Fn(Field) -> &'a str, found: &mut Vec<Diagnostic>) {
-    let single = [
-        (Field::HeadscaleUrl, typed(Field::HeadscaleUrl).trim()),
-        (Field::AuthentikUrl, typed(Field::AuthentikUrl).trim()),
-        (Field::AppName, model.app_name.as_str()),
-        (Field::Slug, model.slug.as_str()),
-        (Field::ClientId, model.client_id.as_str()),
-        (Field::ClientSecret, model.client_secret.as_str()),
-    ];
-    let path = (model.secret_delivery == SecretDelivery::File)
-        .then_some((Field::ClientSecretPath, model.client_secret_path.as_str()));
-    let lists = [
-        (Field::AllowedGroups, &model.allowed_groups),
-        (Field::AllowedUsers, &model.allowed_users),
-        (Field::AllowedDomains, &model.allowed_domains),
-    ];
-    let items = lists.into_iter().flat_map(|(field, items)| items.iter().map(move |item| (field, item.as_str())));
-    for (field, value) in single.into_iter().chain(path).chain(items) {
+    // The secret's path is only used, and only worth a check, when the secret is in a file.
+    let used = |field: Field| field != Field::ClientSecretPath || model.secret_delivery == SecretDelivery::File;
+    let fields: Vec<Field> =
+        Field::ALL.into_iter().filter(|&field| field.kind().takes_placeholders() && used(field)).collect();
+    let single = fields.iter().filter(|field| !field.kind().is_list()).map(|&field| (field, typed(field).trim()));
+    let items = fields.iter().filter_map(|&field| Some((field, field.kind().split(typed(field))?)));
+    let items: Vec<(Field, Vec<String>)> = items.collect();
+    let items = items.iter().flat_map(|(field, items)| items.iter().map(move |item| (*field, item.as_str())));
+    for (field, value) in single.chain(items) {
         if rules::is_placeholder(value) {
             found.push(Diagnostic::value(Check::Placeholder, value).at(field));
         }

@@ -28,7 +28,7 @@ pub const DEFAULT_TITLE: &str = "Headscale × authentik single sign-on";
 /// `hsp-` (`hsp2-`, `hsp3-`… for further playgrounds on the page), so it never reads the host
 /// page's own parameters and two playgrounds never share state.
 pub const PARAM_PREFIX: &str = "data-param-prefix";
-/// The longest storage key, in characters (`scripts/embed.js` counts the same).
+/// The longest storage key, in characters (`src/loader/embed.js` counts the same).
 pub const MAX_STORAGE_KEY: usize = 128;
 /// Names the saved inputs of an embedded playground. Without it they belong to the page's path,
 /// so every page of a site keeps its own; pages that should share them give the same name.
@@ -50,7 +50,8 @@ pub const OPTIONS: [&str; 8] =
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Output {
     HeadscaleConfig,
-    AuthentikSettings,
+    /// The values for authentik's New Application wizard (its key and title say "settings", as released).
+    AuthentikWizard,
     HeadscaleEnvironment,
     AuthentikBlueprint,
     AuthentikTerraform,
@@ -62,7 +63,7 @@ impl Output {
     /// In the order the widget shows them.
     pub const ALL: [Output; 7] = [
         Output::HeadscaleConfig,
-        Output::AuthentikSettings,
+        Output::AuthentikWizard,
         Output::HeadscaleEnvironment,
         Output::AuthentikBlueprint,
         Output::AuthentikTerraform,
@@ -74,7 +75,7 @@ impl Output {
     pub fn key(self) -> &'static str {
         match self {
             Output::HeadscaleConfig => "headscale-config",
-            Output::AuthentikSettings => "authentik-settings",
+            Output::AuthentikWizard => "authentik-settings",
             Output::HeadscaleEnvironment => "headscale-environment",
             Output::AuthentikBlueprint => "authentik-blueprint",
             Output::AuthentikTerraform => "authentik-terraform",

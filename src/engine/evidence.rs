@@ -19,11 +19,11 @@ pub enum Upstream {
     AuthentikGoClient,
     /// coreos/go-oidc, Headscale's OpenID Connect library.
     GoOidc,
-    /// spf13/viper, Headscale's configuration reader.
+    /// spf13/viper, Headscale's configuration library.
     Viper,
     /// spf13/cast, which viper converts values with.
     Cast,
-    /// go-yaml v3, viper's YAML reader.
+    /// go-yaml v3, viper's YAML parser.
     GoYaml,
 }
 

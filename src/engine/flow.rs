@@ -1,7 +1,7 @@
 //! The OIDC login between the Tailscale client, Headscale, the browser and authentik, step by
-//! step with the user's own URLs, and which step a failing check would break.
+//! step with the reader's own URLs, and which step a failing check would break.
 
-pub use crate::engine::catalogue::Stage;
+pub use crate::engine::catalogue::LoginStep;
 use crate::engine::catalogue::{Diagnostic, Severity};
 use crate::engine::fields::Field;
 use crate::engine::model::Model;
@@ -45,42 +45,43 @@ pub enum Status {
 /// One arrow of the diagram.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
-    pub stage: Stage,
+    pub step: LoginStep,
     pub from: Actor,
     pub to: Actor,
     pub label: String,
-    /// The URL or values involved, in the user's own terms.
+    /// The URL or values involved, in the reader's own terms.
     pub detail: String,
     pub status: Status,
     /// The ids of the checks that mark this step.
     pub checks: Vec<&'static str>,
 }
 
-fn message(stage: Stage, from: Actor, to: Actor, label: &str, detail: String) -> Message {
-    Message { stage, from, to, label: label.to_string(), detail, status: Status::Fine, checks: Vec::new() }
+/// The arrow of `step`, labelled with what happens in it.
+fn message(step: LoginStep, from: Actor, to: Actor, detail: String) -> Message {
+    Message { step, from, to, label: step_label(step).to_string(), detail, status: Status::Fine, checks: Vec::new() }
 }
 
 /// Every step of the login in order, with what happens in it.
-const STEPS: [(Stage, &str); 9] = [
-    (Stage::Discovery, "At startup, Headscale reads the discovery document"),
-    (Stage::Register, "tailscale up asks to register the node"),
-    (Stage::LoginUrl, "The client opens Headscale's login page"),
-    (Stage::Authorize, "Headscale sends the browser to authentik"),
-    (Stage::SignIn, "The user signs in; authentik checks the application's bindings"),
-    (Stage::Callback, "authentik sends the browser back to Headscale with a code"),
-    (Stage::TokenExchange, "Headscale exchanges the code, with the client ID and secret, for tokens"),
-    (Stage::Claims, "Headscale checks the ID token's issuer, signature and claims"),
-    (Stage::NodeReady, "The node is registered"),
+const STEPS: [(LoginStep, &str); 9] = [
+    (LoginStep::Discovery, "At startup, Headscale reads the discovery document"),
+    (LoginStep::Register, "tailscale up asks to register the node"),
+    (LoginStep::LoginUrl, "The client opens Headscale's login page"),
+    (LoginStep::Authorize, "Headscale sends the browser to authentik"),
+    (LoginStep::SignIn, "The user signs in; authentik checks the application's bindings"),
+    (LoginStep::Callback, "authentik sends the browser back to Headscale with a code"),
+    (LoginStep::TokenExchange, "Headscale exchanges the code, with the client ID and secret, for tokens"),
+    (LoginStep::Claims, "Headscale checks the ID token's issuer, signature and claims"),
+    (LoginStep::NodeReady, "The node is registered"),
 ];
 
-/// What happens in `stage`, as the diagram labels it.
-pub fn step_label(stage: Stage) -> &'static str {
-    STEPS.iter().find(|(s, _)| *s == stage).map(|(_, label)| *label).unwrap_or_default()
+/// What happens in `step`, as the diagram labels it.
+pub fn step_label(step: LoginStep) -> &'static str {
+    STEPS.iter().find(|(s, _)| *s == step).map(|(_, label)| *label).unwrap_or_default()
 }
 
-/// The number the diagram gives `stage`, from 1.
-pub fn step_number(stage: Stage) -> usize {
-    STEPS.iter().position(|(s, _)| *s == stage).map(|at| at + 1).unwrap_or_default()
+/// The number the diagram gives `step`, from 1.
+pub fn step_number(step: LoginStep) -> usize {
+    STEPS.iter().position(|(s, _)| *s == step).map(|at| at + 1).unwrap_or_default()
 }
 
 /// The login as arrows, with the steps the diagnostics mark.
@@ -88,124 +89,108 @@ pub fn messages(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Message> {
     let headscale = &model.headscale.normalized;
     let authentik = &model.authentik.normalized;
     let issuer = &model.issuer;
-    let scopes = model.scopes.join(" ");
+    let bound = if model.allowed_groups.is_empty() {
+        "no binding: every authentik user".to_string()
+    } else {
+        format!("bound groups: {}", model.allowed_groups.join(", "))
+    };
+    let mut messages = vec![
+        message(LoginStep::Discovery, Actor::Headscale, Actor::Authentik, urls::discovery(issuer)),
+        message(
+            LoginStep::Register,
+            Actor::Client,
+            Actor::Headscale,
+            format!("tailscale up --login-server {headscale}"),
+        ),
+        message(LoginStep::LoginUrl, Actor::Client, Actor::Browser, format!("{headscale}/register/…")),
+        message(LoginStep::Authorize, Actor::Browser, Actor::Authentik, authorize_request(model)),
+        message(LoginStep::SignIn, Actor::Browser, Actor::Authentik, bound),
+        message(
+            LoginStep::Callback,
+            Actor::Authentik,
+            Actor::Browser,
+            format!("{}?code=…&state=…", model.redirect_uri),
+        ),
+        message(
+            LoginStep::TokenExchange,
+            Actor::Headscale,
+            Actor::Authentik,
+            format!("POST {authentik}/application/o/token/"),
+        ),
+        message(LoginStep::Claims, Actor::Headscale, Actor::Headscale, format!("iss = {issuer}; {}", filters(model))),
+        message(LoginStep::NodeReady, Actor::Headscale, Actor::Client, expiry(model)),
+    ];
+    mark(&mut messages, diagnostics);
+    messages
+}
+
+/// The address the browser is sent to at authentik, with the parameters Headscale adds.
+fn authorize_request(model: &Model) -> String {
     let pkce = if model.pkce.enabled && model.headscale_version.reads(Key::PkceEnabled) {
         format!("&code_challenge_method={}", model.pkce.method)
     } else {
         String::new()
     };
+    format!(
+        "{}?client_id={}&redirect_uri={}&scope={}{pkce}",
+        urls::shared_endpoint(&model.authentik.normalized, "authorize"),
+        model.client_id,
+        model.redirect_uri,
+        model.scopes.join(" ")
+    )
+}
+
+/// Who Headscale lets in after reading the claims.
+fn filters(model: &Model) -> String {
     let filters: Vec<String> =
         [("groups", &model.allowed_groups), ("users", &model.allowed_users), ("domains", &model.allowed_domains)]
             .iter()
             .filter(|(_, values)| !values.is_empty())
             .map(|(name, values)| format!("{name} {}", values.join(", ")))
             .collect();
-    let filters =
-        if filters.is_empty() { "no allowed groups, users or domains: anyone".to_string() } else { filters.join("; ") };
-    let expiry = if model.use_expiry_from_token {
+    if filters.is_empty() {
+        "no allowed groups, users or domains: anyone".to_string()
+    } else {
+        filters.join("; ")
+    }
+}
+
+/// How long the node that logged in stays valid.
+fn expiry(model: &Model) -> String {
+    if model.use_expiry_from_token {
         "expires with the ID token".to_string()
     } else if model.expiry.is_empty() || model.expiry == "0" {
         "Headscale's default expiry".to_string()
     } else {
         format!("expires after {}", model.expiry)
-    };
-    let mut messages = vec![
-        message(
-            Stage::Discovery,
-            Actor::Headscale,
-            Actor::Authentik,
-            step_label(Stage::Discovery),
-            urls::discovery(issuer),
-        ),
-        message(
-            Stage::Register,
-            Actor::Client,
-            Actor::Headscale,
-            step_label(Stage::Register),
-            format!("tailscale up --login-server {headscale}"),
-        ),
-        message(
-            Stage::LoginUrl,
-            Actor::Client,
-            Actor::Browser,
-            step_label(Stage::LoginUrl),
-            format!("{headscale}/register/…"),
-        ),
-        message(
-            Stage::Authorize,
-            Actor::Browser,
-            Actor::Authentik,
-            step_label(Stage::Authorize),
-            format!(
-                "{}?client_id={}&redirect_uri={}&scope={scopes}{pkce}",
-                urls::shared_endpoint(authentik, "authorize"),
-                model.client_id,
-                model.redirect_uri
-            ),
-        ),
-        message(
-            Stage::SignIn,
-            Actor::Browser,
-            Actor::Authentik,
-            step_label(Stage::SignIn),
-            if model.allowed_groups.is_empty() {
-                "no binding: every authentik user".to_string()
-            } else {
-                format!("bound groups: {}", model.allowed_groups.join(", "))
-            },
-        ),
-        message(
-            Stage::Callback,
-            Actor::Authentik,
-            Actor::Browser,
-            step_label(Stage::Callback),
-            format!("{}?code=…&state=…", model.redirect_uri),
-        ),
-        message(
-            Stage::TokenExchange,
-            Actor::Headscale,
-            Actor::Authentik,
-            step_label(Stage::TokenExchange),
-            format!("POST {authentik}/application/o/token/"),
-        ),
-        message(
-            Stage::Claims,
-            Actor::Headscale,
-            Actor::Headscale,
-            step_label(Stage::Claims),
-            format!("iss = {issuer}; {filters}"),
-        ),
-        message(Stage::NodeReady, Actor::Headscale, Actor::Client, step_label(Stage::NodeReady), expiry),
-    ];
-    mark(&mut messages, diagnostics);
-    messages
+    }
 }
 
 /// Which step a diagnostic is about: its check's step in the catalogue, or for a check that
 /// can concern any field, the step that uses the field.
-pub fn stage_of_diagnostic(diagnostic: &Diagnostic) -> Option<Stage> {
+pub fn step_of_diagnostic(diagnostic: &Diagnostic) -> Option<LoginStep> {
     if !diagnostic.check.at_any_field() {
         return diagnostic.info().step;
     }
     Some(match diagnostic.field() {
-        Field::HeadscaleUrl => Stage::Register,
-        Field::AuthentikUrl | Field::Slug => Stage::Discovery,
-        Field::AllowedGroups | Field::AllowedUsers | Field::AllowedDomains => Stage::Claims,
+        Field::HeadscaleUrl => LoginStep::Register,
+        Field::AuthentikUrl | Field::Slug => LoginStep::Discovery,
+        Field::AllowedGroups | Field::AllowedUsers | Field::AllowedDomains => LoginStep::Claims,
         Field::AppName => return None,
-        _ => Stage::TokenExchange,
+        _ => LoginStep::TokenExchange,
     })
 }
 
 /// Marks every step a diagnostic is about, keeping the worst status.
 fn mark(messages: &mut [Message], diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
-        let Some(stage) = stage_of_diagnostic(diagnostic) else { continue };
+        let Some(step) = step_of_diagnostic(diagnostic) else { continue };
         let status = match diagnostic.severity() {
             Severity::Error => Status::Fails,
             Severity::Warning => Status::Warning,
             Severity::Info => continue,
         };
-        for message in messages.iter_mut().filter(|m| m.stage == stage) {
+        for message in messages.iter_mut().filter(|m| m.step == step) {
             message.status = message.status.max(status);
             if !message.checks.contains(&diagnostic.info().id) {
                 message.checks.push(diagnostic.info().id);

@@ -6,7 +6,7 @@ use crate::engine::fields::Field;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::rules::PKCE_METHODS;
 use crate::engine::versions::authentik::AUTHENTIK_RELEASES;
-use crate::engine::versions::headscale::{HeadscaleVersion, Key, HEADSCALE_RELEASES, KEYS};
+use crate::engine::versions::headscale::{HeadscaleVersion, Key, HEADSCALE_RELEASES};
 
 /// A choice of a select: the value kept in the inputs, and what the reader sees.
 pub type Choice = (&'static str, String);
@@ -34,8 +34,7 @@ pub fn pkce_choices() -> Vec<Choice> {
 
 /// The Headscale setting a field's value is written to, if it is one Headscale has a rule for.
 fn key_of(field: Field) -> Option<Key> {
-    let paths = field.info().headscale;
-    paths.iter().find_map(|path| KEYS.iter().find(|rule| rule.key.path() == *path)).map(|rule| rule.key)
+    field.info().headscale.iter().find_map(|setting| setting.key())
 }
 
 /// Whether `version` reads the setting `field` is written to; a field that is no Headscale

@@ -1,6 +1,7 @@
-//! What the user types, and the edits that change it.
+//! What the reader types, and the edits that change it. [`Inputs`] has one member per row of
+//! the field table ([`crate::engine::fields::form_fields!`]).
 
-use crate::engine::fields::Field;
+use crate::engine::fields::{form_fields, Field};
 use crate::engine::versions::authentik::AuthentikVersion;
 use crate::engine::versions::headscale::HeadscaleVersion;
 
@@ -40,78 +41,140 @@ impl SecretDelivery {
     }
 }
 
+/// A value chosen from a fixed set, kept in the inputs as its own type and written as its key.
+pub trait ChoiceValue: Sized {
+    /// The value as the form, links and attributes write it.
+    fn key(&self) -> &'static str;
+    fn parse(text: &str) -> Option<Self>;
+}
+
+impl ChoiceValue for SecretDelivery {
+    fn key(&self) -> &'static str {
+        SecretDelivery::key(*self)
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        SecretDelivery::parse(text)
+    }
+}
+
+impl ChoiceValue for HeadscaleVersion {
+    fn key(&self) -> &'static str {
+        self.label()
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        HeadscaleVersion::parse(text)
+    }
+}
+
+impl ChoiceValue for AuthentikVersion {
+    fn key(&self) -> &'static str {
+        AuthentikVersion::key(*self)
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        AuthentikVersion::parse(text)
+    }
+}
+
 /// The path systemd offers credentials under; Headscale expands `${…}` in the secret path.
 pub(crate) const SYSTEMD_SECRET_PATH: &str = "${CREDENTIALS_DIRECTORY}/oidc_client_secret";
 
-/// Every input of the playground. Text is kept exactly as typed so nothing is ever lost; the
-/// model normalises it (see [`crate::engine::model`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Inputs {
-    pub headscale_url: String,
-    pub authentik_url: String,
-    pub app_name: String,
-    pub slug: String,
-    pub client_id: String,
-    pub client_secret: String,
-    /// Space-separated OIDC scopes.
-    pub scopes: String,
-    /// One group per line (authentik group names may contain spaces and commas).
-    pub allowed_groups: String,
-    /// Email addresses, separated by new lines, spaces or commas.
-    pub allowed_users: String,
-    /// Domain names, separated by new lines, spaces or commas.
-    pub allowed_domains: String,
-    pub pkce_enabled: bool,
-    /// `S256` or `plain`; kept as text so a wrong case can be shown and explained.
-    pub pkce_method: String,
-    pub headscale_version: HeadscaleVersion,
-    pub secret_delivery: SecretDelivery,
-    pub client_secret_path: String,
-    pub only_start_if_oidc_is_available: bool,
-    /// How long a node logged in through OIDC stays valid: `oidc.expiry` up to 0.28,
-    /// `node.expiry` from 0.29. Empty means Headscale's default.
-    pub expiry: String,
-    pub use_expiry_from_token: bool,
-    /// `key=value`, one per line.
-    pub extra_params: String,
-    pub email_verified_required: bool,
-    pub authentik_version: AuthentikVersion,
-    /// Replace authentik's email mapping with one that marks every email as verified.
-    pub verified_email_mapping: bool,
+/// The text of a field's member, by the field's kind; `None` for a checkbox.
+macro_rules! text_of {
+    (Flag, $member:expr) => {
+        None
+    };
+    (Choice, $member:expr) => {
+        Some(ChoiceValue::key(&$member))
+    };
+    ($kind:ident, $member:expr) => {
+        Some($member.as_str())
+    };
 }
 
-impl Default for Inputs {
-    /// The placeholders of authentik's "Integrate with Headscale" guide, so the first render is
-    /// a complete example. Client credentials start empty: the UI fills them with freshly
-    /// generated values, the way authentik's own wizard does.
-    fn default() -> Self {
-        Inputs {
-            headscale_url: "https://headscale.company".into(),
-            authentik_url: "https://authentik.company".into(),
-            app_name: "Headscale".into(),
-            slug: "headscale".into(),
-            client_id: String::new(),
-            client_secret: String::new(),
-            scopes: "openid profile email".into(),
-            allowed_groups: String::new(),
-            allowed_users: String::new(),
-            allowed_domains: String::new(),
-            pkce_enabled: true,
-            pkce_method: "S256".into(),
-            headscale_version: HeadscaleVersion::NEWEST,
-            secret_delivery: SecretDelivery::Inline,
-            client_secret_path: SYSTEMD_SECRET_PATH.into(),
-            only_start_if_oidc_is_available: true,
-            // Headscale's old default, which 0.29 no longer applies by itself.
-            expiry: "180d".into(),
-            use_expiry_from_token: false,
-            extra_params: String::new(),
-            email_verified_required: true,
-            authentik_version: AuthentikVersion::default(),
-            verified_email_mapping: false,
-        }
-    }
+/// Sets a field's member from text, by the field's kind: `None` for a checkbox or a choice that
+/// does not exist, else whether the value changed.
+macro_rules! set_text_of {
+    (Flag, $member:expr, $text:expr) => {
+        None
+    };
+    (Choice, $member:expr, $text:expr) => {
+        replace(&mut $member, ChoiceValue::parse(&$text)?)
+    };
+    ($kind:ident, $member:expr, $text:expr) => {
+        replace(&mut $member, $text)
+    };
 }
+
+/// The state of a checkbox field's member; `None` for any other kind.
+macro_rules! flag_of {
+    (Flag, $member:expr) => {
+        Some($member)
+    };
+    ($kind:ident, $member:expr) => {
+        None
+    };
+}
+
+/// Builds [`Inputs`] from the rows of [`crate::engine::fields::form_fields!`]: one member per
+/// field, its default, and its text or flag by the field's kind.
+macro_rules! inputs {
+    ($($(#[$doc:meta])* $field:ident => $member:ident: $ty:ty = $default:expr, $kind:ident $info:tt;)+) => {
+        /// Every input of the playground. Text is kept exactly as typed so nothing is ever lost;
+        /// the model normalises it (see [`crate::engine::model`]).
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct Inputs {
+            $($(#[$doc])* pub $member: $ty,)+
+        }
+
+        impl Default for Inputs {
+            /// The placeholders of authentik's "Integrate with Headscale" guide, so the first
+            /// render is a complete example. Client credentials start empty: the UI fills them
+            /// with freshly generated values, the way authentik's own wizard does.
+            fn default() -> Self {
+                Inputs { $($member: $default,)+ }
+            }
+        }
+
+        impl Inputs {
+            /// The text of a text or choice field, or `None` for a checkbox.
+            pub fn text(&self, field: Field) -> Option<&str> {
+                match field {
+                    $(Field::$field => text_of!($kind, self.$member),)+
+                    Field::ImportText => None,
+                }
+            }
+
+            /// Sets a text or choice field. `None` when the field takes no text or the choice
+            /// does not exist; otherwise whether the value changed.
+            pub fn set_text(&mut self, field: Field, text: String) -> Option<bool> {
+                match field {
+                    $(Field::$field => set_text_of!($kind, self.$member, text),)+
+                    Field::ImportText => None,
+                }
+            }
+
+            /// The state of a checkbox, or `None` for any other field.
+            pub fn flag(&self, field: Field) -> Option<bool> {
+                match field {
+                    $(Field::$field => flag_of!($kind, self.$member),)+
+                    Field::ImportText => None,
+                }
+            }
+
+            fn flag_mut(&mut self, field: Field) -> Option<&mut bool> {
+                match field {
+                    $(Field::$field => flag_of!($kind, &mut self.$member),)+
+                    Field::ImportText => None,
+                }
+            }
+        }
+    };
+}
+
+form_fields!(inputs);
 
 /// A change to one input, as the UI reports it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,90 +184,6 @@ pub enum Edit {
 }
 
 impl Inputs {
-    /// The text of a text or choice field, or `None` for a checkbox.
-    pub fn text(&self, field: Field) -> Option<&str> {
-        Some(match field {
-            Field::HeadscaleVersion => self.headscale_version.label(),
-            Field::SecretDelivery => self.secret_delivery.key(),
-            Field::AuthentikVersion => self.authentik_version.key(),
-            _ => self.text_slot(field)?,
-        })
-    }
-
-    fn text_slot(&self, field: Field) -> Option<&String> {
-        Some(match field {
-            Field::HeadscaleUrl => &self.headscale_url,
-            Field::AuthentikUrl => &self.authentik_url,
-            Field::AppName => &self.app_name,
-            Field::Slug => &self.slug,
-            Field::ClientId => &self.client_id,
-            Field::ClientSecret => &self.client_secret,
-            Field::Scopes => &self.scopes,
-            Field::AllowedGroups => &self.allowed_groups,
-            Field::AllowedUsers => &self.allowed_users,
-            Field::AllowedDomains => &self.allowed_domains,
-            Field::PkceMethod => &self.pkce_method,
-            Field::ClientSecretPath => &self.client_secret_path,
-            Field::Expiry => &self.expiry,
-            Field::ExtraParams => &self.extra_params,
-            _ => return None,
-        })
-    }
-
-    fn text_slot_mut(&mut self, field: Field) -> Option<&mut String> {
-        Some(match field {
-            Field::HeadscaleUrl => &mut self.headscale_url,
-            Field::AuthentikUrl => &mut self.authentik_url,
-            Field::AppName => &mut self.app_name,
-            Field::Slug => &mut self.slug,
-            Field::ClientId => &mut self.client_id,
-            Field::ClientSecret => &mut self.client_secret,
-            Field::Scopes => &mut self.scopes,
-            Field::AllowedGroups => &mut self.allowed_groups,
-            Field::AllowedUsers => &mut self.allowed_users,
-            Field::AllowedDomains => &mut self.allowed_domains,
-            Field::PkceMethod => &mut self.pkce_method,
-            Field::ClientSecretPath => &mut self.client_secret_path,
-            Field::Expiry => &mut self.expiry,
-            Field::ExtraParams => &mut self.extra_params,
-            _ => return None,
-        })
-    }
-
-    /// The state of a checkbox, or `None` for any other field.
-    pub fn flag(&self, field: Field) -> Option<bool> {
-        match field {
-            Field::PkceEnabled => Some(self.pkce_enabled),
-            Field::OnlyStartIfOidcIsAvailable => Some(self.only_start_if_oidc_is_available),
-            Field::UseExpiryFromToken => Some(self.use_expiry_from_token),
-            Field::EmailVerifiedRequired => Some(self.email_verified_required),
-            Field::VerifiedEmailMapping => Some(self.verified_email_mapping),
-            _ => None,
-        }
-    }
-
-    fn flag_mut(&mut self, field: Field) -> Option<&mut bool> {
-        match field {
-            Field::PkceEnabled => Some(&mut self.pkce_enabled),
-            Field::OnlyStartIfOidcIsAvailable => Some(&mut self.only_start_if_oidc_is_available),
-            Field::UseExpiryFromToken => Some(&mut self.use_expiry_from_token),
-            Field::EmailVerifiedRequired => Some(&mut self.email_verified_required),
-            Field::VerifiedEmailMapping => Some(&mut self.verified_email_mapping),
-            _ => None,
-        }
-    }
-
-    /// Sets a text or choice field. `None` when the field takes no text or the choice does not
-    /// exist; otherwise whether the value changed.
-    pub fn set_text(&mut self, field: Field, text: String) -> Option<bool> {
-        match field {
-            Field::HeadscaleVersion => replace(&mut self.headscale_version, HeadscaleVersion::parse(&text)?),
-            Field::SecretDelivery => replace(&mut self.secret_delivery, SecretDelivery::parse(&text)?),
-            Field::AuthentikVersion => replace(&mut self.authentik_version, AuthentikVersion::parse(&text)?),
-            _ => replace(self.text_slot_mut(field)?, text),
-        }
-    }
-
     /// Applies an edit and tells whether anything changed. An edit that names a field of the
     /// other kind, or a choice that does not exist, changes nothing.
     pub fn apply(&mut self, edit: Edit) -> bool {

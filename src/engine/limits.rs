@@ -146,15 +146,6 @@ pub fn refused_character(text: &str, separator: impl Fn(char) -> bool) -> Option
     None
 }
 
-/// Whether `field` takes several entries, one per line (or separated by white space).
-fn separator_is_allowed(field: Field, character: char) -> bool {
-    match field {
-        Field::AllowedGroups | Field::ExtraParams => character == '\n' || character == '\r',
-        Field::Scopes | Field::AllowedUsers | Field::AllowedDomains => matches!(character, '\n' | '\r' | '\t'),
-        _ => false,
-    }
-}
-
 /// Why `text` cannot be used as the value of `field`, if it cannot. Checks length first, so a
 /// huge paste costs one pass at most.
 pub fn refusal(field: Field, text: &str) -> Option<Refusal> {
@@ -163,14 +154,11 @@ pub fn refusal(field: Field, text: &str) -> Option<Refusal> {
     if chars > limit.chars {
         return Some(Refusal::TooLong { chars, max: limit.chars });
     }
-    let multiline = limit.entries.is_some();
-    if let Some((character, line)) = refused_character(text, |c| separator_is_allowed(field, c)) {
-        return Some(Refusal::Control { character, line: multiline.then_some(line) });
+    let kind = field.kind();
+    if let Some((character, line)) = refused_character(text, |c| kind.separates(c)) {
+        return Some(Refusal::Control { character, line: kind.is_list().then_some(line) });
     }
     let max = limit.entries?;
-    let entries = match field {
-        Field::AllowedGroups | Field::ExtraParams => text.lines().filter(|l| !l.trim().is_empty()).count(),
-        _ => text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).count(),
-    };
+    let entries = kind.count(text);
     (entries > max).then_some(Refusal::TooMany { entries, max })
 }

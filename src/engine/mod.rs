@@ -93,7 +93,7 @@ impl<K: PartialEq, V> Cache<K, V> {
 }
 
 /// The emitted text did not prove to mean what the model means. It is a bug in the playground,
-/// never in the user's input, and the UI shows it instead of output that would be wrong.
+/// never in the reader's input, and the UI shows it instead of output that would be wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OutputError {
     /// The emitted text is not valid YAML, or not of the expected shape.

@@ -63,10 +63,10 @@ impl Model {
             app_name: inputs.app_name.trim().to_string(),
             client_id: inputs.client_id.trim().to_string(),
             client_secret: inputs.client_secret.trim().to_string(),
-            scopes: lists::words(&inputs.scopes),
-            allowed_groups: lists::lines(&inputs.allowed_groups),
-            allowed_users: lists::words(&inputs.allowed_users),
-            allowed_domains: lists::words(&inputs.allowed_domains),
+            scopes: entries(Field::Scopes, &inputs.scopes),
+            allowed_groups: entries(Field::AllowedGroups, &inputs.allowed_groups),
+            allowed_users: entries(Field::AllowedUsers, &inputs.allowed_users),
+            allowed_domains: entries(Field::AllowedDomains, &inputs.allowed_domains),
             pkce: Pkce { enabled: inputs.pkce_enabled, method: inputs.pkce_method.trim().to_string() },
             headscale,
             authentik,
@@ -96,6 +96,11 @@ impl Model {
     pub(crate) fn is_refused(&self, field: Field) -> bool {
         self.refusals.iter().any(|(refused, _)| *refused == field)
     }
+}
+
+/// The entries of a list field's text, split as its kind says.
+fn entries(field: Field, text: &str) -> Vec<String> {
+    field.kind().split(text).unwrap_or_default()
 }
 
 /// The inputs with every refused text field emptied, so that nothing of it reaches an output and

@@ -2,7 +2,7 @@
 //! with a format version, so later versions can still read old links.
 //!
 //! The client secret has no key in the field table ([`params`]); a share link cannot carry
-//! it, whatever the inputs. Only [`encode_saved`] adds it, and only when the user asked to remember it.
+//! it, whatever the inputs. Only [`encode_saved`] adds it, and only when the reader asked to remember it.
 
 use std::fmt;
 
@@ -12,7 +12,7 @@ use crate::engine::fields::{Field, FIELDS};
 use crate::engine::inputs::{Edit, Inputs};
 use crate::engine::limits;
 
-/// The format written today. Readers accept this and every older one.
+/// The format written today. Decoding accepts this and every older one.
 pub(crate) const FORMAT_VERSION: u32 = 1;
 /// Links and saved state longer than this are not read at all: every field at its limit fits
 /// several times over (see [`limits`]).
@@ -28,7 +28,7 @@ pub fn params() -> impl Iterator<Item = (Field, &'static str)> {
     FIELDS.iter().filter_map(|info| Some((info.field, info.share?)))
 }
 
-/// Fields a user may want to keep out of links, with the labels of their checkboxes (see
+/// Fields a reader may want to keep out of links, with the labels of their checkboxes (see
 /// [`crate::engine::fields::FieldInfo::private`]).
 pub fn private_choices() -> impl Iterator<Item = (Field, &'static str)> {
     FIELDS.iter().filter_map(|info| Some((info.field, info.private?)))
@@ -123,7 +123,7 @@ fn encode_with(inputs: &Inputs, defaults: &Inputs, private: &[Field], over: usiz
     query.finish()
 }
 
-/// The saved state: like a share link, plus the secret when the user chose to remember it.
+/// The saved state: like a share link, plus the secret when the reader chose to remember it.
 pub fn encode_saved(inputs: &Inputs, defaults: &Inputs, remember_secret: bool) -> String {
     let mut query = encode(inputs, defaults, &[]);
     if remember_secret && !inputs.client_secret.is_empty() && fits(Field::ClientSecret, &inputs.client_secret) {

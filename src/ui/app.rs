@@ -4,6 +4,7 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use super::autosave::Autosave;
 use super::components::form::Form;
 use super::components::heading::outputs_level;
 use super::components::import_panel::{ImportPanelProps, ImportSlot};
@@ -13,9 +14,8 @@ use super::components::outputs_panel::OutputsPanel;
 use super::components::restored::Restored;
 use super::components::set_aside::SetAside;
 use super::components::share_bar::ShareBar;
-use super::keeper::Keeper;
 use super::state::{Action, State};
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::embed::Output;
 use crate::engine::{self, Inputs};
 
@@ -80,11 +80,11 @@ pub struct AppProps {
 }
 
 /// Where a running app keeps its state, for a playground that takes it over.
-pub struct Kept(std::rc::Rc<std::cell::RefCell<Keeper>>);
+pub struct Kept(std::rc::Rc<std::cell::RefCell<Autosave>>);
 
 impl Kept {
     /// The state after every action so far, and whether it is still the link it was opened
-    /// from (see [`Keeper::kept`]).
+    /// from (see [`Autosave::kept`]).
     pub fn kept(&self) -> (State, bool) {
         self.0.borrow().kept()
     }
@@ -102,41 +102,41 @@ pub fn App(props: &AppProps) -> Html {
     let outputs = use_memo(state.inputs.clone(), move |inputs| renderer.borrow_mut().render(inputs));
     // Storage and the page address follow every action, even one the page has not rendered yet.
     let saved = use_state(|| true);
-    let keeper = {
+    let autosave = {
         let saved = saved.clone();
         (*use_memo((), |_| {
-            let place = super::keeper::Place {
+            let place = super::autosave::Place {
                 prefix: props.prefix.to_string(),
                 storage_scope: props.storage_scope.to_string(),
                 defaults: crate::engine::share::defaults_fingerprint(&props.defaults),
                 storage: props.storage,
                 sync_url: props.sync_url,
             };
-            Keeper::new((*state).clone(), place, props.from_link, Callback::from(move |ok: bool| saved.set(ok)))
+            Autosave::new((*state).clone(), place, props.from_link, Callback::from(move |ok: bool| saved.set(ok)))
         }))
         .clone()
     };
     {
-        let (keeper, onstart) = (keeper.clone(), props.onstart.clone());
+        let (autosave, onstart) = (autosave.clone(), props.onstart.clone());
         use_effect_with((), move |_| {
-            onstart.emit(Kept(keeper.clone()));
-            keeper.borrow_mut().record();
+            onstart.emit(Kept(autosave.clone()));
+            autosave.borrow_mut().record();
             let listener = {
-                let keeper = keeper.clone();
-                EventListener::new(&gloo::utils::window(), "pagehide", move |_| keeper.borrow_mut().flush())
+                let autosave = autosave.clone();
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| autosave.borrow_mut().flush())
             };
             move || {
                 drop(listener);
-                keeper.borrow_mut().flush();
+                autosave.borrow_mut().flush();
             }
         });
     }
     // The callbacks stay the same from render to render, so a child whose other properties did
     // not change is not rendered again on a keystroke elsewhere.
     let ondispatch = {
-        let (dispatcher, keeper) = (state.dispatcher(), keeper.clone());
+        let (dispatcher, autosave) = (state.dispatcher(), autosave.clone());
         use_callback((), move |action: Action, _| {
-            keeper.borrow_mut().apply(action.clone());
+            autosave.borrow_mut().apply(action.clone());
             dispatcher.dispatch(action);
         })
     };
@@ -144,15 +144,15 @@ pub fn App(props: &AppProps) -> Html {
     let onreplace = (*use_memo((), |_| ondispatch.reform(Action::Replace))).clone();
     // The steps a pasted message fails at, marked in the diagram; `reveal` counts the requests to
     // show the diagram, so the same step can be asked for again.
-    let marked = use_state_eq(Vec::<Stage>::new);
+    let marked = use_state_eq(Vec::<LoginStep>::new);
     let reveal = use_state(|| 0u32);
     let onmark = {
         let marked = marked.setter();
-        use_callback((), move |steps: Vec<Stage>, _| marked.set(steps))
+        use_callback((), move |steps: Vec<LoginStep>, _| marked.set(steps))
     };
     let onstep = {
         let (marked, reveal) = (marked.clone(), reveal.clone());
-        use_callback((), move |step: Stage, _| {
+        use_callback((), move |step: LoginStep, _| {
             if !marked.contains(&step) {
                 let mut steps = (*marked).clone();
                 steps.push(step);
@@ -162,8 +162,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let onlink = {
-        let keeper = keeper.clone();
-        use_callback((), move |(), _| keeper.borrow().link())
+        let autosave = autosave.clone();
+        use_callback((), move |(), _| autosave.borrow().link())
     };
 
     let level = props.heading_level.clamp(1, 6);

@@ -52,7 +52,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     save().is_some()
 }
 
-/// Selects the text of `element`, so the user can copy it by hand.
+/// Selects the text of `element`, so the reader can copy it by hand.
 pub fn select_contents(element: &web_sys::Element) {
     if let Some(selection) = crate::ui::browser::window().and_then(|window| window.get_selection().ok().flatten()) {
         let _ = selection.select_all_children(element);

@@ -2,14 +2,14 @@
 //! events into [`state::Action`]s and render what the engine computed.
 
 mod app;
+mod autosave;
 pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod handover;
 mod hooks;
-mod keeper;
+pub mod import_worker;
 pub mod persist;
-pub mod reader;
 #[cfg(target_arch = "wasm32")]
 mod shadow;
 pub mod state;
@@ -391,7 +391,7 @@ fn own_page() -> bool {
         address.split(['?', '#']).next().and_then(|path| path.rsplit_once('/')).map(|(folder, _)| folder.to_string())
     };
     let page = browser::window().and_then(|window| window.location().href().ok());
-    matches!((page.as_deref().and_then(folder), reader::glue_address().as_deref().and_then(folder)), (Some(a), Some(b)) if a == b)
+    matches!((page.as_deref().and_then(folder), import_worker::glue_address().as_deref().and_then(folder)), (Some(a), Some(b)) if a == b)
 }
 
 /// The playgrounds this page has mounted so far, which numbers the next one's parameters.

@@ -21,7 +21,7 @@ pub struct State {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Edit(Edit),
-    /// Replace every input at once (an import the user applied, or a reset).
+    /// Replace every input at once (an import the reader applied, or a reset).
     Replace(Inputs),
     RememberSecret(bool),
     /// Leave a field out of share links, or put it back.

@@ -14,7 +14,7 @@ use crate::engine::{Edit, Field, Inputs};
 use super::PRERENDERED;
 
 /// The example's controls whose click is replayed, counted in document order: the same selector
-/// as `CONTROLS` in the loader (scripts/embed.js), which notes the position of the clicked one.
+/// as `CONTROLS` in the loader (src/loader/embed.js), which notes the position of the clicked one.
 pub const REPLAYED: &str = "button, summary, a[href^='#']";
 /// Where the loader leaves that position on the mount element.
 const REPLAY: &str = "data-hsp-replay";

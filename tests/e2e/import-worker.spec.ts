@@ -1,7 +1,7 @@
 // The import is read in a Web Worker, off the page's thread: once per change of its text, never
 // on keystrokes elsewhere; a worker that does not answer within 4 seconds is stopped, the text
 // is kept and the next text starts a new one; where no worker can run, the page reads the text
-// itself.
+// itself; an answer the page cannot decode is shown as an error, never read around.
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -185,6 +185,25 @@ test("a text changed while the worker reads stops that worker and is read by a n
   expect(await limits(page)).toEqual({ set: 2, cleared: 2, fired: 0, pending: 0 });
   await expect(result(page)).toContainText("left out of the form");
   await expect(result(page)).not.toContainText("took longer");
+});
+
+test("an answer the page cannot decode is shown as an error, and the text is not read on the page's thread", async ({ page }) => {
+  await countWorkers(page);
+  await page.addInitScript(() => {
+    const garbled = URL.createObjectURL(new Blob(['onmessage = () => postMessage("hsp-paste 1\\nZ");'], { type: "text/javascript" }));
+    Object.assign(window, { hspWorkerScript: garbled });
+  });
+  await page.goto("/");
+  await openImport(page);
+  await put(page, typo);
+  await expect(result(page).getByRole("alert")).toHaveText(/^The import.s worker answered with text this page cannot read \(at byte \d+\)\.$/);
+  await expect(result(page)).not.toContainText("did you mean allowed_groups?");
+  await expect(box(page)).toHaveValue(typo);
+  // The next text gets a new worker; this one answers properly.
+  await unsilenceWorkers(page);
+  await put(page, placeholder);
+  await expect(result(page)).toContainText("left out of the form");
+  expect(await workers(page)).toMatchObject({ made: 2, posted: 2, terminated: 1, errors: 0 });
 });
 
 test("where the host's policy forbids blob: workers, the page reads the import itself", async ({ page, baseURL }) => {

@@ -1,7 +1,8 @@
 //! Shared fixtures of the host tests.
 
 use sso_playground::engine::headscale::settings::Settings;
-use sso_playground::engine::versions::headscale::{HeadscaleVersion, Key};
+use sso_playground::engine::versions::headscale::HeadscaleVersion;
+use sso_playground::engine::versions::keys::{Key, Kind, Value};
 use sso_playground::engine::{render, Check, Inputs, Outputs};
 
 /// The defaults, with fixed credentials so outputs are reproducible.
@@ -93,35 +94,19 @@ fn parse_bool(value: &str) -> bool {
 }
 
 fn set(settings: &mut Settings, key: Key, value: &str) {
-    let text = || Some(value.to_string());
-    let list = || Some(value.split_whitespace().map(str::to_string).collect::<Vec<_>>());
-    let flag = || Some(parse_bool(value));
-    match key {
-        Key::OnlyStartIfOidcIsAvailable => settings.only_start_if_oidc_is_available = flag(),
-        Key::Issuer => settings.issuer = text(),
-        Key::ClientId => settings.client_id = text(),
-        Key::ClientSecret => settings.client_secret = text(),
-        Key::ClientSecretPath => settings.client_secret_path = text(),
-        Key::Expiry => settings.expiry = text(),
-        Key::UseExpiryFromToken => settings.use_expiry_from_token = flag(),
-        Key::Scope => settings.scope = list(),
-        Key::ExtraParams => {
+    let value = match key.kind() {
+        Kind::Text => Value::Text(value.to_string()),
+        Kind::List(_) => Value::List(value.split_whitespace().map(str::to_string).collect()),
+        Kind::Flag => Value::Flag(parse_bool(value)),
+        Kind::Map => {
             let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(value).expect("a JSON object");
             let mut pairs: Vec<(String, String)> =
                 map.into_iter().map(|(k, v)| (k, v.as_str().expect("string values").to_string())).collect();
             pairs.sort();
-            settings.extra_params = Some(pairs);
+            Value::Map(pairs)
         }
-        Key::AllowedDomains => settings.allowed_domains = list(),
-        Key::AllowedUsers => settings.allowed_users = list(),
-        Key::AllowedGroups => settings.allowed_groups = list(),
-        Key::StripEmailDomain => settings.strip_email_domain = flag(),
-        Key::MapLegacyUsers => settings.map_legacy_users = flag(),
-        Key::PkceEnabled => settings.pkce_enabled = flag(),
-        Key::PkceMethod => settings.pkce_method = text(),
-        Key::EmailVerifiedRequired => settings.email_verified_required = flag(),
-        Key::NodeExpiry => settings.node_expiry = text(),
-    }
+    };
+    settings.set(key, Some(value));
 }
 
 /// Every `.rs` file under `dir`, in no particular order.

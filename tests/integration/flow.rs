@@ -1,7 +1,7 @@
 //! The login steps: the user's URLs, and the step each failing check marks.
 
 use crate::common::{example, with};
-use sso_playground::engine::flow::{self, Message, Stage, Status};
+use sso_playground::engine::flow::{self, LoginStep, Message, Status};
 use sso_playground::engine::{render, Check, Inputs};
 
 /// The diagram's steps for `inputs`, marked by the checks that fire.
@@ -17,16 +17,16 @@ fn the_steps_carry_the_users_urls() {
         i.authentik_url = "sso.example.org".into();
         i.allowed_groups = "ops".into();
     }));
-    let detail = |stage: Stage| steps.iter().find(|m| m.stage == stage).unwrap().detail.clone();
+    let detail = |step: LoginStep| steps.iter().find(|m| m.step == step).unwrap().detail.clone();
     assert_eq!(
-        detail(Stage::Discovery),
+        detail(LoginStep::Discovery),
         "https://sso.example.org/application/o/headscale/.well-known/openid-configuration"
     );
-    assert_eq!(detail(Stage::Callback), "https://vpn.example.org/oidc/callback?code=…&state=…");
-    assert!(detail(Stage::Authorize).contains("redirect_uri=https://vpn.example.org/oidc/callback"));
-    assert!(detail(Stage::Authorize).ends_with("&code_challenge_method=S256"));
-    assert_eq!(detail(Stage::SignIn), "bound groups: ops");
-    assert!(detail(Stage::Claims).contains("groups ops"));
+    assert_eq!(detail(LoginStep::Callback), "https://vpn.example.org/oidc/callback?code=…&state=…");
+    assert!(detail(LoginStep::Authorize).contains("redirect_uri=https://vpn.example.org/oidc/callback"));
+    assert!(detail(LoginStep::Authorize).ends_with("&code_challenge_method=S256"));
+    assert_eq!(detail(LoginStep::SignIn), "bound groups: ops");
+    assert!(detail(LoginStep::Claims).contains("groups ops"));
     assert!(steps.iter().all(|m| m.status == Status::Fine && m.checks.is_empty()));
 }
 
@@ -36,19 +36,19 @@ fn a_failing_check_marks_its_step_and_only_that_one() {
         i.client_secret.clear();
         i.allowed_groups = "ops".into();
     }));
-    let marked: Vec<(Stage, Status)> =
-        steps.iter().filter(|m| m.status != Status::Fine).map(|m| (m.stage, m.status)).collect();
-    assert_eq!(marked, [(Stage::TokenExchange, Status::Fails)]);
-    let exchange = steps.iter().find(|m| m.stage == Stage::TokenExchange).unwrap();
+    let marked: Vec<(LoginStep, Status)> =
+        steps.iter().filter(|m| m.status != Status::Fine).map(|m| (m.step, m.status)).collect();
+    assert_eq!(marked, [(LoginStep::TokenExchange, Status::Fails)]);
+    let exchange = steps.iter().find(|m| m.step == LoginStep::TokenExchange).unwrap();
     assert_eq!(exchange.checks, ["client-secret-missing"]);
     // A warning marks without failing; infos do not mark.
     let warned = messages(&with(|i| i.allowed_groups = "/headscale".into()));
-    let claims = warned.iter().find(|m| m.stage == Stage::Claims).unwrap();
+    let claims = warned.iter().find(|m| m.step == LoginStep::Claims).unwrap();
     assert_eq!(claims.status, Status::Warning);
     // The defaults let every authentik user in, which the sign-in step shows as a warning.
-    let default: Vec<(Stage, Status)> =
-        messages(&example()).iter().filter(|m| m.status != Status::Fine).map(|m| (m.stage, m.status)).collect();
-    assert_eq!(default, [(Stage::SignIn, Status::Warning)]);
+    let default: Vec<(LoginStep, Status)> =
+        messages(&example()).iter().filter(|m| m.status != Status::Fine).map(|m| (m.step, m.status)).collect();
+    assert_eq!(default, [(LoginStep::SignIn, Status::Warning)]);
 }
 
 #[test]
@@ -65,11 +65,11 @@ fn checks_that_break_a_login_point_at_a_step() {
 
 #[test]
 fn a_placeholder_marks_the_step_that_uses_its_field() {
-    use sso_playground::engine::flow::stage_of_diagnostic;
+    use sso_playground::engine::flow::step_of_diagnostic;
     use sso_playground::engine::{Diagnostic, Field};
-    let at = |field| stage_of_diagnostic(&Diagnostic::value(Check::Placeholder, "<x>").at(field));
-    assert_eq!(at(Field::AuthentikUrl), Some(Stage::Discovery));
-    assert_eq!(at(Field::HeadscaleUrl), Some(Stage::Register));
-    assert_eq!(at(Field::ClientSecret), Some(Stage::TokenExchange));
-    assert_eq!(at(Field::AllowedUsers), Some(Stage::Claims));
+    let at = |field| step_of_diagnostic(&Diagnostic::value(Check::Placeholder, "<x>").at(field));
+    assert_eq!(at(Field::AuthentikUrl), Some(LoginStep::Discovery));
+    assert_eq!(at(Field::HeadscaleUrl), Some(LoginStep::Register));
+    assert_eq!(at(Field::ClientSecret), Some(LoginStep::TokenExchange));
+    assert_eq!(at(Field::AllowedUsers), Some(LoginStep::Claims));
 }

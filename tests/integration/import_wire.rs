@@ -4,7 +4,7 @@
 
 use crate::common::{example, with};
 use proptest::prelude::*;
-use sso_playground::engine::import::wire::{bound, decode, encode};
+use sso_playground::engine::import::wire::{bound, decode, encode, WireError};
 use sso_playground::engine::import::{propose, read_text, MAX_BYTES, MAX_FINDINGS};
 use sso_playground::engine::versions::headscale::HeadscaleVersion;
 
@@ -149,6 +149,43 @@ fn a_damaged_answer_is_an_error() {
     }
     // A count far beyond what follows is refused before anything is allocated for it.
     assert!(decode("hsp-import 1\nRc------4294967295;").is_err());
+}
+
+#[test]
+fn an_unreadable_answer_says_why() {
+    assert_eq!(decode(""), Err(WireError::Version));
+    assert_eq!(decode("hsp-paste 1\nE0"), Err(WireError::Version), "another kind of answer");
+    let written = encode(&read_text(&samples()[6]));
+    let cut = written.len() - 3;
+    match decode(&written[..cut]) {
+        Err(WireError::Damaged { at }) => assert!(at <= cut, "{at} beyond {cut}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(decode(&format!("{written}x")), Err(WireError::Damaged { at: written.len() }));
+    assert!(WireError::Version.to_string().contains("Reload the page"));
+    assert!(WireError::Damaged { at: 7 }.to_string().contains("at byte 7"));
+}
+
+#[test]
+fn every_type_headscale_expects_crosses_the_wire() {
+    let texts = [
+        ("oidc:\n  issuer: [a]\n", "a single value"),
+        ("oidc:\n  only_start_if_oidc_is_available: 2\n", "true or false"),
+        ("oidc:\n  allowed_groups: {a: b}\n", "a list"),
+        ("oidc:\n  extra_params: [a]\n", "a section of keys"),
+        ("oidc:\n  2001-12-14: c\n", "plain keys"),
+    ];
+    for (text, expected) in texts {
+        let answer = read_text(text);
+        let crossed = decode(&encode(&answer)).expect("reads back");
+        assert_eq!(crossed, answer.as_ref().map(bound).map_err(Clone::clone), "{text:?}");
+        let import = propose(&crossed.expect("a reading"), &example());
+        let said: Vec<String> = import.findings.iter().map(|finding| finding.diagnostic.cause()).collect();
+        assert!(
+            said.iter().any(|cause| cause.contains(&format!("Headscale expects {expected}"))),
+            "{text:?}: {said:?}"
+        );
+    }
 }
 
 /// The import fuzz target's wire invariant, on its seeds: every answer crosses unchanged, and

@@ -63,22 +63,22 @@ fn the_loader_and_the_takeover_count_the_same_controls() {
         let rest = &text[text.find(start).unwrap_or_else(|| panic!("{file} has no {start}")) + start.len()..];
         rest[..rest.find('"').unwrap()].to_string()
     };
-    let loader = quoted("scripts/embed.js", "const CONTROLS = \"");
+    let loader = quoted("src/loader/embed.js", "const CONTROLS = \"");
     let takeover = quoted("src/ui/takeover.rs", "pub const REPLAYED: &str = \"");
     assert_eq!(loader, takeover);
     assert!(loader.contains("button") && loader.contains("summary"));
     // The event that resolves the loader's `shown` is the one the app sends.
     assert_eq!(
-        quoted("scripts/embed.js", "const SHOWN = \""),
+        quoted("src/loader/embed.js", "const SHOWN = \""),
         quoted("src/ui/takeover.rs", "pub const SHOWN: &str = \"")
     );
     assert_eq!(
-        quoted("scripts/embed.js", "const REPLAY = \""),
+        quoted("src/loader/embed.js", "const REPLAY = \""),
         quoted("src/ui/takeover.rs", "const REPLAY: &str = \"")
     );
     // The loader starts at once for saved inputs, which it looks for under the app's key.
     assert_eq!(
-        quoted("scripts/embed.js", "localStorage.getItem(\""),
+        quoted("src/loader/embed.js", "localStorage.getItem(\""),
         quoted("src/ui/mod.rs", "pub const SAVED_INPUTS: &str = \"")
     );
 }

@@ -124,7 +124,7 @@ fn data_outputs_chooses_outputs_and_data_compact_the_compact_form() {
     // The widget's order, whatever the page's; spaces, commas and line breaks separate.
     assert_eq!(
         outputs("authentik-settings,headscale-config"),
-        (vec![Output::HeadscaleConfig, Output::AuthentikSettings], none.clone())
+        (vec![Output::HeadscaleConfig, Output::AuthentikWizard], none.clone())
     );
     assert_eq!(outputs(" flow \n checks "), (vec![Output::Checks, Output::Flow], none.clone()));
     assert_eq!(outputs("checks checks"), (vec![Output::Checks], none.clone()));

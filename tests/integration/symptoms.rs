@@ -152,7 +152,8 @@ fn every_message_names_exactly_the_releases_that_print_it() {
             }
             (Origin::Database, Releases::Any) => {}
             (_, Releases::Headscale(mask)) => {
-                let named: BTreeSet<u8> = (22..30).filter(|m| mask & (1 << (m - 22)) != 0).collect();
+                let minors = HEADSCALE_RELEASES.iter().map(|release| release.version.0);
+                let named: BTreeSet<u8> = minors.filter(|m| mask & (1 << (m - 22)) != 0).collect();
                 match extracted.get(&key) {
                     Some((minors, _)) if *minors == named => {}
                     other => wrong.push(format!(
@@ -317,7 +318,7 @@ fn the_three_classic_messages_are_explained_from_the_setup() {
         &model(|_| {}),
     );
     assert_eq!(jwe.causes[0].cause, Cause::EncryptionKey);
-    assert_eq!(jwe.step, sso_playground::engine::catalogue::Stage::Claims);
+    assert_eq!(jwe.step, sso_playground::engine::catalogue::LoginStep::Claims);
 
     let audience = explain(
         &found("oidc: expected audience \"old-id\" got [\"CLIENT\"]"),

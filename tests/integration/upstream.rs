@@ -367,32 +367,6 @@ fn the_blueprint_check_catches_mistakes() {
 // ---------------------------------------------------------------------------------------------
 // Terraform.
 
-/// The provider release whose arguments each authentik line's Terraform is held to. A provider
-/// release is made for the authentik release of the same number, so each line is paired with
-/// the provider release of its own number where there is one. authentik 2026.8 and 2026.11
-/// have no provider release in the fixtures yet and are held to the newest, v2026.5.0, which
-/// already has every argument they need (grant_types). The 2024.8 patches from 2024.8.5 take
-/// redirect URIs as a list, which no v2024.8 provider sends: they are held to v2024.10.2, whose
-/// required invalidation flow they ignore.
-fn provider_of(key: &str) -> &'static str {
-    match key {
-        "2024.8.0" => "v2024.8.4",
-        "2024.8.5" | "2024.8.6" => "v2024.10.2",
-        "2024.10.0" => "v2024.10.0",
-        "2024.10.3" | "2024.10.4" => "v2024.10.2",
-        "2024.12" => "v2024.12.1",
-        "2025.2" => "v2025.2.0",
-        "2025.4" => "v2025.4.0",
-        "2025.6" => "v2025.6.0",
-        "2025.8" => "v2025.8.1",
-        "2025.10" => "v2025.10.1",
-        "2025.12" => "v2025.12.1",
-        "2026.2" => "v2026.2.1",
-        "2026.5" | "2026.8" | "2026.11" => "v2026.5.0",
-        other => panic!("no provider release is paired with authentik {other}"),
-    }
-}
-
 /// Problems of a Terraform file against one provider release's arguments.
 fn terraform_problems(text: &str, arguments: &Json) -> Vec<String> {
     let body: hcl::Body = hcl::parse(text).unwrap_or_else(|error| panic!("invalid HCL: {error}\n{text}"));
@@ -483,8 +457,8 @@ fn every_terraform_file_uses_only_arguments_of_its_provider_release() {
             let outputs = render(&inputs);
             for inline in [false, true] {
                 let terraform = outputs.authentik.terraform(inline);
-                let provider = provider_of(release.key);
-                assert_eq!(release.terraform.release, provider, "authentik {}", release.key);
+                // The release table pairs each line with its provider release, and says why.
+                let provider = release.terraform.release;
                 let arguments = &all["resources"][provider];
                 assert!(arguments.is_object(), "no arguments for provider {provider}");
                 for problem in terraform_problems(terraform, arguments) {

@@ -108,7 +108,7 @@ impl Plan {
         self.scope_mappings.contains(&ScopeMapping::VerifiedEmail)
     }
 
-    /// The URLs a user can open to check the setup, as `(name, url)`.
+    /// The URLs a reader can open to check the setup, as `(name, url)`.
     pub(crate) fn endpoints(&self) -> Vec<(&'static str, String)> {
         let base = &self.base_url;
         let issuer = &self.issuer;

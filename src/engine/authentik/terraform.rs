@@ -95,9 +95,21 @@ pub(crate) const SECRET_VARIABLE: &str = "headscale_client_secret";
 /// The Terraform configuration for the plan; with `inline_secret` the client secret is written
 /// into the file instead of being read from a sensitive variable.
 pub fn emit(plan: &Plan, inline_secret: bool) -> String {
+    let mut out = String::new();
+    preamble(&mut out, plan, inline_secret);
+    let mappings = lookups(&mut out, plan);
+    provider(&mut out, plan, inline_secret, mappings);
+    application(&mut out, plan);
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// What the file is for and what it needs: the comments, the provider's version constraint
+/// and, when the secret is not inline, its variable.
+fn preamble(out: &mut String, plan: &Plan, inline_secret: bool) {
     let release = plan.release;
     let provider = release.terraform;
-    let mut out = String::new();
     let _ = writeln!(
         out,
         "# authentik {}: an OAuth2/OpenID provider and an application for Headscale, for the",
@@ -129,7 +141,7 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
     );
     if !inline_secret {
         block(
-            &mut out,
+            out,
             &format!("variable \"{SECRET_VARIABLE}\""),
             &[
                 ("description", string("Client secret of the Headscale provider in authentik")),
@@ -138,12 +150,18 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
             ],
         );
     }
-    block(&mut out, "data \"authentik_flow\" \"authorization\"", &[("slug", string(AUTHORIZATION_FLOW))]);
+}
+
+/// The objects authentik already has (flows, the signing key, its scope mappings) and the
+/// verified-email mapping where the plan adds it; returns the expression of the provider's
+/// property mappings.
+fn lookups(out: &mut String, plan: &Plan) -> String {
+    block(out, "data \"authentik_flow\" \"authorization\"", &[("slug", string(AUTHORIZATION_FLOW))]);
     if let Some(flow) = plan.invalidation_flow {
-        block(&mut out, "data \"authentik_flow\" \"invalidation\"", &[("slug", string(flow))]);
+        block(out, "data \"authentik_flow\" \"invalidation\"", &[("slug", string(flow))]);
     }
     block(
-        &mut out,
+        out,
         "data \"authentik_certificate_key_pair\" \"signing\"",
         &[("name", string(SIGNING_KEY)), ("fetch_certificate", "false".into()), ("fetch_key", "false".into())],
     );
@@ -155,25 +173,27 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
             ScopeMapping::VerifiedEmail => None,
         })
         .collect();
-    block(
-        &mut out,
-        "data \"authentik_property_mapping_provider_scope\" \"oidc\"",
-        &[("managed_list", list(&managed, 1))],
-    );
-    let mut mappings = "data.authentik_property_mapping_provider_scope.oidc.ids".to_string();
-    if plan.uses_verified_email() {
-        let expression: String = VERIFIED_EMAIL_EXPRESSION.lines().map(|line| format!("    {line}\n")).collect();
-        block(
-            &mut out,
-            "resource \"authentik_property_mapping_provider_scope\" \"verified_email\"",
-            &[
-                ("name", string(VERIFIED_EMAIL_MAPPING)),
-                ("scope_name", string("email")),
-                ("expression", format!("<<-EOT\n{expression}  EOT")),
-            ],
-        );
-        mappings = format!("concat({mappings}, [authentik_property_mapping_provider_scope.verified_email.id])");
+    block(out, "data \"authentik_property_mapping_provider_scope\" \"oidc\"", &[("managed_list", list(&managed, 1))]);
+    let mappings = "data.authentik_property_mapping_provider_scope.oidc.ids".to_string();
+    if !plan.uses_verified_email() {
+        return mappings;
     }
+    let expression: String = VERIFIED_EMAIL_EXPRESSION.lines().map(|line| format!("    {line}\n")).collect();
+    block(
+        out,
+        "resource \"authentik_property_mapping_provider_scope\" \"verified_email\"",
+        &[
+            ("name", string(VERIFIED_EMAIL_MAPPING)),
+            ("scope_name", string("email")),
+            ("expression", format!("<<-EOT\n{expression}  EOT")),
+        ],
+    );
+    format!("concat({mappings}, [authentik_property_mapping_provider_scope.verified_email.id])")
+}
+
+/// The OAuth2 provider, with the arguments the release's provider takes.
+fn provider(out: &mut String, plan: &Plan, inline_secret: bool, mappings: String) {
+    let release = plan.release;
     let mut provider = vec![
         ("name", string(&plan.provider_name)),
         ("client_type", string("confidential")),
@@ -189,8 +209,27 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
     }
     provider.push(("signing_key", "data.authentik_certificate_key_pair.signing.id".to_string()));
     provider.push(("property_mappings", mappings));
+    provider.push(redirect_uris(plan));
+    if let Some(grants) = plan.grant_types {
+        let grants: Vec<String> = grants.iter().map(|grant| string(grant)).collect();
+        provider.push(("grant_types", format!("[{}]", grants.join(", "))));
+    }
+    provider.push(("sub_mode", string("hashed_user_id")));
+    provider.push(("issuer_mode", string("per_provider")));
+    block(out, "resource \"authentik_provider_oauth2\" \"headscale\"", &provider);
+    if release.terraform.unknown_invalidation_flow {
+        // authentik answers without an invalidation flow; without this, every plan sets it again.
+        out.truncate(out.len() - "}\n\n".len());
+        out.push_str("\n  lifecycle {\n    ignore_changes = [invalidation_flow]\n  }\n}\n\n");
+    }
+}
+
+/// The redirect URI argument in the release's form: a regular expression, or a strict entry
+/// (typed from the releases that type them).
+fn redirect_uris(plan: &Plan) -> (&'static str, String) {
+    let release = plan.release;
     match release.redirect_uris {
-        RedirectUris::Regex => provider.push(("redirect_uris", list(&[string(&plan.redirect.regex())], 1))),
+        RedirectUris::Regex => ("redirect_uris", list(&[string(&plan.redirect.regex())], 1)),
         RedirectUris::Strict | RedirectUris::StrictTyped => {
             let mut entry =
                 format!("{{\n      matching_mode = \"strict\"\n      url           = {}\n", string(&plan.redirect.url));
@@ -201,23 +240,15 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
                 );
             }
             entry.push_str("    }");
-            provider.push(("allowed_redirect_uris", list(&[entry], 1)));
+            ("allowed_redirect_uris", list(&[entry], 1))
         }
     }
-    if let Some(grants) = plan.grant_types {
-        let grants: Vec<String> = grants.iter().map(|grant| string(grant)).collect();
-        provider.push(("grant_types", format!("[{}]", grants.join(", "))));
-    }
-    provider.push(("sub_mode", string("hashed_user_id")));
-    provider.push(("issuer_mode", string("per_provider")));
-    block(&mut out, "resource \"authentik_provider_oauth2\" \"headscale\"", &provider);
-    if release.terraform.unknown_invalidation_flow {
-        // authentik answers without an invalidation flow; without this, every plan sets it again.
-        out.truncate(out.len() - "}\n\n".len());
-        out.push_str("\n  lifecycle {\n    ignore_changes = [invalidation_flow]\n  }\n}\n\n");
-    }
+}
+
+/// The application, and each allowed group with its binding to it.
+fn application(out: &mut String, plan: &Plan) {
     block(
-        &mut out,
+        out,
         "resource \"authentik_application\" \"headscale\"",
         &[
             ("name", string(&plan.application_name)),
@@ -229,9 +260,9 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
     for (order, group) in plan.groups.iter().enumerate() {
         let name = identifier(group, &mut taken);
         let _ = writeln!(out, "# Allowed group {}; if it exists already, import it first.", string(group));
-        block(&mut out, &format!("resource \"authentik_group\" \"{name}\""), &[("name", string(group))]);
+        block(out, &format!("resource \"authentik_group\" \"{name}\""), &[("name", string(group))]);
         block(
-            &mut out,
+            out,
             &format!("resource \"authentik_policy_binding\" \"{name}\""),
             &[
                 ("target", "authentik_application.headscale.uuid".to_string()),
@@ -240,7 +271,4 @@ pub fn emit(plan: &Plan, inline_secret: bool) -> String {
             ],
         );
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
 }

@@ -76,7 +76,6 @@ fn row(label: &'static str, value: impl Into<String>, note: Option<&'static str>
 
 impl Wizard {
     pub fn new(plan: &Plan) -> Wizard {
-        let release = plan.release;
         let mut steps = Vec::new();
         if plan.uses_verified_email() {
             steps.push(Step {
@@ -103,58 +102,8 @@ impl Wizard {
             title: "Choose a Provider type",
             rows: vec![row("Provider type", "OAuth2/OpenID Connect", None)],
         });
-        let mut provider = vec![
-            row("Authorization flow", AUTHORIZATION_FLOW, None),
-            row("Client type", "Confidential", Some(NOTE_CONFIDENTIAL)),
-            row("Client ID", &plan.client_id, None),
-            row("Client Secret", &plan.client_secret, None),
-        ];
-        match release.redirect_uris {
-            RedirectUris::Regex => {
-                provider.push(row("Redirect URIs/Origins (RegEx)", plan.redirect.regex(), Some(NOTE_REGEX)))
-            }
-            // Stored exactly, but this patch's wizard still shows the old field.
-            RedirectUris::Strict if release.wizard_redirect_text => {
-                provider.push(row("Redirect URIs/Origins (RegEx)", &plan.redirect.url, Some(NOTE_OLD_FIELD)))
-            }
-            RedirectUris::Strict | RedirectUris::StrictTyped => {
-                provider.push(row("Redirect URI matching", "Strict", None));
-                if release.redirect_uris == RedirectUris::StrictTyped {
-                    provider.push(row("Redirect URI type", "Authorization", None));
-                }
-                provider.push(row("Redirect URI", &plan.redirect.url, Some(NOTE_EXACT)));
-            }
-        }
-        provider.push(row("Signing Key", SIGNING_KEY, Some(NOTE_SIGNING_KEY)));
-        if release.encryption_key {
-            provider.push(row("Encryption Key", "leave empty", Some(NOTE_ENCRYPTION_KEY)));
-        }
-        if let Some(flow) = plan.invalidation_flow {
-            provider.push(row("Invalidation flow", flow, None));
-        }
-        if let Some(grants) = plan.grant_types {
-            provider.push(row("Grant types", grants.join(", "), Some(NOTE_GRANT_TYPES)));
-        }
-        if plan.uses_verified_email() {
-            provider.push(row(
-                "Scopes (Advanced protocol settings)",
-                format!("replace the default email mapping with {VERIFIED_EMAIL_MAPPING}"),
-                None,
-            ));
-        }
-        steps.push(Step { title: "Configure the Provider", rows: provider });
-        let bindings = if plan.groups.is_empty() {
-            vec![row("Bindings", "none", Some(NOTE_NO_BINDING))]
-        } else {
-            plan.groups.iter().map(|group| row("Group binding", group.clone(), Some(NOTE_GROUP_BINDING))).collect()
-        };
-        // The wizard gained its bindings step in 2024.12; before, groups are bound afterwards.
-        let title = if release.wizard_bindings {
-            "Configure Bindings"
-        } else {
-            "After the wizard: bind the groups (Applications → Applications → the application → Policy / Group / User Bindings → Bind existing policy / group / user)"
-        };
-        steps.push(Step { title, rows: bindings });
+        steps.push(Step { title: "Configure the Provider", rows: provider_rows(plan) });
+        steps.push(bindings(plan));
         let endpoints = plan
             .endpoints()
             .into_iter()
@@ -183,4 +132,66 @@ impl Wizard {
         }
         out
     }
+}
+
+/// The provider page of the wizard, as the release shows it.
+fn provider_rows(plan: &Plan) -> Vec<Row> {
+    let release = plan.release;
+    let mut provider = vec![
+        row("Authorization flow", AUTHORIZATION_FLOW, None),
+        row("Client type", "Confidential", Some(NOTE_CONFIDENTIAL)),
+        row("Client ID", &plan.client_id, None),
+        row("Client Secret", &plan.client_secret, None),
+    ];
+    match release.redirect_uris {
+        RedirectUris::Regex => {
+            provider.push(row("Redirect URIs/Origins (RegEx)", plan.redirect.regex(), Some(NOTE_REGEX)))
+        }
+        // Stored exactly, but this patch's wizard still shows the old field.
+        RedirectUris::Strict if release.wizard_redirect_text => {
+            provider.push(row("Redirect URIs/Origins (RegEx)", &plan.redirect.url, Some(NOTE_OLD_FIELD)))
+        }
+        RedirectUris::Strict | RedirectUris::StrictTyped => {
+            provider.push(row("Redirect URI matching", "Strict", None));
+            if release.redirect_uris == RedirectUris::StrictTyped {
+                provider.push(row("Redirect URI type", "Authorization", None));
+            }
+            provider.push(row("Redirect URI", &plan.redirect.url, Some(NOTE_EXACT)));
+        }
+    }
+    provider.push(row("Signing Key", SIGNING_KEY, Some(NOTE_SIGNING_KEY)));
+    if release.encryption_key {
+        provider.push(row("Encryption Key", "leave empty", Some(NOTE_ENCRYPTION_KEY)));
+    }
+    if let Some(flow) = plan.invalidation_flow {
+        provider.push(row("Invalidation flow", flow, None));
+    }
+    if let Some(grants) = plan.grant_types {
+        provider.push(row("Grant types", grants.join(", "), Some(NOTE_GRANT_TYPES)));
+    }
+    if plan.uses_verified_email() {
+        provider.push(row(
+            "Scopes (Advanced protocol settings)",
+            format!("replace the default email mapping with {VERIFIED_EMAIL_MAPPING}"),
+            None,
+        ));
+    }
+    provider
+}
+
+/// The group bindings: a step of the wizard, or what to do after it where the release's wizard
+/// has no such step.
+fn bindings(plan: &Plan) -> Step {
+    let rows = if plan.groups.is_empty() {
+        vec![row("Bindings", "none", Some(NOTE_NO_BINDING))]
+    } else {
+        plan.groups.iter().map(|group| row("Group binding", group.clone(), Some(NOTE_GROUP_BINDING))).collect()
+    };
+    // The wizard gained its bindings step in 2024.12; before, groups are bound afterwards.
+    let title = if plan.release.wizard_bindings {
+        "Configure Bindings"
+    } else {
+        "After the wizard: bind the groups (Applications → Applications → the application → Policy / Group / User Bindings → Bind existing policy / group / user)"
+    };
+    Step { title, rows }
 }

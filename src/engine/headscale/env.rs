@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::engine::headscale::settings::Settings;
 use crate::engine::versions::headscale::{HeadscaleVersion, Key};
+use crate::engine::versions::keys::ValueRef;
 use crate::engine::yaml::{scalar, YamlWriter};
 
 /// The variables, and what could not be expressed as one.
@@ -70,39 +71,21 @@ impl Environment {
 }
 
 fn value_of(settings: &Settings, key: Key) -> Result<String, String> {
-    let flag = |value: Option<bool>| Ok(value.map(|v| v.to_string()).unwrap_or_default());
-    let text = |value: &Option<String>| match value {
-        Some(text) if text.contains(['\n', '\r', '\0']) => Err("its value contains a line break".to_string()),
-        Some(text) => Ok(text.clone()),
-        None => Ok(String::new()),
-    };
-    let list = |values: &Option<Vec<String>>| match values {
-        Some(values) => match values.iter().find(|value| value.contains(char::is_whitespace)) {
-            Some(spaced) => Err(format!("\"{}\" contains white space, which would split it", spaced.escape_debug())),
-            None => Ok(values.join(" ")),
+    Ok(match settings.value(key) {
+        None => String::new(),
+        Some(ValueRef::Flag(flag)) => flag.to_string(),
+        Some(ValueRef::Text(text)) if text.contains(['\n', '\r', '\0']) => {
+            return Err("its value contains a line break".to_string())
+        }
+        Some(ValueRef::Text(text)) => text.to_string(),
+        Some(ValueRef::List(values)) => match values.iter().find(|value| value.contains(char::is_whitespace)) {
+            Some(spaced) => {
+                return Err(format!("\"{}\" contains white space, which would split it", spaced.escape_debug()))
+            }
+            None => values.join(" "),
         },
-        None => Ok(String::new()),
-    };
-    match key {
-        Key::OnlyStartIfOidcIsAvailable => flag(settings.only_start_if_oidc_is_available),
-        Key::Issuer => text(&settings.issuer),
-        Key::ClientId => text(&settings.client_id),
-        Key::ClientSecret => text(&settings.client_secret),
-        Key::ClientSecretPath => text(&settings.client_secret_path),
-        Key::Expiry => text(&settings.expiry),
-        Key::UseExpiryFromToken => flag(settings.use_expiry_from_token),
-        Key::Scope => list(&settings.scope),
-        Key::ExtraParams => Ok(settings.extra_params.as_deref().map(json_object).unwrap_or_default()),
-        Key::AllowedDomains => list(&settings.allowed_domains),
-        Key::AllowedUsers => list(&settings.allowed_users),
-        Key::AllowedGroups => list(&settings.allowed_groups),
-        Key::StripEmailDomain => flag(settings.strip_email_domain),
-        Key::MapLegacyUsers => flag(settings.map_legacy_users),
-        Key::PkceEnabled => flag(settings.pkce_enabled),
-        Key::PkceMethod => text(&settings.pkce_method),
-        Key::EmailVerifiedRequired => flag(settings.email_verified_required),
-        Key::NodeExpiry => text(&settings.node_expiry),
-    }
+        Some(ValueRef::Map(pairs)) => json_object(pairs),
+    })
 }
 
 /// A JSON object of strings, keys in the given order.

@@ -5,11 +5,13 @@
 //! The playground reads its own output back through here (where any problem is a bug), and
 //! pasted configurations (where problems are reported with their line).
 
+use std::fmt;
+
 use serde_yaml::{Mapping, Value};
 
 use crate::engine::headscale::settings::Settings;
 use crate::engine::limits::refused_character;
-use crate::engine::versions::headscale::{Key, KEYS};
+use crate::engine::versions::keys::{Entries, Key, Kind, Value as Setting, KEYS, LOGIN_SECTION, SERVER_URL};
 
 /// Something a configuration says that Headscale reads differently than it looks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +25,7 @@ pub enum ProblemKind {
     /// A single string where a list is expected; Headscale splits it at white space.
     ScalarForList { items: Vec<String> },
     /// A value of a type Headscale cannot use here.
-    WrongType { expected: &'static str },
+    WrongType { expected: Expected },
     /// No value (`key:` alone); Headscale uses its default.
     Empty,
     /// A line break or control character inside one value: refused, never split or guessed.
@@ -35,6 +37,28 @@ pub enum ProblemKind {
     Refused { reason: String },
     /// The text holds more YAML documents after the first, which Headscale never reads.
     LaterDocuments,
+}
+
+/// The type of value Headscale expects where a value of another type stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    SingleValue,
+    Flag,
+    List,
+    Section,
+    PlainKeys,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::SingleValue => "a single value",
+            Expected::Flag => "true or false",
+            Expected::List => "a list",
+            Expected::Section => "a section of keys",
+            Expected::PlainKeys => "plain keys",
+        })
+    }
 }
 
 /// One problem, at a dotted path such as `oidc.allowed_groups[1]`.
@@ -135,7 +159,7 @@ pub(crate) fn key_text(key: &Value) -> String {
     }
 }
 
-/// What a tag makes Headscale's YAML reader do to a value the page does not redo.
+/// What a tag makes Headscale's YAML parser do to a value the page does not redo.
 fn converted(tag: &serde_yaml::value::Tag) -> Option<&'static str> {
     if *tag == "!!binary" {
         Some("a !!binary value, which Headscale decodes from base64 first; write the value itself")
@@ -144,16 +168,6 @@ fn converted(tag: &serde_yaml::value::Tag) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// How the entries of a list setting are used, which decides what the form cannot hold.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Entries {
-    Any,
-    /// Group names: one per line in the form, which trims each.
-    Names(&'static str),
-    /// Addresses or domains: the form splits at white space and commas.
-    Words(&'static str),
 }
 
 /// `parent.name`, or `name` at the top.
@@ -168,11 +182,13 @@ fn join(parent: &str, name: &str) -> String {
 /// Spelling suggestions are looked for among the first this many problems only.
 pub(crate) const MAX_SUGGESTIONS: usize = 100;
 
-struct Reader {
+/// Interprets parsed YAML the way Headscale (viper and its `cast` helpers) does, collecting the
+/// settings it reads and every problem on the way.
+struct Interpreter {
     read: Read,
 }
 
-impl Reader {
+impl Interpreter {
     fn problem(&mut self, path: &str, kind: ProblemKind) {
         self.read.problems.push(Problem { path: path.to_string(), kind, at: None });
     }
@@ -213,7 +229,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.text(path, value)),
             Value::Sequence(_) | Value::Mapping(_) => {
-                self.problem(path, ProblemKind::WrongType { expected: "a single value" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::SingleValue });
                 None
             }
         }
@@ -231,7 +247,7 @@ impl Reader {
             }
             Value::Number(number) => {
                 let read_as = number.as_f64().is_some_and(|n| n != 0.0);
-                self.problem(path, ProblemKind::WrongType { expected: "true or false" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Flag });
                 Some(read_as)
             }
             Value::Null => {
@@ -240,7 +256,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.flag(path, value)),
             Value::Sequence(_) | Value::Mapping(_) => {
-                self.problem(path, ProblemKind::WrongType { expected: "true or false" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Flag });
                 None
             }
         }
@@ -253,7 +269,7 @@ impl Reader {
         match value {
             Value::Sequence(items) => {
                 if let Some(at) = items.iter().position(|item| matches!(item, Value::Sequence(_) | Value::Mapping(_))) {
-                    self.problem(&format!("{path}[{at}]"), ProblemKind::WrongType { expected: "a single value" });
+                    self.problem(&format!("{path}[{at}]"), ProblemKind::WrongType { expected: Expected::SingleValue });
                     return Some(Vec::new());
                 }
                 let mut out = Vec::new();
@@ -281,7 +297,7 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.list(path, value, entries)),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: "a list" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::List });
                 None
             }
         }
@@ -377,13 +393,13 @@ impl Reader {
             }
             Value::Tagged(tagged) => self.untagged(path, tagged).and_then(|value| self.mapping(path, value)),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: "a section of keys" });
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Section });
                 None
             }
         }
     }
 
-    /// A key as text, as viper names it (see [`Reader::folded`] for its case).
+    /// A key as text, as viper names it (see [`Interpreter::folded`] for its case).
     fn key(&mut self, parent: &str, key: &Value) -> Option<String> {
         match key {
             Value::String(text) => match refused_character(text, |_| false) {
@@ -395,7 +411,7 @@ impl Reader {
             },
             Value::Number(_) | Value::Bool(_) | Value::Null => Some(key_text(key)),
             _ => {
-                self.problem(parent, ProblemKind::WrongType { expected: "plain keys" });
+                self.problem(parent, ProblemKind::WrongType { expected: Expected::PlainKeys });
                 None
             }
         }
@@ -428,60 +444,48 @@ impl Reader {
         }
     }
 
-    /// Stores the value of one key.
+    /// Stores the value of one key, read by its kind.
     pub fn set(&mut self, key: Key, path: &str, value: &Value) {
-        let mut s = std::mem::take(&mut self.read.settings);
-        match key {
-            Key::OnlyStartIfOidcIsAvailable => s.only_start_if_oidc_is_available = self.flag(path, value),
-            Key::Issuer => s.issuer = self.text(path, value),
-            Key::ClientId => s.client_id = self.text(path, value),
-            Key::ClientSecret => s.client_secret = self.text(path, value),
-            Key::ClientSecretPath => s.client_secret_path = self.text(path, value),
-            Key::Expiry => s.expiry = self.text(path, value),
-            Key::UseExpiryFromToken => s.use_expiry_from_token = self.flag(path, value),
-            Key::Scope => s.scope = self.list(path, value, Entries::Any),
-            Key::ExtraParams => s.extra_params = self.pairs(path, value),
-            Key::AllowedDomains => s.allowed_domains = self.list(path, value, Entries::Words("domain")),
-            Key::AllowedUsers => s.allowed_users = self.list(path, value, Entries::Words("address")),
-            Key::AllowedGroups => s.allowed_groups = self.list(path, value, Entries::Names("group name")),
-            Key::StripEmailDomain => s.strip_email_domain = self.flag(path, value),
-            Key::MapLegacyUsers => s.map_legacy_users = self.flag(path, value),
-            Key::PkceEnabled => s.pkce_enabled = self.flag(path, value),
-            Key::PkceMethod => s.pkce_method = self.text(path, value),
-            Key::EmailVerifiedRequired => s.email_verified_required = self.flag(path, value),
-            Key::NodeExpiry => s.node_expiry = self.text(path, value),
-        }
-        self.read.settings = s;
+        let value = match key.kind() {
+            Kind::Text => self.text(path, value).map(Setting::Text),
+            Kind::Flag => self.flag(path, value).map(Setting::Flag),
+            Kind::List(entries) => self.list(path, value, entries).map(Setting::List),
+            Kind::Map => self.pairs(path, value).map(Setting::Map),
+        };
+        self.read.settings.set(key, value);
     }
 }
 
 /// Reads a whole configuration, or only its `oidc:` section, as Headscale would.
 pub fn read(document: &Value) -> Read {
-    let mut reader = Reader { read: Read::default() };
-    let Some(top) = reader.mapping("", document) else { return reader.read };
-    for (name, value) in reader.folded("", top, true) {
+    let mut interpreter = Interpreter { read: Read::default() };
+    let Some(top) = interpreter.mapping("", document) else { return interpreter.read };
+    for (name, value) in interpreter.folded("", top, true) {
         match name.as_str() {
-            "server_url" => {
-                reader.read.present.push("server_url".into());
-                reader.read.server_url = reader.text("server_url", value);
+            SERVER_URL => {
+                interpreter.read.present.push(SERVER_URL.into());
+                interpreter.read.server_url = interpreter.text(SERVER_URL, value);
             }
-            "oidc" => {
-                reader.read.present.push("oidc".into());
-                reader.section("oidc", value);
+            LOGIN_SECTION => {
+                interpreter.read.present.push(LOGIN_SECTION.into());
+                interpreter.section(LOGIN_SECTION, value);
             }
-            "node" => {
-                let Some(node) = reader.mapping("node", value) else { continue };
-                let expiry = reader.folded("node", node, true).into_iter().find(|(name, _)| name == "expiry");
-                if let Some((_, expiry)) = expiry {
-                    reader.read.present.push("node.expiry".into());
-                    reader.set(Key::NodeExpiry, "node.expiry", expiry);
+            // A section that holds other settings too (`node:`): only its login keys are read.
+            section if KEYS.iter().any(|rule| rule.key.section() == section) => {
+                let Some(map) = interpreter.mapping(section, value) else { continue };
+                for (name, value) in interpreter.folded(section, map, true) {
+                    let rule = KEYS.iter().find(|rule| rule.key.section() == section && rule.key.name() == name);
+                    if let Some(rule) = rule {
+                        interpreter.read.present.push(rule.path.into());
+                        interpreter.set(rule.key, rule.path, value);
+                    }
                 }
             }
             // The rest of config.yaml is not about login.
             _ => {}
         }
     }
-    reader.read
+    interpreter.read
 }
 
 /// Whether a key is this name in any case, as viper compares them.
@@ -491,9 +495,9 @@ pub(crate) fn is_named(key: &Value, name: &str) -> bool {
 
 /// Reads one value of one key (for environment variables, which have no document).
 pub(crate) fn read_value(key: Key, path: &str, value: &Value, into: &mut Read) {
-    let mut reader = Reader { read: std::mem::take(into) };
-    reader.set(key, path, value);
-    *into = reader.read;
+    let mut interpreter = Interpreter { read: std::mem::take(into) };
+    interpreter.set(key, path, value);
+    *into = interpreter.read;
 }
 
 #[cfg(test)]

@@ -1,8 +1,12 @@
-//! Headscale's `oidc:` section (and `node:` from 0.29), written for people.
+//! Headscale's `oidc:` section (and `node:` from 0.29), written for people: every key that has a
+//! value, in the key table's order, with the comment its row gives it; the keys of a section
+//! inside `oidc:` (`pkce:`) after the section's own keys, and a key outside `oidc:` introduced
+//! as one to merge into a section config.yaml already has.
 
 use crate::engine::headscale::settings::Settings;
 use crate::engine::headscale::Plan;
 use crate::engine::inputs::SecretDelivery;
+use crate::engine::versions::keys::{Key, ValueRef, KEYS, LOGIN_SECTION};
 use crate::engine::yaml::YamlWriter;
 
 /// The YAML to paste into Headscale's config.yaml for the settings that belong in the file.
@@ -11,76 +15,76 @@ pub fn emit(plan: &Plan, file: &Settings) -> String {
     let mut w = YamlWriter::new();
     w.comment(0, &format!("Headscale {version}: login through authentik. Paste at the top level of config.yaml;"));
     w.comment(0, &format!("server_url in the same file must be {} exactly.", plan.server_url));
-    w.section(0, "oidc");
-    if let Some(only_start) = file.only_start_if_oidc_is_available {
-        w.comment(1, "Refuse to start while authentik cannot be reached.");
-        w.boolean(1, "only_start_if_oidc_is_available", only_start);
-    }
-    if let Some(issuer) = &file.issuer {
-        w.comment(1, "authentik's issuer for this application; the trailing slash is part of it.");
-        w.string(1, "issuer", issuer);
-    }
-    if let Some(client_id) = &file.client_id {
-        w.string(1, "client_id", client_id);
-    }
-    if let Some(secret) = &file.client_secret {
-        w.string(1, "client_secret", secret);
-    }
-    if let Some(path) = &file.client_secret_path {
-        w.comment(1, "The secret is read from this file at startup; ${VARIABLES} are expanded.");
-        w.string(1, "client_secret_path", path);
-    }
-    if plan.delivery == SecretDelivery::Environment {
-        w.comment(1, "The client secret comes from HEADSCALE_OIDC_CLIENT_SECRET in Headscale's environment.");
-    }
-    if let Some(expiry) = &file.expiry {
-        w.comment(1, "How long a node logged in through authentik stays valid (0: for ever).");
-        w.string(1, "expiry", expiry);
-    }
-    if let Some(from_token) = file.use_expiry_from_token {
-        w.boolean(1, "use_expiry_from_token", from_token);
-    }
-    if let Some(scope) = &file.scope {
-        w.list(1, "scope", scope);
-    }
-    if let Some(params) = &file.extra_params {
-        w.comment(1, "Added to the login request sent to authentik.");
-        w.section(1, "extra_params");
-        for (key, value) in params {
-            w.string(2, key, value);
+    w.section(0, LOGIN_SECTION);
+    for key in keys_in(LOGIN_SECTION) {
+        write(&mut w, 1, key, file, version);
+        if key == Key::ClientSecretPath && plan.delivery == SecretDelivery::Environment {
+            w.comment(1, "The client secret comes from HEADSCALE_OIDC_CLIENT_SECRET in Headscale's environment.");
         }
     }
-    if let Some(domains) = &file.allowed_domains {
-        w.comment(1, "Only emails in these domains may log in.");
-        w.list(1, "allowed_domains", domains);
-    }
-    if let Some(users) = &file.allowed_users {
-        w.comment(1, "Only these emails may log in.");
-        w.list(1, "allowed_users", users);
-    }
-    if let Some(groups) = &file.allowed_groups {
-        w.comment(1, "Only members of one of these authentik groups may log in (exact names).");
-        w.list(1, "allowed_groups", groups);
-    }
-    if let Some(required) = file.email_verified_required {
-        w.comment(1, "Allowed users and domains only accept emails authentik marks as verified.");
-        w.boolean(1, "email_verified_required", required);
-    }
-    if file.pkce_enabled.is_some() || file.pkce_method.is_some() {
-        w.section(1, "pkce");
-        if let Some(enabled) = file.pkce_enabled {
-            w.boolean(2, "enabled", enabled);
-        }
-        if let Some(method) = &file.pkce_method {
-            w.string(2, "method", method);
+    let within = |section: &'static str| section.strip_prefix(LOGIN_SECTION)?.strip_prefix('.');
+    for section in sections(within) {
+        let keys: Vec<Key> =
+            keys_in(&format!("{LOGIN_SECTION}.{section}")).filter(|&key| file.value(key).is_some()).collect();
+        if !keys.is_empty() {
+            w.section(1, section);
+            keys.into_iter().for_each(|key| write(&mut w, 2, key, file, version));
         }
     }
-    if let Some(expiry) = &file.node_expiry {
-        w.blank();
-        w.comment(0, &format!("Headscale {version} reads the node expiry here: merge it into the node: section"));
-        w.comment(0, "config.yaml already has. 0 means nodes never expire.");
-        w.section(0, "node");
-        w.string(1, "expiry", expiry);
+    for section in sections(|section| (section != LOGIN_SECTION && within(section).is_none()).then_some(section)) {
+        for key in keys_in(section).filter(|&key| file.value(key).is_some()) {
+            w.blank();
+            note(&mut w, 0, key, version);
+            w.section(0, section);
+            value(&mut w, 1, key, file);
+        }
     }
     w.finish()
+}
+
+/// The keys directly in `section`, in the table's order.
+fn keys_in(section: &str) -> impl Iterator<Item = Key> + '_ {
+    KEYS.iter().map(|rule| rule.key).filter(move |key| key.section() == section)
+}
+
+/// The sections `name` picks from the table, in the order of their first key.
+fn sections(name: impl Fn(&'static str) -> Option<&'static str>) -> Vec<&'static str> {
+    let mut found: Vec<&str> = Vec::new();
+    for section in KEYS.iter().filter_map(|rule| name(rule.key.section())) {
+        if !found.contains(&section) {
+            found.push(section);
+        }
+    }
+    found
+}
+
+fn note(w: &mut YamlWriter, level: usize, key: Key, version: &str) {
+    for line in key.rule().note.into_iter().flat_map(str::lines) {
+        w.comment(level, &line.replace("{version}", version));
+    }
+}
+
+/// One key with its comment, if it has a value.
+fn write(w: &mut YamlWriter, level: usize, key: Key, file: &Settings, version: &str) {
+    if file.value(key).is_some() {
+        note(w, level, key, version);
+    }
+    value(w, level, key, file);
+}
+
+/// One key's value, if it has one, by its kind.
+fn value(w: &mut YamlWriter, level: usize, key: Key, file: &Settings) {
+    let name = key.name();
+    match file.value(key) {
+        None => {}
+        Some(ValueRef::Text(text)) => w.string(level, name, text),
+        Some(ValueRef::Flag(flag)) => w.boolean(level, name, flag),
+        Some(ValueRef::List(items)) => w.list(level, name, items),
+        Some(ValueRef::Map(pairs)) => {
+            w.section(level, name);
+            for (key, value) in pairs {
+                w.string(level + 1, key, value);
+            }
+        }
+    }
 }

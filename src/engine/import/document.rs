@@ -1,4 +1,4 @@
-//! A pasted YAML document read the way Headscale's YAML reader (yaml.v3, through viper) reads
+//! A pasted YAML document read the way Headscale's YAML parser (yaml.v3, through viper) reads
 //! it: only the first document; every scalar resolved by its rules; `<<` merging only when it
 //! is a plain, untagged key (a quoted `"<<"` is an ordinary key); a key given twice in one
 //! mapping is an error; and aliases expanded within yaml.v3's budget, which refuses a document
@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Value};
 use crate::engine::import::libyaml::{Event, Parser, Style};
 use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::{scalars, ImportError, MAX_DEPTH};
-use crate::engine::versions::headscale::KEYS;
+use crate::engine::versions::keys::{KEYS, LOGIN_SECTION, SERVER_URL};
 
 /// yaml.v3's alias budget: beyond 1,000 decoded values of which more than 100 come from
 /// aliases, the share that comes from aliases may be at most 99 % up to 400,000 values, falling
@@ -386,11 +386,16 @@ impl Converter<'_> {
         let mut out = Mapping::new();
         for (key, value, position) in self.entries(pairs, *merge)? {
             let name = key.as_str().map(str::to_lowercase).unwrap_or_default();
-            let relevant = matches!(name.as_str(), "server_url" | "oidc" | "node" | "services")
+            // Headscale's settings, a compose file's services, environment variables, and the
+            // keys of the login section pasted without its `oidc:` line.
+            let relevant = name == SERVER_URL
+                || name == "services"
                 || name.starts_with("headscale_")
-                || KEYS
-                    .iter()
-                    .any(|rule| rule.path.strip_prefix("oidc.").is_some_and(|rest| rest.starts_with(name.as_str())));
+                || KEYS.iter().any(|rule| {
+                    let within = rule.path.strip_prefix(LOGIN_SECTION).and_then(|rest| rest.strip_prefix('.'));
+                    rule.path.split('.').next() == Some(name.as_str())
+                        || within.is_some_and(|rest| rest.starts_with(name.as_str()))
+                });
             let path = key.as_str().unwrap_or_default().to_string();
             self.positions.push((path.clone(), position));
             let value = if relevant { self.convert(value, &path, 1)? } else { Value::Null };

@@ -8,7 +8,7 @@ use crate::engine::headscale::read::{self, nearest, ProblemKind, Read};
 use crate::engine::import::positions::{Position, Positions};
 use crate::engine::import::{shell, Pasted};
 use crate::engine::limits::refused_character;
-use crate::engine::versions::headscale::{Key, Kind, KEYS};
+use crate::engine::versions::keys::{env_var, Key, Kind, KEYS, LOGIN_SECTION, SERVER_URL};
 
 /// One variable, with its 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,7 +104,7 @@ pub(crate) fn key_of_variable(name: &str) -> Option<Key> {
 /// JSON, booleans through Go's ParseBool.
 fn env_value(key: Key, text: &str) -> Value {
     match key.kind() {
-        Kind::List => Value::Sequence(text.split_whitespace().map(Value::from).collect()),
+        Kind::List(_) => Value::Sequence(text.split_whitespace().map(Value::from).collect()),
         // JSON objects are YAML too.
         Kind::Map => serde_yaml::from_str(text).unwrap_or_else(|_| Value::from(text)),
         Kind::Flag => read::parse_bool(text).map_or_else(|| Value::from(text), Value::Bool),
@@ -121,7 +121,7 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
     let upper = name.to_ascii_uppercase();
     if name != upper && is_ours(name) {
         // Variable names are case-sensitive, and viper looks for them in capitals only.
-        let suggestion = (key_of_variable(&upper).is_some() || upper == "HEADSCALE_SERVER_URL").then_some(upper);
+        let suggestion = (key_of_variable(&upper).is_some() || upper == env_var(SERVER_URL)).then_some(upper);
         out.problems.push(read::Problem {
             path: name.to_string(),
             kind: ProblemKind::UnknownKey { suggestion },
@@ -129,19 +129,20 @@ fn read_env_variable(name: &str, text: &str, out: &mut Read) {
         });
         return;
     }
-    if !name.starts_with("HEADSCALE_OIDC_") && name != "HEADSCALE_NODE_EXPIRY" && name != "HEADSCALE_SERVER_URL" {
+    let login = name.strip_prefix(&env_var(LOGIN_SECTION)).is_some_and(|rest| rest.starts_with('_'));
+    if !login && key_of_variable(name).is_none() && name != env_var(SERVER_URL) {
         return;
     }
     let key = key_of_variable(name);
     // A line break or a control character inside a value is refused, as in every field; a
     // list's entries may be separated by tabs, which Headscale splits at like spaces.
-    let list = key.is_some_and(|key| key.kind() == Kind::List);
+    let list = key.is_some_and(|key| matches!(key.kind(), Kind::List(_)));
     if let Some((character, _)) = refused_character(text, |c| list && c == '\t') {
         out.problems.push(read::Problem { path: name.to_string(), kind: ProblemKind::Control { character }, at: None });
         return;
     }
-    if name == "HEADSCALE_SERVER_URL" {
-        out.present.push("server_url".into());
+    if name == env_var(SERVER_URL) {
+        out.present.push(SERVER_URL.into());
         out.server_url = Some(text.to_string()).filter(|t| !t.is_empty());
         return;
     }

@@ -2,7 +2,7 @@
 
 use crate::engine::catalogue::{Check, Diagnostic, Severity, Subject};
 use crate::engine::diagnose::diagnose;
-use crate::engine::fields::Field;
+use crate::engine::fields::{Field, FIELDS};
 use crate::engine::headscale::checks::lint;
 use crate::engine::headscale::read::{self, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
@@ -14,6 +14,7 @@ use crate::engine::limits::Refusal;
 use crate::engine::model::Model;
 use crate::engine::rules;
 use crate::engine::urls::split_issuer;
+use crate::engine::versions::keys::{Key, Setting, ValueRef, KEYS, LOGIN_SECTION};
 
 /// Whether a problem of the reading is listed: quoted "true" and "false" read correctly, so
 /// only other text for a boolean is one.
@@ -83,8 +84,8 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
     let version = inputs.headscale_version;
     for diagnostic in lint(&read.settings, version) {
         let path = match diagnostic.check {
-            Check::SecretBoth => Some("oidc.client_secret_path".to_string()),
-            Check::IssuerTrailingSlash => Some("oidc.issuer".to_string()),
+            Check::SecretBoth => Some(Key::ClientSecretPath.path().to_string()),
+            Check::IssuerTrailingSlash => Some(Key::Issuer.path().to_string()),
             _ => match &diagnostic.subject {
                 Some(Subject::Phrase(path)) => Some(path.clone()),
                 _ => None,
@@ -94,9 +95,11 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
     }
     match &read.settings.issuer {
         Some(issuer) if split_issuer(issuer).is_none() => {
-            found.push((Some("oidc.issuer".into()), Diagnostic::value(Check::IssuerNotAuthentik, issuer)));
+            found.push((Some(Key::Issuer.path().into()), Diagnostic::value(Check::IssuerNotAuthentik, issuer)));
         }
-        None if source != Pasted::Environment => found.push((Some("oidc".into()), Diagnostic::new(Check::OidcMissing))),
+        None if source != Pasted::Environment => {
+            found.push((Some(LOGIN_SECTION.into()), Diagnostic::new(Check::OidcMissing)))
+        }
         _ => {}
     }
     let settings = &read.settings;
@@ -105,13 +108,17 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
     let diagnostics = diagnose(inputs, &Model::new(inputs));
     // Placeholders are reported where the import found them, above.
     for diagnostic in diagnostics.into_iter().filter(|d| d.check != Check::Placeholder) {
-        let paths = match diagnostic.check {
+        let places = match diagnostic.check {
             // About the allowed users and domains as much as about email_verified_required.
-            Check::EmailVerified => &["oidc.email_verified_required", "oidc.allowed_users", "oidc.allowed_domains"][..],
+            Check::EmailVerified => &[
+                Setting::Key(Key::EmailVerifiedRequired),
+                Setting::Key(Key::AllowedUsers),
+                Setting::Key(Key::AllowedDomains),
+            ][..],
             _ => diagnostic.field().info().headscale,
         };
         // The earliest of the places the check is about.
-        let present = paths.iter().filter(|p| read.present.iter().any(|seen| seen == *p));
+        let present = places.iter().map(|place| place.path()).filter(|p| read.present.iter().any(|seen| seen == p));
         let Some(path) = present.min_by_key(|p| positions.find(p).map_or(usize::MAX, |position| position.line)) else {
             continue;
         };
@@ -126,27 +133,35 @@ pub fn findings(read: &Read, source: Pasted, inputs: &Inputs, positions: &Positi
     placed
 }
 
-/// Placeholders from a guide or an example, each at its key or list item; the form keeps its
-/// own value for them.
+/// Placeholders from a guide or an example, each at its key or list item, for every setting that
+/// is the first of a field whose kind takes them (single values first, then list items); the
+/// form keeps its own value for them.
 fn placeholders(read: &Read) -> Vec<(Option<String>, Diagnostic)> {
-    let settings = &read.settings;
-    let single = [
-        ("server_url", Field::HeadscaleUrl, &read.server_url),
-        ("oidc.issuer", Field::AuthentikUrl, &settings.issuer),
-        ("oidc.client_id", Field::ClientId, &settings.client_id),
-        ("oidc.client_secret", Field::ClientSecret, &settings.client_secret),
-        ("oidc.client_secret_path", Field::ClientSecretPath, &settings.client_secret_path),
-    ];
-    let lists = [
-        ("oidc.allowed_groups", Field::AllowedGroups, &settings.allowed_groups),
-        ("oidc.allowed_users", Field::AllowedUsers, &settings.allowed_users),
-        ("oidc.allowed_domains", Field::AllowedDomains, &settings.allowed_domains),
-    ];
-    let single = single
-        .into_iter()
-        .filter_map(|(path, field, value)| value.as_deref().map(|value| (path.to_string(), field, value)));
-    let items = lists.into_iter().flat_map(|(path, field, items)| {
-        items.iter().flatten().enumerate().map(move |(index, item)| (format!("{path}[{index}]"), field, item.as_str()))
+    let mut owners: Vec<(Setting, Field)> = Vec::new();
+    for info in FIELDS.iter().filter(|info| info.kind.takes_placeholders()) {
+        if let Some(&setting) = info.headscale.first() {
+            if !owners.iter().any(|(owned, _)| *owned == setting) {
+                owners.push((setting, info.field));
+            }
+        }
+    }
+    let value = |setting: Setting| match setting {
+        Setting::ServerUrl => read.server_url.as_deref().map(ValueRef::Text),
+        setting => setting.key().and_then(|key| read.settings.value(key)),
+    };
+    let single = owners.iter().filter_map(|&(setting, field)| match value(setting) {
+        Some(ValueRef::Text(text)) => Some((setting.path().to_string(), field, text)),
+        _ => None,
+    });
+    let items = owners.iter().flat_map(|&(setting, field)| {
+        let items = match value(setting) {
+            Some(ValueRef::List(items)) => items,
+            _ => &[],
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(move |(index, item)| (format!("{}[{index}]", setting.path()), field, item.as_str()))
     });
     single
         .chain(items)
@@ -161,14 +176,9 @@ fn placeholders(read: &Read) -> Vec<(Option<String>, Diagnostic)> {
 /// The path of the list item a diagnostic is about, when its subject is one of the items.
 fn item_path(path: &str, diagnostic: &Diagnostic, settings: &Settings) -> String {
     let Some(Subject::Value(value)) = &diagnostic.subject else { return path.to_string() };
-    let items = match path {
-        "oidc.allowed_groups" => &settings.allowed_groups,
-        "oidc.allowed_users" => &settings.allowed_users,
-        "oidc.allowed_domains" => &settings.allowed_domains,
-        "oidc.scope" => &settings.scope,
-        _ => return path.to_string(),
-    };
-    match items.iter().flatten().position(|item| item.trim() == value) {
+    let key = KEYS.iter().find(|rule| rule.path == path).map(|rule| rule.key);
+    let Some(ValueRef::List(items)) = key.and_then(|key| settings.value(key)) else { return path.to_string() };
+    match items.iter().position(|item| item.trim() == value) {
         Some(index) => format!("{path}[{index}]"),
         None => path.to_string(),
     }

@@ -1,6 +1,6 @@
 //! The events of a YAML text, from libyaml (its Rust translation, `unsafe-libyaml`, which the
 //! YAML crate already builds on, so the page carries one parser). Events keep what a parsed
-//! value forgets and Headscale's YAML reader does not: how each scalar was quoted, its tag, the
+//! value forgets and Headscale's YAML parser does not: how each scalar was quoted, its tag, the
 //! anchors and aliases, and where each node starts. The unsafe code is confined to this file.
 
 use std::ffi::CStr;

@@ -26,6 +26,7 @@ use crate::engine::import::findings::findings;
 use crate::engine::import::positions::{Position, Positions};
 use crate::engine::inputs::Inputs;
 use crate::engine::limits;
+use crate::engine::versions::keys::{LOGIN_SECTION, SERVER_URL};
 
 /// The largest text the import reads, in bytes: the import box's limit (see
 /// [`crate::engine::limits::limit`]).
@@ -114,7 +115,7 @@ pub enum ImportError {
     TooManyBrackets {
         count: usize,
     },
-    /// Headscale's YAML reader refuses the text: its aliases make up nearly all of what it
+    /// Headscale's YAML parser refuses the text: its aliases make up nearly all of what it
     /// would decode.
     Aliasing {
         position: Option<Position>,
@@ -255,7 +256,7 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 fn read_yaml(text: &str) -> Result<(Pasted, Read, Positions), ImportError> {
-    // Read as Headscale's YAML reader does: merges, aliases within its budget, its scalars.
+    // Read as Headscale's YAML parser does: merges, aliases within its budget, its scalars.
     let document::Document { value: document, positions, more_documents } = document::read(text)?;
     let Value::Mapping(top) = &document else { return Err(ImportError::NothingFound) };
     let (source, mut read, positions) = read_mapping(&document, top, positions)?;
@@ -284,8 +285,8 @@ fn read_mapping(
         return Ok((Pasted::Environment, read_environment_map(environment), Positions::from_entries(located)));
     }
     let has = |name: &str| top.keys().any(|key| read::is_named(key, name));
-    if has("oidc") || has("server_url") {
-        let source = if has("server_url") { Pasted::Config } else { Pasted::OidcSection };
+    if has(LOGIN_SECTION) || has(SERVER_URL) {
+        let source = if has(SERVER_URL) { Pasted::Config } else { Pasted::OidcSection };
         return Ok((source, read::read(document), positions));
     }
     // Only the keys of the oidc section, without the oidc: line.

@@ -1,4 +1,4 @@
-//! What a YAML scalar is to Headscale: its YAML reader (yaml.v3) resolves an unquoted value by
+//! What a YAML scalar is to Headscale: its YAML parser (yaml.v3) resolves an unquoted value by
 //! its first character and Go's number syntax, then viper's `cast` turns it into text. `0x1F`
 //! is the number 31, `08` the decimal number 8, `1_000` a thousand, `2024-01-02` a date and
 //! time, and a `!!binary` value is decoded from base64. Quoted values are always text.

@@ -8,9 +8,9 @@
 //! A paste ([`encode_paste`]) is the configuration's reading, if any, and the parts of the
 //! paste with the messages recognised in each, bounded by [`crate::engine::symptoms`]'s limits.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
-use crate::engine::headscale::read::{Problem, ProblemKind, Read};
+use crate::engine::headscale::read::{Expected, Problem, ProblemKind, Read};
 use crate::engine::headscale::settings::Settings;
 use crate::engine::import::findings::{listed, order, place, read_problem};
 use crate::engine::import::paste::Paste;
@@ -19,29 +19,80 @@ use crate::engine::import::{ImportError, Pasted, Reading, MAX_FINDINGS};
 use crate::engine::symptoms::discovery::Discovery;
 use crate::engine::symptoms::jwks::{Jwks, Key};
 use crate::engine::symptoms::{Document, Found, Hit, Kind, Level, Part, Unknown, MESSAGES};
-use crate::engine::versions::headscale::KEYS;
+use crate::engine::versions::keys::{self, Key as SettingKey, Value, ValueRef, KEYS, SERVER_URL};
 
 const HEADER: &str = "hsp-import 1\n";
 const PASTE_HEADER: &str = "hsp-paste 1\n";
-const KINDS: [(Kind, char); 9] = [
-    (Kind::TextLog, 't'),
-    (Kind::JsonLog, 'j'),
-    (Kind::HeadscalePage, 'h'),
-    (Kind::AuthentikPage, 'a'),
-    (Kind::AuthentikError, 'e'),
-    (Kind::Discovery, 'd'),
-    (Kind::Jwks, 'k'),
-    (Kind::Configuration, 'c'),
-    (Kind::Text, 'x'),
-];
-const LEVELS: [(Level, char); 5] =
-    [(Level::Debug, 'd'), (Level::Info, 'i'), (Level::Warn, 'w'), (Level::Error, 'e'), (Level::Fatal, 'f')];
-/// Every type a value may be expected to have, as the reader names them.
-const EXPECTED: [&str; 5] = ["a single value", "true or false", "a list", "a section of keys", "plain keys"];
+/// A data-less enum written as one letter, declared once for both directions by [`codes!`].
+trait Code: Sized {
+    fn code(self) -> char;
+    fn from_code(code: char) -> Option<Self>;
+}
 
-/// The answer could not be read: damaged, cut short, or from another version of the page.
+/// The letter of each variant: the writing side matches every variant, so a new one does not
+/// compile without its letter, and the reading side accepts exactly these letters.
+macro_rules! codes {
+    ($type:ty { $($variant:path => $code:literal),+ $(,)? }) => {
+        impl Code for $type {
+            fn code(self) -> char {
+                match self {
+                    $($variant => $code),+
+                }
+            }
+
+            fn from_code(code: char) -> Option<Self> {
+                match code {
+                    $($code => Some($variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+codes!(Pasted { Pasted::Config => 'c', Pasted::OidcSection => 'o', Pasted::Environment => 'e' });
+codes!(Expected {
+    Expected::SingleValue => 's',
+    Expected::Flag => 'f',
+    Expected::List => 'l',
+    Expected::Section => 'm',
+    Expected::PlainKeys => 'k',
+});
+codes!(Kind {
+    Kind::TextLog => 't',
+    Kind::JsonLog => 'j',
+    Kind::HeadscalePage => 'h',
+    Kind::AuthentikPage => 'a',
+    Kind::AuthentikError => 'e',
+    Kind::Discovery => 'd',
+    Kind::Jwks => 'k',
+    Kind::Configuration => 'c',
+    Kind::Text => 'x',
+});
+codes!(Level { Level::Debug => 'd', Level::Info => 'i', Level::Warn => 'w', Level::Error => 'e', Level::Fatal => 'f' });
+
+/// Why an answer could not be read. The page shows it: an answer it cannot read is a bug or a
+/// stale copy of the page, never a reason to read the text somewhere else unannounced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WireError;
+pub enum WireError {
+    /// It does not start with this version's header: another version of the page wrote it.
+    Version,
+    /// It breaks off, or holds something else, at this byte.
+    Damaged { at: usize },
+}
+
+impl fmt::Display for WireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WireError::Version => f.write_str(
+                "The import's worker answered in a format this page does not read: the page and its WebAssembly are of different versions. Reload the page.",
+            ),
+            WireError::Damaged { at } => {
+                write!(f, "The import's worker answered with text this page cannot read (at byte {at}).")
+            }
+        }
+    }
+}
 
 /// What the page needs of `reading`: the first [`MAX_FINDINGS`] problems in the order they are
 /// listed, the rest counted; only the places of those problems and of Headscale's own keys; only
@@ -61,7 +112,7 @@ pub fn bound(reading: &Reading) -> Reading {
     }
     let needed = |path: &str| {
         let path = path.to_ascii_lowercase();
-        wanted.contains(&path) || path == "server_url" || known(&path)
+        wanted.contains(&path) || path == SERVER_URL || known(&path)
     };
     Reading {
         source: *source,
@@ -87,9 +138,21 @@ fn known(path: &str) -> bool {
     })
 }
 
+/// Every key, grouped by kind (flags, texts, lists, maps), each group in the table's order: the
+/// order settings cross in.
+fn by_kind() -> impl Iterator<Item = SettingKey> {
+    let group = |kind: &keys::Kind| match kind {
+        keys::Kind::Flag => 0,
+        keys::Kind::Text => 1,
+        keys::Kind::List(_) => 2,
+        keys::Kind::Map => 3,
+    };
+    (0..4).flat_map(move |at| KEYS.iter().filter(move |rule| group(&rule.kind) == at).map(|rule| rule.key))
+}
+
 /// `answer`, bounded, as text.
 pub fn encode(answer: &Result<Reading, ImportError>) -> String {
-    let mut out = Writer(HEADER.to_string());
+    let mut out = Encoder(HEADER.to_string());
     match answer {
         Ok(reading) => {
             out.tag('R');
@@ -105,19 +168,19 @@ pub fn encode(answer: &Result<Reading, ImportError>) -> String {
 
 /// The answer [`encode`] wrote.
 pub fn decode(text: &str) -> Result<Result<Reading, ImportError>, WireError> {
-    let mut input = Reader(text.strip_prefix(HEADER).ok_or(WireError)?);
+    let mut input = Decoder::new(text, HEADER)?;
     let answer = match input.tag()? {
         'R' => Ok(input.reading()?),
         'E' => Err(input.error()?),
-        _ => return Err(WireError),
+        _ => return Err(input.damaged()),
     };
-    input.0.is_empty().then_some(answer).ok_or(WireError)
+    input.end(answer)
 }
 
 /// A read paste, as text: the configuration's reading bounded as [`encode`] bounds it, and
 /// every part.
 pub fn encode_paste(answer: &Result<Paste, ImportError>) -> String {
-    let mut out = Writer(PASTE_HEADER.to_string());
+    let mut out = Encoder(PASTE_HEADER.to_string());
     match answer {
         Ok(paste) => {
             out.tag('P');
@@ -144,26 +207,26 @@ pub fn encode_paste(answer: &Result<Paste, ImportError>) -> String {
 
 /// The paste [`encode_paste`] wrote.
 pub fn decode_paste(text: &str) -> Result<Result<Paste, ImportError>, WireError> {
-    let mut input = Reader(text.strip_prefix(PASTE_HEADER).ok_or(WireError)?);
+    let mut input = Decoder::new(text, PASTE_HEADER)?;
     let answer = match input.tag()? {
         'P' => {
             let configuration = input.option(|input| match input.tag()? {
                 'R' => Ok(Ok(input.reading()?)),
                 'E' => Ok(Err(input.error()?)),
-                _ => Err(WireError),
+                _ => Err(input.damaged()),
             })?;
             let parts = (0..input.count()?).map(|_| input.part()).collect::<Result<_, _>>()?;
             Ok(Paste { configuration, parts })
         }
         'E' => Err(input.error()?),
-        _ => return Err(WireError),
+        _ => return Err(input.damaged()),
     };
-    input.0.is_empty().then_some(answer).ok_or(WireError)
+    input.end(answer)
 }
 
-struct Writer(String);
+struct Encoder(String);
 
-impl Writer {
+impl Encoder {
     fn tag(&mut self, tag: char) {
         self.0.push(tag);
     }
@@ -208,11 +271,7 @@ impl Writer {
     }
 
     fn reading(&mut self, reading: &Reading) {
-        self.tag(match reading.source {
-            Pasted::Config => 'c',
-            Pasted::OidcSection => 'o',
-            Pasted::Environment => 'e',
-        });
+        self.tag(reading.source.code());
         self.settings(&reading.read.settings);
         self.option(reading.read.server_url.as_deref(), Self::text);
         self.texts(&reading.read.present);
@@ -226,22 +285,24 @@ impl Writer {
         self.number(reading.omitted);
     }
 
+    /// Every key's value, grouped by kind (flags, texts, lists, maps), each in the table's order.
     fn settings(&mut self, s: &Settings) {
-        let flags = [s.only_start_if_oidc_is_available, s.use_expiry_from_token, s.strip_email_domain];
-        let more = [s.map_legacy_users, s.pkce_enabled, s.email_verified_required];
-        flags.into_iter().chain(more).for_each(|flag| self.flag(flag));
-        let texts = [&s.issuer, &s.client_id, &s.client_secret, &s.client_secret_path, &s.expiry];
-        let more = [&s.pkce_method, &s.node_expiry];
-        texts.into_iter().chain(more).for_each(|text| self.option(text.as_deref(), Self::text));
-        let lists = [&s.scope, &s.allowed_domains, &s.allowed_users, &s.allowed_groups];
-        lists.into_iter().for_each(|list| self.option(list.as_deref(), Self::texts));
-        self.option(s.extra_params.as_deref(), |out, pairs| {
-            out.number(pairs.len());
-            for (key, value) in pairs {
-                out.text(key);
-                out.text(value);
+        for key in by_kind() {
+            match (key.kind(), s.value(key)) {
+                (keys::Kind::Flag, Some(ValueRef::Flag(flag))) => self.flag(Some(flag)),
+                (keys::Kind::Flag, _) => self.flag(None),
+                (_, Some(ValueRef::Text(text))) => self.option(Some(text), Self::text),
+                (_, Some(ValueRef::List(items))) => self.option(Some(items), Self::texts),
+                (_, Some(ValueRef::Map(pairs))) => self.option(Some(pairs), |out, pairs| {
+                    out.number(pairs.len());
+                    for (key, value) in pairs {
+                        out.text(key);
+                        out.text(value);
+                    }
+                }),
+                (_, _) => self.tag('-'),
             }
-        });
+        }
     }
 
     fn problem(&mut self, problem: &Problem) {
@@ -267,7 +328,7 @@ impl Writer {
             }
             ProblemKind::WrongType { expected } => {
                 self.tag('w');
-                self.text(expected);
+                self.tag(expected.code());
             }
             ProblemKind::Empty => self.tag('0'),
             ProblemKind::Control { character } => {
@@ -287,7 +348,7 @@ impl Writer {
     }
 
     fn part(&mut self, part: &Part) {
-        self.tag(KINDS.iter().find(|(kind, _)| *kind == part.kind).map_or('x', |(_, tag)| *tag));
+        self.tag(part.kind.code());
         self.number(part.lines.0);
         self.number(part.lines.1);
         self.number(part.found.len());
@@ -295,7 +356,7 @@ impl Writer {
             self.number(found.line);
             self.number(found.count);
             self.option(found.level.as_ref(), |out, level| {
-                out.tag(LEVELS.iter().find(|(l, _)| l == level).map_or('e', |(_, tag)| *tag));
+                out.tag(level.code());
             });
             self.number(found.hits.len());
             for hit in &found.hits {
@@ -369,25 +430,51 @@ impl Writer {
     }
 }
 
-struct Reader<'a>(&'a str);
+/// Reads what [`Encoder`] wrote, keeping the length so an error can say where it is.
+struct Decoder<'a> {
+    rest: &'a str,
+    length: usize,
+}
 
-impl Reader<'_> {
+impl<'a> Decoder<'a> {
+    /// The text after `header`, or [`WireError::Version`].
+    fn new(text: &'a str, header: &str) -> Result<Decoder<'a>, WireError> {
+        let rest = text.strip_prefix(header).ok_or(WireError::Version)?;
+        Ok(Decoder { rest, length: text.len() })
+    }
+
+    /// The error of whatever stands at the current place.
+    fn damaged(&self) -> WireError {
+        WireError::Damaged { at: self.length - self.rest.len() }
+    }
+
+    /// A data-less enum by its letter.
+    fn code<T: Code>(&mut self) -> Result<T, WireError> {
+        let at = self.damaged();
+        T::from_code(self.tag()?).ok_or(at)
+    }
+
+    /// The whole text read, or an error where something is left.
+    fn end<T>(&self, answer: T) -> Result<T, WireError> {
+        self.rest.is_empty().then_some(answer).ok_or_else(|| self.damaged())
+    }
+
     fn tag(&mut self) -> Result<char, WireError> {
-        let mut chars = self.0.chars();
-        let tag = chars.next().ok_or(WireError)?;
-        self.0 = chars.as_str();
+        let mut chars = self.rest.chars();
+        let tag = chars.next().ok_or_else(|| self.damaged())?;
+        self.rest = chars.as_str();
         Ok(tag)
     }
 
     /// Digits up to `end`; at most 20, so no text can make this scan far.
     fn digits(&mut self, end: char) -> Result<usize, WireError> {
-        let at = self.0.char_indices().take(21).find(|&(_, c)| c == end).ok_or(WireError)?.0;
-        let digits = &self.0[..at];
+        let at = self.rest.char_indices().take(21).find(|&(_, c)| c == end).ok_or_else(|| self.damaged())?.0;
+        let digits = &self.rest[..at];
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(WireError);
+            return Err(self.damaged());
         }
-        self.0 = &self.0[at + 1..];
-        digits.parse().map_err(|_| WireError)
+        self.rest = &self.rest[at + 1..];
+        digits.parse().map_err(|_| self.damaged())
     }
 
     fn number(&mut self) -> Result<usize, WireError> {
@@ -397,13 +484,13 @@ impl Reader<'_> {
     /// A count of things still to read, each at least one byte: never more than are left.
     fn count(&mut self) -> Result<usize, WireError> {
         let count = self.number()?;
-        (count <= self.0.len()).then_some(count).ok_or(WireError)
+        (count <= self.rest.len()).then_some(count).ok_or_else(|| self.damaged())
     }
 
     fn text(&mut self) -> Result<String, WireError> {
         let length = self.digits(':')?;
-        let text = self.0.get(..length).ok_or(WireError)?;
-        self.0 = &self.0[length..];
+        let text = self.rest.get(..length).ok_or_else(|| self.damaged())?;
+        self.rest = &self.rest[length..];
         Ok(text.to_string())
     }
 
@@ -416,7 +503,7 @@ impl Reader<'_> {
             '-' => Ok(None),
             't' => Ok(Some(true)),
             'f' => Ok(Some(false)),
-            _ => Err(WireError),
+            _ => Err(self.damaged()),
         }
     }
 
@@ -424,7 +511,7 @@ impl Reader<'_> {
         match self.tag()? {
             '-' => Ok(None),
             '+' => read(self).map(Some),
-            _ => Err(WireError),
+            _ => Err(self.damaged()),
         }
     }
 
@@ -433,12 +520,7 @@ impl Reader<'_> {
     }
 
     fn reading(&mut self) -> Result<Reading, WireError> {
-        let source = match self.tag()? {
-            'c' => Pasted::Config,
-            'o' => Pasted::OidcSection,
-            'e' => Pasted::Environment,
-            _ => return Err(WireError),
-        };
+        let source = self.code()?;
         let settings = self.settings()?;
         let server_url = self.option(Self::text)?;
         let present = self.texts()?;
@@ -450,44 +532,19 @@ impl Reader<'_> {
     }
 
     fn settings(&mut self) -> Result<Settings, WireError> {
-        let mut flags = [None; 6];
-        for flag in &mut flags {
-            *flag = self.flag()?;
+        let mut settings = Settings::default();
+        for key in by_kind() {
+            let value = match key.kind() {
+                keys::Kind::Flag => self.flag()?.map(Value::Flag),
+                keys::Kind::Text => self.option(Self::text)?.map(Value::Text),
+                keys::Kind::List(_) => self.option(Self::texts)?.map(Value::List),
+                keys::Kind::Map => self
+                    .option(|input| (0..input.count()?).map(|_| Ok((input.text()?, input.text()?))).collect())?
+                    .map(Value::Map),
+            };
+            settings.set(key, value);
         }
-        let mut texts: [Option<String>; 7] = Default::default();
-        for text in &mut texts {
-            *text = self.option(Self::text)?;
-        }
-        let mut lists: [Option<Vec<String>>; 4] = Default::default();
-        for list in &mut lists {
-            *list = self.option(Self::texts)?;
-        }
-        let extra_params =
-            self.option(|input| (0..input.count()?).map(|_| Ok((input.text()?, input.text()?))).collect())?;
-        let [only_start_if_oidc_is_available, use_expiry_from_token, strip_email_domain, map_legacy_users, pkce_enabled, email_verified_required] =
-            flags;
-        let [issuer, client_id, client_secret, client_secret_path, expiry, pkce_method, node_expiry] = texts;
-        let [scope, allowed_domains, allowed_users, allowed_groups] = lists;
-        Ok(Settings {
-            only_start_if_oidc_is_available,
-            issuer,
-            client_id,
-            client_secret,
-            client_secret_path,
-            expiry,
-            use_expiry_from_token,
-            scope,
-            extra_params,
-            allowed_domains,
-            allowed_users,
-            allowed_groups,
-            strip_email_domain,
-            map_legacy_users,
-            pkce_enabled,
-            pkce_method,
-            email_verified_required,
-            node_expiry,
-        })
+        Ok(settings)
     }
 
     fn problem(&mut self) -> Result<Problem, WireError> {
@@ -496,23 +553,20 @@ impl Reader<'_> {
         let kind = match self.tag()? {
             'u' => ProblemKind::UnknownKey { suggestion: self.option(Self::text)? },
             'n' => ProblemKind::NotAString { read_as: self.text()? },
-            'b' => ProblemKind::StringForBool { text: self.text()?, read_as: self.flag()?.ok_or(WireError)? },
-            's' => ProblemKind::ScalarForList { items: self.texts()? },
-            'w' => {
-                let expected = self.text()?;
-                ProblemKind::WrongType {
-                    expected: EXPECTED.into_iter().find(|known| *known == expected).ok_or(WireError)?,
-                }
+            'b' => {
+                ProblemKind::StringForBool { text: self.text()?, read_as: self.flag()?.ok_or_else(|| self.damaged())? }
             }
+            's' => ProblemKind::ScalarForList { items: self.texts()? },
+            'w' => ProblemKind::WrongType { expected: self.code()? },
             '0' => ProblemKind::Empty,
             'x' => {
-                let code = u32::try_from(self.number()?).map_err(|_| WireError)?;
-                ProblemKind::Control { character: char::from_u32(code).ok_or(WireError)? }
+                let code = u32::try_from(self.number()?).map_err(|_| self.damaged())?;
+                ProblemKind::Control { character: char::from_u32(code).ok_or_else(|| self.damaged())? }
             }
             'd' => ProblemKind::Duplicate { kept: self.text()? },
             'r' => ProblemKind::Refused { reason: self.text()? },
             'm' => ProblemKind::LaterDocuments,
-            _ => return Err(WireError),
+            _ => return Err(self.damaged()),
         };
         Ok(Problem { path, kind, at })
     }
@@ -520,19 +574,15 @@ impl Reader<'_> {
     /// An index into the catalogue of messages.
     fn message(&mut self) -> Result<usize, WireError> {
         let index = self.number()?;
-        (index < MESSAGES.len()).then_some(index).ok_or(WireError)
+        (index < MESSAGES.len()).then_some(index).ok_or_else(|| self.damaged())
     }
 
     fn part(&mut self) -> Result<Part, WireError> {
-        let tag = self.tag()?;
-        let kind = KINDS.iter().find(|(_, t)| *t == tag).map(|(kind, _)| *kind).ok_or(WireError)?;
+        let kind = self.code()?;
         let mut part = Part::new(kind, (self.number()?, self.number()?));
         for _ in 0..self.count()? {
             let (line, count) = (self.number()?, self.number()?);
-            let level = self.option(|input| {
-                let tag = input.tag()?;
-                LEVELS.iter().find(|(_, t)| *t == tag).map(|(level, _)| *level).ok_or(WireError)
-            })?;
+            let level = self.option(Self::code)?;
             let hits = (0..self.count()?)
                 .map(|_| Ok(Hit { message: self.message()?, values: self.texts()? }))
                 .collect::<Result<_, _>>()?;
@@ -578,7 +628,7 @@ impl Reader<'_> {
                         .collect::<Result<_, _>>()?;
                     Document::Jwks(Jwks { keys })
                 }
-                _ => return Err(WireError),
+                _ => return Err(input.damaged()),
             })
         })?;
         Ok(part)
@@ -594,7 +644,7 @@ impl Reader<'_> {
             'a' => ImportError::Aliasing { position: self.option(Self::position)? },
             'v' => ImportError::TooManyValues { position: self.option(Self::position)? },
             'n' => ImportError::NothingFound,
-            _ => return Err(WireError),
+            _ => return Err(self.damaged()),
         })
     }
 }

@@ -5,14 +5,14 @@
 //! extracted from each project's source (`tests/upstream/messages/`), and `docs/messages.md`
 //! is generated from it.
 
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::versions::authentik::AuthentikVersion;
 use crate::engine::versions::headscale::{HeadscaleVersion, HEADSCALE_RELEASES};
 
 use super::causes::Cause;
 use super::causes::Cause::*;
+use LoginStep::*;
 use Origin::*;
-use Stage::*;
 
 /// Who prints a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -131,7 +131,7 @@ pub struct Known {
     pub pattern: &'static str,
     pub origin: Origin,
     pub releases: Releases,
-    pub step: Stage,
+    pub step: LoginStep,
     /// Most likely first, before the inputs are looked at.
     pub causes: &'static [Cause],
     /// A short text that only counts as the whole of a line, a page or what another message
@@ -150,7 +150,7 @@ const fn known(
     origin: Origin,
     releases: Releases,
     pattern: &'static str,
-    step: Stage,
+    step: LoginStep,
     causes: &'static [Cause],
 ) -> Known {
     Known { pattern, origin, releases, step, causes, whole: false }
@@ -160,7 +160,7 @@ const fn whole(
     origin: Origin,
     releases: Releases,
     pattern: &'static str,
-    step: Stage,
+    step: LoginStep,
     causes: &'static [Cause],
 ) -> Known {
     Known { pattern, origin, releases, step, causes, whole: true }

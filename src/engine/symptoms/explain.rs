@@ -6,7 +6,7 @@ use super::catalogue::{Known, Releases};
 use super::causes::Cause;
 use super::recognise::unquote;
 use super::{Found, Hit};
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
 use crate::engine::versions::headscale::{EmailVerifiedUse, UserinfoUse};
@@ -48,7 +48,7 @@ pub struct Rated {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     pub hits: Vec<Hit>,
-    pub step: Stage,
+    pub step: LoginStep,
     /// Which releases print the line: every message in it together.
     pub releases: String,
     /// Set when the releases chosen in the form do not print it.

@@ -4,3 +4,4 @@
 
 pub mod authentik;
 pub mod headscale;
+pub mod keys;

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::error_message::ErrorMessage;
 use crate::ui::browser;
 use crate::ui::hooks::{use_copy_status, CopyStatus};
 
@@ -64,7 +65,7 @@ pub fn CopyableText(props: &CopyableTextProps) -> Html {
     let failed = status.failed();
     let body = match &props.error {
         Some(error) => html! {
-            <p class="hsp-output-error" role="alert">{ format!("Output withheld: {error}. Please report this; the inputs are fine.") }</p>
+            <ErrorMessage message={format!("Output withheld: {error}. Please report this; the inputs are fine.")} />
         },
         None if props.children == Html::default() => html! {
             <pre ref={content.clone()} tabindex="0" aria-labelledby={props.labelled_by.clone()} elementtiming={props.labelled_by.clone()}><code>{ props.text.clone() }</code></pre>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::flow::{step_label, step_number};
 use crate::engine::symptoms::explain::{Explanation, Likelihood, Rated};
 use crate::engine::symptoms::pattern::shown;
@@ -14,7 +14,7 @@ use crate::engine::symptoms::{Fix, Found};
 pub struct ExplanationViewProps {
     pub found: Found,
     pub explanation: Explanation,
-    pub onstep: Callback<Stage>,
+    pub onstep: Callback<LoginStep>,
     /// The level of the message's heading.
     pub level: u8,
 }

@@ -1,5 +1,5 @@
 //! A named group of less common fields, closed by default. It opens by itself when one of its
-//! fields needs attention (a check, or a value other than the default); after that the user
+//! fields needs attention (a check, or a value other than the default); after that the reader
 //! decides.
 
 use web_sys::HtmlDetailsElement;

@@ -1,4 +1,4 @@
-//! The login drawn as a sequence diagram with the user's own URLs; a step that a failing check
+//! The login drawn as a sequence diagram with the reader's own URLs; a step that a failing check
 //! would break is marked. The same steps follow as a list, the diagram's text alternative.
 
 use std::rc::Rc;
@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading::heading;
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::flow::{self, Actor, Message, Status};
 use crate::engine::Outputs;
 
@@ -71,7 +71,7 @@ fn Row(props: &RowProps) -> Html {
         }
     };
     html! {
-        <g class={classes!("hsp-flow-row", class(message.status), pasted.then_some("hsp-flow-pasted"))} data-stage={format!("{:?}", message.stage)}>
+        <g class={classes!("hsp-flow-row", class(message.status), pasted.then_some("hsp-flow-pasted"))} data-stage={format!("{:?}", message.step)}>
             if message.status != Status::Fine || pasted {
                 <rect x="2" y={(top - 4).to_string()} width={(WIDTH - 4).to_string()} height={(ROW - 4).to_string()} rx="4" class="hsp-flow-band" />
             }
@@ -119,7 +119,7 @@ pub struct FlowDiagramProps {
     pub outputs: Rc<Outputs>,
     /// Steps a pasted message fails at.
     #[prop_or_default]
-    pub marked: Vec<Stage>,
+    pub marked: Vec<LoginStep>,
     /// The heading's level (see [`super::heading`]).
     #[prop_or(2)]
     pub level: u8,
@@ -154,14 +154,14 @@ pub fn FlowDiagram(props: &FlowDiagramProps) -> Html {
                         }
                     }) }
                     { for messages.iter().enumerate().map(|(index, message)| {
-                        let pasted = props.marked.contains(&message.stage);
+                        let pasted = props.marked.contains(&message.step);
                         html! { <Row {index} message={message.clone()} {pasted} /> }
                     }) }
                 </svg>
                 <figcaption class="hsp-sr-only">
                     <ol id="hsp-flow-steps" class="hsp-flow-steps">
                         { for messages.into_iter().map(|message| {
-                            let pasted = props.marked.contains(&message.stage);
+                            let pasted = props.marked.contains(&message.step);
                             html! { <Step {message} {pasted} /> }
                         }) }
                     </ol>

@@ -8,23 +8,25 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
+use super::error_message::ErrorMessage;
 use super::field_messages::DiagnosticItem;
 use super::keys_check::KeysCheck;
 use super::symptoms_view::{Reading, SymptomsView};
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::import::paste::Paste;
 use crate::engine::import::{self, Import, ImportError, Pasted};
 use crate::engine::{Field, Inputs, Model};
-use crate::ui::reader::{Outcome, Reader, TIME_LIMIT_MS};
+use crate::ui::hooks::use_import_reading;
+use crate::ui::import_worker::{Outcome, TIME_LIMIT_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub inputs: Inputs,
     pub onapply: Callback<Inputs>,
     /// Show a step in the login diagram.
-    pub onstep: Callback<Stage>,
+    pub onstep: Callback<LoginStep>,
     /// The steps the pasted messages fail at.
-    pub onmark: Callback<Vec<Stage>>,
+    pub onmark: Callback<Vec<LoginStep>>,
     /// The level of the headings of what the paste says, one below the playground's title.
     #[prop_or(3)]
     pub level: u8,
@@ -74,23 +76,9 @@ fn describe(source: Pasted) -> &'static str {
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let text = use_state(String::new);
     let applied = use_state(|| None::<usize>);
-    // The text is read (in a worker, see `reader`) only when it changes: a keystroke in another
-    // field only compares the reading with the new inputs, which is cheap. Each outcome keeps
-    // the text it is for, so an answer never shows for another text.
-    let reader = use_mut_ref(Reader::default);
-    let outcome = use_state(|| None::<(String, Outcome)>);
-    {
-        let (reader, outcome) = (reader.clone(), outcome.clone());
-        use_effect_with((*text).clone(), move |text| {
-            if !text.trim().is_empty() {
-                let (for_text, outcome) = (text.clone(), outcome.clone());
-                reader
-                    .borrow()
-                    .read(text.clone(), Callback::from(move |read| outcome.set(Some((for_text.clone(), read)))));
-            }
-        });
-    }
-    let current = outcome.as_ref().filter(|(for_text, _)| *for_text == *text).map(|(_, read)| read.clone());
+    // The text is read (in a worker) only when it changes: a keystroke in another field only
+    // compares the reading with the new inputs, which is cheap.
+    let current = use_import_reading(&text);
     let result = use_memo((current.clone(), props.inputs.clone()), |(current, inputs)| match current {
         Some(Outcome::Read(read)) => Some(match read.as_ref() {
             Ok(paste) => Ok((
@@ -161,6 +149,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 TIME_LIMIT_MS / 1000
             ) }</p>
         },
+        (None, Some(Outcome::Unreadable(error)), _) => html! { <ErrorMessage message={error.to_string()} /> },
         (None, _, None) => html! {},
         (None, _, Some(Err(error))) => render_error(error),
         (None, _, Some(Ok((paste, configuration)))) => {
@@ -226,7 +215,7 @@ fn render_error(error: &ImportError) -> Html {
         | ImportError::TooManyValues { position: Some(p) } => format!(" (line {}, column {})", p.line, p.column),
         _ => String::new(),
     };
-    html! { <p class="hsp-output-error" role="alert">{ format!("{error}{place}") }</p> }
+    html! { <ErrorMessage message={format!("{error}{place}")} /> }
 }
 
 fn render_import(found: &Import, onapply: Callback<MouseEvent>) -> Html {

@@ -7,6 +7,7 @@ pub mod copyable_text;
 pub mod disclosure;
 pub mod discovery_view;
 pub mod environment_block;
+pub mod error_message;
 pub mod explanation_view;
 pub mod field_group;
 pub mod field_messages;

@@ -1,4 +1,4 @@
-//! Messages about how the page was opened, until the user dismisses them.
+//! Messages about how the page was opened, until the reader dismisses them.
 
 use yew::prelude::*;
 

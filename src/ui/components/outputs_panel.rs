@@ -17,7 +17,7 @@ use super::status_line::status_line;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::withheld::Withheld;
 use super::wizard_view::WizardView;
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::embed::Output;
 use crate::engine::Outputs;
 
@@ -27,7 +27,7 @@ type Tab = Output;
 fn title(tab: Tab) -> &'static str {
     match tab {
         Tab::HeadscaleConfig => "Headscale configuration",
-        Tab::AuthentikSettings => "authentik settings",
+        Tab::AuthentikWizard => "authentik settings",
         Tab::HeadscaleEnvironment => "Headscale environment",
         Tab::AuthentikBlueprint => "authentik blueprint",
         Tab::AuthentikTerraform => "authentik Terraform",
@@ -41,7 +41,7 @@ pub struct OutputsPanelProps {
     pub outputs: Rc<Outputs>,
     /// Steps a pasted message fails at, marked in the login diagram.
     #[prop_or_default]
-    pub marked: Vec<Stage>,
+    pub marked: Vec<LoginStep>,
     /// Counts the requests to show the login diagram; each new one selects its tab.
     #[prop_or_default]
     pub reveal: u32,
@@ -108,7 +108,7 @@ pub fn OutputsPanel(props: &OutputsPanelProps) -> Html {
                         error={outputs.headscale.yaml.as_ref().err().map(ToString::to_string)} />
                 </OutputBlock>
             },
-            Tab::AuthentikSettings => html! {
+            Tab::AuthentikWizard => html! {
                 <OutputBlock id="authentik-settings" title="authentik settings" {level}
                     description={AttrValue::from("What to enter in authentik's New Application wizard (Applications → Applications).")}>
                     <CopyableText labelled_by={title_id("authentik-settings")} text={outputs.authentik.wizard.to_text()}>

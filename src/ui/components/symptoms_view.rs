@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::discovery_view::DiscoveryView;
 use super::explanation_view::ExplanationView;
-use crate::engine::catalogue::Stage;
+use crate::engine::catalogue::LoginStep;
 use crate::engine::import::paste::Paste;
 use crate::engine::import::ImportError;
 use crate::engine::symptoms::explain::explain;
@@ -33,9 +33,9 @@ pub struct SymptomsViewProps {
     pub paste: Reading,
     pub inputs: Inputs,
     /// Show a step in the login diagram.
-    pub onstep: Callback<Stage>,
+    pub onstep: Callback<LoginStep>,
     /// The steps the explained messages fail at, for the diagram to mark.
-    pub onmark: Callback<Vec<Stage>>,
+    pub onmark: Callback<Vec<LoginStep>>,
     /// The level of the parts' headings, one below the playground's title.
     pub level: u8,
 }
@@ -73,7 +73,7 @@ pub fn SymptomsView(props: &SymptomsViewProps) -> Html {
             .collect::<Vec<_>>()
     });
     {
-        let steps: Vec<Stage> = explained
+        let steps: Vec<LoginStep> = explained
             .iter()
             .flatten()
             .filter(|explanation| explanation.causes.iter().any(|rated| rated.cause != Cause::Normal))

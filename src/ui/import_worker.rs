@@ -3,7 +3,9 @@
 //! again) and answers in the import's wire format. A worker that takes longer than
 //! [`TIME_LIMIT_MS`] is stopped. Where no worker can run (a page opened from `file://`, a host
 //! whose policy forbids `worker-src blob:`, a worker script that fails to load), the text is
-//! read on the page's thread, within the import's limits, which keep that short.
+//! read on the page's thread, within the import's limits, which keep that short. An answer the
+//! page cannot decode is shown as an error: it means a bug or a page and module of different
+//! versions, which reading the text elsewhere would hide.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -14,7 +16,8 @@ use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::engine::import::paste::{read_paste, Paste};
-use crate::engine::import::{wire, ImportError};
+use crate::engine::import::wire::{self, WireError};
+use crate::engine::import::ImportError;
 
 /// How long a reading may take before its worker is stopped. Within the import's limits a
 /// reading takes well under 100 ms, so only a text far beyond anything real gets near this.
@@ -26,6 +29,8 @@ pub enum Outcome {
     Read(Rc<Result<Paste, ImportError>>),
     /// The worker took longer than [`TIME_LIMIT_MS`] and was stopped.
     Stopped,
+    /// The worker answered, but not in the wire format this page reads.
+    Unreadable(WireError),
 }
 
 /// The same reading, not an equal one: comparing readings of thousands of entries on every
@@ -35,6 +40,7 @@ impl PartialEq for Outcome {
         match (self, other) {
             (Outcome::Read(a), Outcome::Read(b)) => Rc::ptr_eq(a, b),
             (Outcome::Stopped, Outcome::Stopped) => true,
+            (Outcome::Unreadable(a), Outcome::Unreadable(b)) => a == b,
             _ => false,
         }
     }
@@ -49,7 +55,7 @@ extern "C" {
 
 /// Asks for readings, one at a time: a new text replaces the one being read.
 #[derive(Default)]
-pub struct Reader {
+pub struct ImportWorker {
     inner: Rc<RefCell<Inner>>,
 }
 
@@ -84,7 +90,7 @@ struct Pending {
     _limit: Timeout,
 }
 
-impl Reader {
+impl ImportWorker {
     /// Reads `text`; `done` receives the outcome, unless another text is read first.
     pub fn read(&self, text: String, done: Callback<Outcome>) {
         let mut inner = self.inner.borrow_mut();
@@ -192,21 +198,27 @@ fn start(inner: Weak<RefCell<Inner>>) -> Option<Running> {
 }
 
 /// The worker's answer to the pending text. Without one (the worker failed to load or to start
-/// the module), the text is read here, and so is every later one.
+/// the module), the text is read here, and so is every later one. An answer that does not decode
+/// is reported as it is, and the next text gets a new worker.
 fn answer(inner: &Weak<RefCell<Inner>>, answer: Option<String>) {
     let Some(inner) = inner.upgrade() else { return };
-    let decoded = answer.as_deref().and_then(|answer| wire::decode_paste(answer).ok());
+    let decoded = answer.as_deref().map(wire::decode_paste);
     let pending = {
         let mut inner = inner.borrow_mut();
-        if decoded.is_none() {
-            inner.unavailable = true;
-            inner.worker = None;
+        match decoded {
+            None => {
+                inner.unavailable = true;
+                inner.worker = None;
+            }
+            Some(Err(_)) => inner.worker = None,
+            Some(Ok(_)) => {}
         }
         inner.pending.take()
     };
     let Some(pending) = pending else { return };
     let outcome = match decoded {
-        Some(reading) => Outcome::Read(Rc::new(reading)),
+        Some(Ok(reading)) => Outcome::Read(Rc::new(reading)),
+        Some(Err(error)) => Outcome::Unreadable(error),
         None => read_here(&pending.text),
     };
     pending.done.emit(outcome);

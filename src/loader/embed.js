@@ -257,7 +257,7 @@ const example = (root) => root?.querySelector("[data-hsp-prerendered]") ?? null;
 /** The parameter prefix of each playground element of the page, as src/engine/embed.rs's
  * page_prefixes chooses them: chosen ones in document order unless they overlap an earlier one
  * (or are empty on a host page), then hsp-, hsp2-, … by position, skipping overlaps. */
-function prefixes() {
+export function prefixes() {
   const elements = [...document.querySelectorAll(selector)];
   const ownPage = base.href === new URL(".", location.href).href;
   const overlaps = (a, b) => a.startsWith(b) || b.startsWith(a);
@@ -281,7 +281,7 @@ function prefixes() {
 
 /** Whether the reader has a share link or saved inputs for this element, which the example
  * would misrepresent. The parameter prefix and storage key follow src/engine/embed.rs. */
-function restoring(element) {
+export function restoring(element) {
   const prefix = prefixes().get(element) ?? "hsp-";
   const own = (text) => new URLSearchParams(text).has(prefix + "v");
   if (own(location.hash.slice(1)) || own(location.search)) return true;

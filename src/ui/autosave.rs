@@ -31,7 +31,7 @@ pub struct Place {
     pub sync_url: bool,
 }
 
-pub struct Keeper {
+pub struct Autosave {
     place: Place,
     /// Opened from a link and not edited yet: storage still holds what the reader had before.
     holding: bool,
@@ -48,13 +48,13 @@ pub struct Keeper {
     saved: bool,
     onsaved: Callback<bool>,
     /// Itself, for the timers it sets.
-    this: Weak<RefCell<Keeper>>,
+    this: Weak<RefCell<Autosave>>,
 }
 
-impl Keeper {
-    pub fn new(state: State, place: Place, from_link: bool, onsaved: Callback<bool>) -> Rc<RefCell<Keeper>> {
+impl Autosave {
+    pub fn new(state: State, place: Place, from_link: bool, onsaved: Callback<bool>) -> Rc<RefCell<Autosave>> {
         Rc::new_cyclic(|this| {
-            RefCell::new(Keeper {
+            RefCell::new(Autosave {
                 place,
                 holding: from_link,
                 latest: state,
@@ -79,10 +79,10 @@ impl Keeper {
             if self.pending_save.is_none() {
                 let this = self.this.clone();
                 self.pending_save = Some(Timeout::new(0, move || {
-                    if let Some(keeper) = this.upgrade() {
-                        let mut keeper = keeper.borrow_mut();
-                        keeper.pending_save = None;
-                        keeper.record();
+                    if let Some(autosave) = this.upgrade() {
+                        let mut autosave = autosave.borrow_mut();
+                        autosave.pending_save = None;
+                        autosave.record();
                     }
                 }));
             }
