@@ -225,6 +225,8 @@ pub fn page_prefixes(chosen: &[Option<String>], own_page: bool) -> Vec<(String, 
             Some(format!("The page's {PARAM_PREFIX} “{prefix}” may hold only letters, digits, - and _."))
         } else if prefix.is_empty() && !own_page {
             Some(format!("The page's {PARAM_PREFIX} is empty, which would read the page's own parameters; an embedded playground needs a prefix of its own."))
+        } else if prefix.is_empty() && chosen.len() > 1 {
+            Some(format!("The page's {PARAM_PREFIX} is empty, which would read the parameters of the page's other playgrounds; only a playground alone on its page can do without one."))
         } else if let Some(other) = taken.iter().find(|other| overlaps(other, prefix)) {
             Some(format!("The page's {PARAM_PREFIX} “{prefix}” overlaps “{other}” of another playground on this page, which would mix their links and saved inputs."))
         } else {
@@ -238,9 +240,11 @@ pub fn page_prefixes(chosen: &[Option<String>], own_page: bool) -> Vec<(String, 
         .map(|index| match decided[index].take() {
             Some(found) => found,
             None => {
-                let name = |k: usize| if k == 0 { "hsp-".to_string() } else { format!("hsp{}-", k + 1) };
-                let free = (index..).map(name).find(|name| !taken.iter().any(|other| overlaps(other, name)));
-                let prefix = free.unwrap_or_default();
+                // Nothing is free only when chosen prefixes start every name (all 63 single
+                // letters taken): the positional name then, rather than none, which would read
+                // the page's own parameters.
+                let free = automatic_names(index).find(|name| !taken.iter().any(|other| overlaps(other, name)));
+                let prefix = free.unwrap_or_else(|| automatic_names(index).next().unwrap_or_default());
                 taken.push(prefix.clone());
                 let notice = notices[index].take().map(|notice| format!("{notice} This playground uses “{prefix}”."));
                 (prefix, notice)
@@ -248,6 +252,22 @@ pub fn page_prefixes(chosen: &[Option<String>], own_page: bool) -> Vec<(String, 
         })
         .collect()
 }
+
+/// The names a playground without a usable prefix of its own may take, the first free one
+/// winning: `hsp-`, `hsp2-`, … from its position, for a bounded stretch, then `a-` … `_-` and
+/// `aa-` … `__-`. Bounded, so a page whose chosen prefixes block the whole `hsp` series (`h`,
+/// `hsp`, or `hsp1` to `hsp9`) cannot make the search run forever; the loader keeps the same list.
+fn automatic_names(index: usize) -> impl Iterator<Item = String> {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    let series =
+        (index..index + AUTOMATIC_SERIES).map(|k| if k == 0 { "hsp-".to_string() } else { format!("hsp{}-", k + 1) });
+    let single = LETTERS.chars().map(|c| format!("{c}-"));
+    let double = LETTERS.chars().flat_map(|c| LETTERS.chars().map(move |d| format!("{c}{d}-")));
+    series.chain(single).chain(double)
+}
+
+/// How many names of the `hsp` series a playground tries before the letters.
+pub const AUTOMATIC_SERIES: usize = 1000;
 
 /// This playground's part of a page's query string or fragment: its parameters, without
 /// their prefix.

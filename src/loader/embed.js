@@ -254,6 +254,16 @@ const KEYS = ["keydown", "keypress", "keyup"];
 /** The example rendered at build time inside `root`, if it holds one. */
 const example = (root) => root?.querySelector("[data-hsp-prerendered]") ?? null;
 
+/** The names a playground without a usable prefix of its own may take, in src/engine/embed.rs's
+ * order: a bounded stretch of hsp-, hsp2-, … from its position, then a- … _-, then aa- … __-,
+ * so chosen prefixes that block the hsp series (h, hsp, hsp1 to hsp9) never stall the page. */
+export const AUTOMATIC_SERIES = 1000;
+function automaticNames(index) {
+  const letters = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"];
+  const series = Array.from({ length: AUTOMATIC_SERIES }, (_, i) => (index + i === 0 ? "hsp-" : `hsp${index + i + 1}-`));
+  return [...series, ...letters.map((c) => `${c}-`), ...letters.flatMap((c) => letters.map((d) => `${c}${d}-`))];
+}
+
 /** The parameter prefix of each playground element of the page, as src/engine/embed.rs's
  * page_prefixes chooses them: chosen ones in document order unless they overlap an earlier one
  * (or are empty on a host page), then hsp-, hsp2-, … by position, skipping overlaps. */
@@ -264,18 +274,18 @@ export function prefixes() {
   const taken = [];
   const decided = elements.map((element) => {
     const chosen = element.getAttribute("data-param-prefix");
-    if (chosen === null || !/^[A-Za-z0-9_-]*$/.test(chosen) || (chosen === "" && !ownPage)) return null;
+    if (chosen === null || !/^[A-Za-z0-9_-]*$/.test(chosen)) return null;
+    if (chosen === "" && (!ownPage || elements.length > 1)) return null;
     if (taken.some((other) => overlaps(other, chosen))) return null;
     taken.push(chosen);
     return chosen;
   });
   return new Map(elements.map((element, index) => {
     if (decided[index] !== null) return [element, decided[index]];
-    let k = index;
-    const name = (k) => (k === 0 ? "hsp-" : `hsp${k + 1}-`);
-    while (taken.some((other) => overlaps(other, name(k)))) k++;
-    taken.push(name(k));
-    return [element, name(k)];
+    const names = automaticNames(index);
+    const free = names.find((name) => !taken.some((other) => overlaps(other, name))) ?? names[0];
+    taken.push(free);
+    return [element, free];
   }));
 }
 

@@ -109,3 +109,27 @@ test("a failure is explained in the reader's terms", () => {
   assert.match(explain(new Error("violates Content Security Policy directive")), /'wasm-unsafe-eval'/);
   assert.match(explain(new Error("404")), /check that the whole release build is there/);
 });
+
+test("chosen prefixes that block every hsp name never stall the page: the others take letters", () => {
+  page.elements = [element({ "data-param-prefix": "h" }), element(), element()];
+  assert.deepEqual([...prefixes().values()], ["h", "a-", "b-"]);
+  const digits = ["hsp1", "hsp2", "hsp3", "hsp4", "hsp5", "hsp6", "hsp7", "hsp8", "hsp9"];
+  page.elements = [...digits.map((prefix) => element({ "data-param-prefix": prefix })), element(), element()];
+  assert.deepEqual([...prefixes().values()].slice(9), ["a-", "b-"]);
+  const letters = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"];
+  page.elements = [
+    element({ "data-param-prefix": "hsp" }),
+    ...letters.map((letter) => element({ "data-param-prefix": `${letter}-` })),
+    element(),
+  ];
+  assert.equal([...prefixes().values()].at(-1), "aa-");
+  page.elements = [...letters.map((letter) => element({ "data-param-prefix": letter })), element()];
+  assert.equal([...prefixes().values()].at(-1), "hsp64-");
+});
+
+test("an empty prefix serves only a playground alone on its own page", () => {
+  at("https://docs.example.org/playground/");
+  globalThis.document.currentScript = undefined;
+  page.elements = [element({ "data-param-prefix": "" }), element()];
+  assert.deepEqual([...prefixes().values()], ["hsp-", "hsp2-"]);
+});

@@ -109,6 +109,33 @@ fn playgrounds_on_one_page_never_share_a_prefix() {
     assert_eq!(host[0].0, "hsp-");
     assert!(host[0].1.as_deref().is_some_and(|notice| notice.contains("needs a prefix of its own")));
     assert_eq!(names(&decided(&[None, None, None], false)), ["hsp-", "hsp2-", "hsp3-"]);
+    // An empty prefix beside another playground, even on its own page, would read the other's
+    // parameters: refused, and both get names of their own.
+    let own = decided(&[Some(""), None], true);
+    assert_eq!(names(&own), ["hsp-", "hsp2-"]);
+    assert!(own[0].1.as_deref().is_some_and(|notice| notice.contains("alone on its page")), "{own:?}");
+    // Chosen prefixes that block every hsp name: the others take the letters, at once.
+    let blocked = decided(&[Some("h"), None, None], false);
+    assert_eq!(names(&blocked), ["h", "a-", "b-"]);
+    let digits: Vec<Option<&str>> = ["hsp1", "hsp2", "hsp3", "hsp4", "hsp5", "hsp6", "hsp7", "hsp8", "hsp9"]
+        .into_iter()
+        .map(Some)
+        .chain([None, None])
+        .collect();
+    let found = names(&decided(&digits, false));
+    assert_eq!(found[9..], ["a-", "b-"]);
+    // Every single-letter name taken: two letters.
+    let letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    let singles: Vec<String> = letters.chars().map(|c| format!("{c}-")).collect();
+    let mut chosen: Vec<Option<&str>> =
+        [Some("hsp")].into_iter().chain(singles.iter().map(|l| Some(l.as_str()))).collect();
+    chosen.push(None);
+    assert_eq!(names(&decided(&chosen, false)).last().map(String::as_str), Some("aa-"));
+    // Every letter chosen alone starts every possible name: the positional one, never none.
+    let alone: Vec<String> = letters.chars().map(String::from).collect();
+    let mut chosen: Vec<Option<&str>> = alone.iter().map(|l| Some(l.as_str())).collect();
+    chosen.push(None);
+    assert_eq!(names(&decided(&chosen, false)).last().map(String::as_str), Some("hsp64-"));
 }
 
 #[test]
