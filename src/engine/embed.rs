@@ -258,7 +258,7 @@ pub fn page_prefixes(chosen: &[Option<String>], own_page: bool) -> Vec<(String, 
 /// `aa-` … `__-`. Bounded, so a page whose chosen prefixes block the whole `hsp` series (`h`,
 /// `hsp`, or `hsp1` to `hsp9`) cannot make the search run forever; the loader keeps the same list.
 fn automatic_names(index: usize) -> impl Iterator<Item = String> {
-    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    const LETTERS: &str = AUTOMATIC_LETTERS;
     let series =
         (index..index + AUTOMATIC_SERIES).map(|k| if k == 0 { "hsp-".to_string() } else { format!("hsp{}-", k + 1) });
     let single = LETTERS.chars().map(|c| format!("{c}-"));
@@ -268,6 +268,8 @@ fn automatic_names(index: usize) -> impl Iterator<Item = String> {
 
 /// How many names of the `hsp` series a playground tries before the letters.
 pub const AUTOMATIC_SERIES: usize = 1000;
+/// The letters of the names after the `hsp` series, in the order they are tried.
+pub const AUTOMATIC_LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
 
 /// This playground's part of a page's query string or fragment: its parameters, without
 /// their prefix.

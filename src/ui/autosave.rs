@@ -11,7 +11,7 @@ use gloo::timers::callback::Timeout;
 use yew::{Callback, Reducible};
 
 use super::state::{Action, State};
-use super::{persist, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_DEFAULTS, SAVED_INPUTS};
+use super::{web_storage, PRIVATE_FIELDS, REMEMBER_SECRET, SAVED_DEFAULTS, SAVED_INPUTS};
 use crate::engine::embed;
 use crate::engine::share;
 use crate::engine::Inputs;
@@ -74,7 +74,7 @@ impl Autosave {
             self.latest = (*next).clone();
             if self.holding {
                 self.holding = false;
-                persist::session_remove(&super::storage_key(super::OPENED_LINK, &self.place.storage_scope));
+                web_storage::session_remove(&super::storage_key(super::OPENED_LINK, &self.place.storage_scope));
             }
             if self.pending_save.is_none() {
                 let this = self.this.clone();
@@ -99,7 +99,7 @@ impl Autosave {
     /// in its fragment.
     pub fn link(&self) -> String {
         let (query, fragment) = address_parts(&self.place.prefix, &self.own());
-        persist::address_with(&query, &fragment).unwrap_or_default()
+        web_storage::address_with(&query, &fragment).unwrap_or_default()
     }
 
     /// This playground's own parameters for the kept state.
@@ -114,13 +114,13 @@ impl Autosave {
         let key = |key: &str| super::storage_key(key, &self.place.storage_scope);
         if self.place.storage && !self.holding {
             // Where every local file shares one storage, the secret is never kept.
-            let remember = state.remember_secret && !persist::shared_origin();
+            let remember = state.remember_secret && !web_storage::shared_origin();
             let private: Vec<&str> =
                 share::params().filter(|(field, _)| state.private.contains(field)).map(|(_, key)| key).collect();
-            let saved = persist::save(&key(SAVED_INPUTS), &share::encode_saved(&state.inputs, &builtin, remember))
-                & persist::save(&key(REMEMBER_SECRET), if state.remember_secret { "1" } else { "0" })
-                & persist::save(&key(PRIVATE_FIELDS), &private.join(","))
-                & persist::save(&key(SAVED_DEFAULTS), &self.place.defaults);
+            let saved = web_storage::save(&key(SAVED_INPUTS), &share::encode_saved(&state.inputs, &builtin, remember))
+                & web_storage::save(&key(REMEMBER_SECRET), if state.remember_secret { "1" } else { "0" })
+                & web_storage::save(&key(PRIVATE_FIELDS), &private.join(","))
+                & web_storage::save(&key(SAVED_DEFAULTS), &self.place.defaults);
             if saved != self.saved {
                 self.saved = saved;
                 self.onsaved.emit(saved);
@@ -148,13 +148,13 @@ impl Autosave {
 /// The page's query string and fragment with this playground's parameters `own` in the
 /// fragment, and none of its own left in the query string (where links made before kept them).
 fn address_parts(prefix: &str, own: &str) -> (String, String) {
-    let fragment = embed::with_own_query(&persist::fragment(), prefix, own);
-    let query = embed::with_own_query(&persist::query(), prefix, "");
+    let fragment = embed::with_own_query(&web_storage::fragment(), prefix, own);
+    let query = embed::with_own_query(&web_storage::query(), prefix, "");
     (query, fragment)
 }
 
 /// Writes this playground's parameters into the address as it is now.
 fn write_address(prefix: &str, own: &str) {
     let (query, fragment) = address_parts(prefix, own);
-    persist::replace_address(&query, &fragment);
+    web_storage::replace_address(&query, &fragment);
 }

@@ -9,12 +9,12 @@ pub mod components;
 mod handover;
 mod hooks;
 pub mod import_worker;
-pub mod persist;
 #[cfg(target_arch = "wasm32")]
 mod shadow;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
+pub mod web_storage;
 
 pub use app::{App, AppProps};
 pub use components::import_panel::ImportSlot;
@@ -113,7 +113,7 @@ pub fn prerendered_props(embedding: &Embedding, import: ImportSlot) -> AppProps 
 /// The first state of a playground: where it starts ([`startup::start`]) from what the
 /// address and this browser's storage hold.
 fn initial_props(embedding: &Embedding, prefix_notice: Option<String>, import: ImportSlot) -> AppProps {
-    let scope = embed::storage_scope(embedding, &persist::path());
+    let scope = embed::storage_scope(embedding, &web_storage::path());
     let mut notices: Vec<AttrValue> =
         embedding.ignored.iter().map(|name| format!("The page's {name} attribute could not be used.").into()).collect();
     notices.extend(prefix_notice.map(AttrValue::from));
@@ -123,26 +123,26 @@ fn initial_props(embedding: &Embedding, prefix_notice: Option<String>, import: I
         )
         .into()
     }));
-    let stored = |key: &str| if embedding.storage { persist::load(&storage_key(key, &scope)) } else { None };
+    let stored = |key: &str| if embedding.storage { web_storage::load(&storage_key(key, &scope)) } else { None };
     let private = stored(PRIVATE_FIELDS).map(|keys| startup::private_fields(&keys)).unwrap_or_default();
     // Only this playground's own parameters: never the host page's v, utm_* or others; in the
     // fragment, or in the query string of a link made before the state moved there.
-    let query = embed::own_link(&persist::query(), &persist::fragment(), &embedding.prefix);
+    let query = embed::own_link(&web_storage::query(), &web_storage::fragment(), &embedding.prefix);
     let (saved, saved_defaults) = (stored(SAVED_INPUTS), stored(SAVED_DEFAULTS));
-    let opened_link = persist::session_load(&storage_key(OPENED_LINK, &scope));
+    let opened_link = web_storage::session_load(&storage_key(OPENED_LINK, &scope));
     let start = startup::start(&startup::Found {
         defaults: embedding.defaults.clone(),
         query: &query,
         saved: saved.as_deref(),
         saved_defaults: saved_defaults.as_deref(),
         private: &private,
-        reloaded: persist::reloaded(),
+        reloaded: web_storage::reloaded(),
         opened_link: opened_link.as_deref(),
-        shared_storage: persist::shared_origin(),
+        shared_storage: web_storage::shared_origin(),
     });
     notices.extend(start.notices.into_iter().map(AttrValue::from));
     if start.from_link {
-        persist::session_save(&storage_key(OPENED_LINK, &scope), &query);
+        web_storage::session_save(&storage_key(OPENED_LINK, &scope), &query);
     }
     let from_link = start.from_link;
     let set_aside = start.set_aside;
@@ -153,7 +153,7 @@ fn initial_props(embedding: &Embedding, prefix_notice: Option<String>, import: I
         initial,
         notices,
         // Where any local file could have set it, the choice to remember the secret is not read.
-        remember_secret: !persist::shared_origin() && stored(REMEMBER_SECRET).as_deref() == Some("1"),
+        remember_secret: !web_storage::shared_origin() && stored(REMEMBER_SECRET).as_deref() == Some("1"),
         restored,
         private,
         storage_scope: AttrValue::from(scope.clone()),
@@ -166,7 +166,7 @@ fn initial_props(embedding: &Embedding, prefix_notice: Option<String>, import: I
 #[cfg(target_arch = "wasm32")]
 /// The first state of a playground that takes another one over: the other's.
 fn handed_props(embedding: &Embedding, import: ImportSlot, handover: handover::Handover) -> AppProps {
-    let scope = embed::storage_scope(embedding, &persist::path());
+    let scope = embed::storage_scope(embedding, &web_storage::path());
     AppProps {
         initial: handover.state.inputs,
         notices: handover.notices,

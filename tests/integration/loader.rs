@@ -8,7 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
-use sso_playground::engine::embed::{embedding, page_prefixes, MAX_STORAGE_KEY, OPTIONS, PARAM_PREFIX};
+use sso_playground::engine::embed::{
+    embedding, page_prefixes, AUTOMATIC_LETTERS, AUTOMATIC_SERIES, MAX_STORAGE_KEY, OPTIONS, PARAM_PREFIX,
+};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -56,7 +58,10 @@ fn every_marker_the_loader_names_is_the_apps() {
 fn the_loader_and_the_app_name_saved_inputs_and_links_alike() {
     let loader = loader();
     // The default prefix, the share link's version parameter, and the storage namespace.
-    assert!(loader.contains(r#"k === 0 ? "hsp-" : `hsp${k + 1}-`"#));
+    assert!(loader.contains(r#"index + i === 0 ? "hsp-" : `hsp${index + i + 1}-`"#));
+    // The automatic names after that series: as many tried, then the same letters in order.
+    assert!(loader.contains(&format!("AUTOMATIC_SERIES = {AUTOMATIC_SERIES};")), "the loader's series differs");
+    assert!(loader.contains(&format!(r#"[..."{AUTOMATIC_LETTERS}"]"#)), "the loader's letters differ");
     assert_eq!(page_prefixes(&[None, None], false)[1].0, "hsp2-");
     assert!(loader.contains(r#"has(prefix + "v")"#));
     let link = sso_playground::engine::share::encode(&Default::default(), &Default::default(), &[]);

@@ -7,7 +7,7 @@ use crate::engine::share;
 use crate::engine::{Field, Inputs};
 use crate::ui::hooks::{use_copy_status, CopyStatus};
 use crate::ui::state::Action;
-use crate::ui::{persist, with_fresh_credentials};
+use crate::ui::{web_storage, with_fresh_credentials};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
@@ -53,7 +53,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let onremember = props.ondispatch.reform(|event: Event| {
         Action::RememberSecret(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
     });
-    let shared = persist::shared_origin();
+    let shared = web_storage::shared_origin();
     let keeping = match (props.storage, props.saved) {
         (false, _) => "This page does not keep your inputs in this browser; a reload starts over. Copy a share link to keep them.",
         (true, true) => "This browser keeps your inputs so a reload or restart loses nothing.",

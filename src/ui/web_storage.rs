@@ -1,5 +1,5 @@
-//! The page's URL and the browser's local storage. Every call tolerates a browser that
-//! refuses (storage disabled, sandboxed frames): state is then simply not kept.
+//! The page's address and the browser's local and session storage. Every call tolerates a
+//! browser that refuses (storage disabled, sandboxed frames): state is then simply not kept.
 
 use wasm_bindgen::JsValue;
 
