@@ -456,3 +456,31 @@ fn terraform_for_the_2024_8_patches_uses_v2024_10_2_and_ignores_the_flow_authent
     let text = render(&with(|i| i.authentik_version = ak("2024.10.3"))).authentik.terraform(false).clone();
     assert!(!text.contains("lifecycle") && text.contains("data.authentik_flow.invalidation.id"));
 }
+
+/// Each access filter on its own makes 0.26's reading of the ID token alone matter, and the
+/// missing email scope matter for users or domains, each alone.
+#[test]
+fn each_access_filter_alone_counts() {
+    let only = |users: &str, domains: &str, groups: &str, scopes: &str| {
+        fired(&with(|i| {
+            i.headscale_version = HeadscaleVersion(26);
+            i.allowed_users = users.into();
+            i.allowed_domains = domains.into();
+            i.allowed_groups = groups.into();
+            i.scopes = scopes.into();
+        }))
+    };
+    for (users, domains, groups) in [("alice@example.com", "", ""), ("", "example.com", ""), ("", "", "ops")] {
+        let found = only(users, domains, groups, "openid profile email");
+        assert!(found.contains(&Check::ClaimsIdTokenOnly), "{users:?} {domains:?} {groups:?}: {found:?}");
+    }
+    assert!(!only("", "", "", "openid profile email").contains(&Check::ClaimsIdTokenOnly));
+    for (users, domains) in [("alice@example.com", ""), ("", "example.com")] {
+        assert!(
+            only(users, domains, "", "openid profile").contains(&Check::ScopeMissingEmail),
+            "{users:?} {domains:?}"
+        );
+    }
+    assert!(!only("", "", "ops", "openid profile").contains(&Check::ScopeMissingEmail));
+    assert!(!only("", "", "", "openid profile").contains(&Check::ScopeMissingEmail));
+}
