@@ -258,10 +258,11 @@ const example = (root) => root?.querySelector("[data-hsp-prerendered]") ?? null;
  * order: a bounded stretch of hsp-, hsp2-, … from its position, then a- … _-, then aa- … __-,
  * so chosen prefixes that block the hsp series (h, hsp, hsp1 to hsp9) never stall the page. */
 export const AUTOMATIC_SERIES = 1000;
-function automaticNames(index) {
+function* automaticNames(index) {
   const letters = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"];
-  const series = Array.from({ length: AUTOMATIC_SERIES }, (_, i) => (index + i === 0 ? "hsp-" : `hsp${index + i + 1}-`));
-  return [...series, ...letters.map((c) => `${c}-`), ...letters.flatMap((c) => letters.map((d) => `${c}${d}-`))];
+  for (let i = 0; i < AUTOMATIC_SERIES; i++) yield index + i === 0 ? "hsp-" : `hsp${index + i + 1}-`;
+  for (const c of letters) yield `${c}-`;
+  for (const c of letters) for (const d of letters) yield `${c}${d}-`;
 }
 
 /** The parameter prefix of each playground element of the page, as src/engine/embed.rs's
@@ -282,8 +283,13 @@ export function prefixes() {
   });
   return new Map(elements.map((element, index) => {
     if (decided[index] !== null) return [element, decided[index]];
-    const names = automaticNames(index);
-    const free = names.find((name) => !taken.some((other) => overlaps(other, name))) ?? names[0];
+    let free = automaticNames(index).next().value;
+    for (const name of automaticNames(index)) {
+      if (!taken.some((other) => overlaps(other, name))) {
+        free = name;
+        break;
+      }
+    }
     taken.push(free);
     return [element, free];
   }));

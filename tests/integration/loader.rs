@@ -58,7 +58,7 @@ fn every_marker_the_loader_names_is_the_apps() {
 fn the_loader_and_the_app_name_saved_inputs_and_links_alike() {
     let loader = loader();
     // The default prefix, the share link's version parameter, and the storage namespace.
-    assert!(loader.contains(r#"index + i === 0 ? "hsp-" : `hsp${index + i + 1}-`"#));
+    assert!(loader.contains(r#"yield index + i === 0 ? "hsp-" : `hsp${index + i + 1}-`"#));
     // The automatic names after that series: as many tried, then the same letters in order.
     assert!(loader.contains(&format!("AUTOMATIC_SERIES = {AUTOMATIC_SERIES};")), "the loader's series differs");
     assert!(loader.contains(&format!(r#"[..."{AUTOMATIC_LETTERS}"]"#)), "the loader's letters differ");
