@@ -85,6 +85,22 @@ impl Kind {
     }
 }
 
+/// A group of the form, the column of the field table that lays the form out; what a group
+/// holds and when it opens is in [`crate::engine::groups`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Host names, slug, allowed groups and versions: what almost everyone changes.
+    Essentials,
+    Application,
+    Access,
+    Secret,
+    Protocol,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [Group::Essentials, Group::Application, Group::Access, Group::Secret, Group::Protocol];
+}
+
 /// Every field of the form, one row each. Hands the rows to `$build`, which makes of them the
 /// field table here ([`field_table!`]) and the inputs in [`crate::engine::inputs`].
 macro_rules! form_fields {
@@ -95,6 +111,7 @@ macro_rules! form_fields {
                 help "The public URL of Headscale, the server_url of its config.yaml. A bare host such as headscale.example.com is enough.",
                 link links::HEADSCALE_CONFIG, share "hs", attribute "data-headscale-url", private "the Headscale address",
                 headscale [Setting::ServerUrl], limit single(512),
+                form Essentials 1,
                 evidence [c::HS_REDIRECT_URL]
             };
             AuthentikUrl => authentik_url: String = "https://authentik.company".into(), Text {
@@ -102,6 +119,7 @@ macro_rules! form_fields {
                 help "The URL users open to reach authentik, without /application/o/…; include the sub-path if authentik runs under one.",
                 link links::AUTHENTIK_GUIDE, share "ak", attribute "data-authentik-url", private "the authentik address",
                 headscale [Setting::Key(Key::Issuer)], limit single(512),
+                form Essentials 2,
                 evidence [c::AK_URL_ISSUER, c::AK_MODEL_ISSUER]
             };
             AppName => app_name: String = "Headscale".into(), Text {
@@ -110,6 +128,7 @@ macro_rules! form_fields {
                 link links::AUTHENTIK_APPLICATIONS, share "name", attribute "data-app-name", private "the app's name",
                 // authentik keeps 255; longer IDs and secrets get its own, more precise check.
                 headscale [], limit single(255),
+                form Application 1,
                 evidence [c::AK_SCHEMA_2025_12]
             };
             Slug => slug: String = "headscale".into(), Text {
@@ -117,6 +136,7 @@ macro_rules! form_fields {
                 help "The application's slug in authentik (Applications → Applications). The issuer URL is built from it.",
                 link links::AUTHENTIK_APPLICATIONS, share "slug", attribute "data-slug", private "the slug",
                 headscale [Setting::Key(Key::Issuer)], limit single(255),
+                form Essentials 3,
                 evidence [c::AK_URL_ISSUER, c::AK_MODEL_ISSUER]
             };
             ClientId => client_id: String = String::new(), Text {
@@ -124,6 +144,7 @@ macro_rules! form_fields {
                 help "Shown on the provider's page in authentik (Applications → Providers). Paste it here, or keep this one and enter it there.",
                 link links::AUTHENTIK_OAUTH2, share "client_id", private "the client's identifier",
                 headscale [Setting::Key(Key::ClientId)], limit single(1024),
+                form Application 2,
                 evidence [c::AK_FORM_CLIENT_ID, c::HS_CLIENT_ID]
             };
             ClientSecret => client_secret: String = String::new(), Text {
@@ -131,6 +152,7 @@ macro_rules! form_fields {
                 help "Shown on the same provider page. It never leaves this browser.",
                 link links::AUTHENTIK_OAUTH2,
                 headscale [Setting::Key(Key::ClientSecret)], limit single(1024),
+                form Application 3,
                 evidence [c::AK_FORM_CLIENT_SECRET, c::HS_CLIENT_SECRET]
             };
             /// Space-separated OIDC scopes.
@@ -139,6 +161,7 @@ macro_rules! form_fields {
                 help "What Headscale asks authentik for, separated by spaces: openid makes it an OpenID Connect login, email carries the address, profile the groups.",
                 link links::HEADSCALE_OIDC, share "scope", attribute "data-scopes",
                 headscale [Setting::Key(Key::Scope)], limit list(32, 1024),
+                form Protocol 1,
                 evidence [c::AK_SCOPE_OPENID, c::AK_SCOPE_EMAIL, c::AK_SCOPE_PROFILE_GROUPS, c::HS_KEY_SCOPE]
             };
             /// One group per line (authentik group names may contain spaces and commas).
@@ -147,6 +170,7 @@ macro_rules! form_fields {
                 help "authentik group names, one per line, exactly as in Directory → Groups. Leave empty for no group filter.",
                 link links::HEADSCALE_OIDC, share "groups", attribute "data-allowed-groups", private "the group list",
                 headscale [Setting::Key(Key::AllowedGroups)], limit list(50, 5_000),
+                form Essentials 4, example "headscale-users",
                 evidence [c::AK_SCOPE_PROFILE_GROUPS, c::HS_ALLOWED_GROUPS]
             };
             /// Email addresses, separated by new lines, spaces or commas.
@@ -155,6 +179,7 @@ macro_rules! form_fields {
                 help "Email addresses that may log in. Leave empty for no user filter.",
                 link links::HEADSCALE_OIDC, share "users", private "the user list",
                 headscale [Setting::Key(Key::AllowedUsers)], limit list(500, 40_000),
+                form Access 1, example "alice@example.com",
                 evidence [c::HS_ALLOWED_USERS]
             };
             /// Domain names, separated by new lines, spaces or commas.
@@ -163,6 +188,7 @@ macro_rules! form_fields {
                 help "Email domains that may log in, such as example.com. Leave empty for no domain filter.",
                 link links::HEADSCALE_OIDC, share "domains", private "the domain list",
                 headscale [Setting::Key(Key::AllowedDomains)], limit list(50, 5_000),
+                form Access 2, example "example.com",
                 evidence [c::HS_ALLOWED_DOMAINS]
             };
             PkceEnabled => pkce_enabled: bool = true, Flag {
@@ -170,6 +196,7 @@ macro_rules! form_fields {
                 help "Proof Key for Code Exchange ties the login code to this login; authentik supports it without extra settings. Read from Headscale 0.24.",
                 link links::HEADSCALE_OIDC, share "pkce",
                 headscale [Setting::Key(Key::PkceEnabled), Setting::SectionOf(Key::PkceEnabled)], limit single(16),
+                form Protocol 2,
                 evidence [c::HS_KEY_PKCE_ENABLED, c::AK_TOKEN_PKCE]
             };
             /// `S256` or `plain`; kept as text so a wrong case can be shown and explained.
@@ -178,6 +205,7 @@ macro_rules! form_fields {
                 help "S256 sends a hash of the verifier and is recommended; plain sends the verifier itself.",
                 link links::HEADSCALE_OIDC, share "pkce_method",
                 headscale [Setting::Key(Key::PkceMethod)], limit single(64),
+                form Protocol 3,
                 evidence [c::HS_PKCE_S256, c::HS_PKCE_PLAIN]
             };
             HeadscaleVersion => headscale_version: HeadscaleVersion = HeadscaleVersion::NEWEST, Choice {
@@ -185,6 +213,7 @@ macro_rules! form_fields {
                 help "The Headscale release you run (headscale version). Keys were added and removed between releases; the output only uses what yours reads.",
                 link links::HEADSCALE_CHANGELOG, share "hs_version", attribute "data-headscale-version",
                 headscale [], limit single(32),
+                form Essentials 5,
                 evidence [c::HS_RELEASE_29, c::HS_KEY_NODE_EXPIRY]
             };
             SecretDelivery => secret_delivery: SecretDelivery = SecretDelivery::Inline, Choice {
@@ -192,6 +221,7 @@ macro_rules! form_fields {
                 help "Keep the secret out of config.yaml by putting it in a file only Headscale can read, or in Headscale's environment.",
                 link links::HEADSCALE_OIDC, share "secret_from",
                 headscale [Setting::Key(Key::ClientSecretPath), Setting::Key(Key::ClientSecret)], limit single(32),
+                form Secret 1,
                 evidence [c::HS_SECRET_PATH_READ, c::HS_ENV_KEYS]
             };
             ClientSecretPath => client_secret_path: String = SYSTEMD_SECRET_PATH.into(), Text {
@@ -199,6 +229,7 @@ macro_rules! form_fields {
                 help "The file Headscale reads the secret from; ${VARIABLES} are expanded. Under systemd, LoadCredential= puts it below ${CREDENTIALS_DIRECTORY}.",
                 link links::HEADSCALE_OIDC, share "secret_path", private "the path of the secret file",
                 headscale [Setting::Key(Key::ClientSecretPath), Setting::Key(Key::ClientSecret)], limit single(1024),
+                form Secret 2,
                 evidence [c::HS_SECRET_PATH_READ, c::HS_EXAMPLE_SECRET_PATH]
             };
             OnlyStartIfOidcIsAvailable => only_start_if_oidc_is_available: bool = true, Flag {
@@ -206,6 +237,7 @@ macro_rules! form_fields {
                 help "When on, Headscale refuses to start while authentik is unreachable. When off, it starts without login through authentik and does not retry.",
                 link links::HEADSCALE_CONFIG, share "only_start",
                 headscale [Setting::Key(Key::OnlyStartIfOidcIsAvailable)], limit single(16),
+                form Secret 5,
                 evidence [c::HS_ONLY_START, c::HS_ONLY_START_FALLBACK]
             };
             /// How long a node logged in through OIDC stays valid: `oidc.expiry` up to 0.28,
@@ -216,6 +248,7 @@ macro_rules! form_fields {
                 help "How long a node stays valid, such as 180d, 12w or 0 for never. Up to 0.28 this is oidc.expiry, for nodes logged in through authentik (default 180d); from 0.29 it is node.expiry, for every node however it registers (default never).",
                 link links::HEADSCALE_OIDC, share "expiry",
                 headscale [Setting::Key(Key::NodeExpiry), Setting::Key(Key::Expiry)], limit single(64),
+                form Secret 3,
                 evidence [c::HS_DEFAULT_EXPIRY, c::HS_DEFAULT_NODE_EXPIRY, c::HS_NODE_EXPIRY_EVERY_NODE]
             };
             UseExpiryFromToken => use_expiry_from_token: bool = false, Flag {
@@ -223,6 +256,7 @@ macro_rules! form_fields {
                 help "Let the node expire when authentik's ID token does, instead of after the node expiry.",
                 link links::HEADSCALE_OIDC, share "token_expiry",
                 headscale [Setting::Key(Key::UseExpiryFromToken)], limit single(16),
+                form Secret 4,
                 evidence [c::HS_EXPIRY_FROM_TOKEN, c::AK_ID_TOKEN_EXPIRY]
             };
             /// `key=value`, one per line.
@@ -231,6 +265,7 @@ macro_rules! form_fields {
                 help "Extra query parameters for authentik's login page, one key=value per line, such as prompt=login.",
                 link links::HEADSCALE_CONFIG, share "params",
                 headscale [Setting::Key(Key::ExtraParams)], limit list(32, 4096),
+                form Protocol 4, example "prompt=login",
                 evidence [c::HS_EXTRA_PARAMS, c::HS_READ_EXTRA_PARAMS, c::HS_EXAMPLE_EXTRA_PARAMS, c::CAST_MAP_JSON]
             };
             EmailVerifiedRequired => email_verified_required: bool = true, Flag {
@@ -238,6 +273,7 @@ macro_rules! form_fields {
                 help "From Headscale 0.28, allowed users and domains only accept emails that authentik marks as verified.",
                 link links::HEADSCALE_OIDC, share "verified_required",
                 headscale [Setting::Key(Key::EmailVerifiedRequired)], limit single(16),
+                form Access 3,
                 evidence [c::HS_KEY_EMAIL_VERIFIED_REQUIRED, c::HS_TRUST_EMAIL]
             };
             AuthentikVersion => authentik_version: AuthentikVersion = AuthentikVersion::default(), Choice {
@@ -245,6 +281,7 @@ macro_rules! form_fields {
                 help "The authentik release you run, shown on the Version card of the admin interface's Overview page. Redirect URIs, flows and grant types changed between releases.",
                 link links::AUTHENTIK_RELEASES, share "ak_version", attribute "data-authentik-version",
                 headscale [], limit single(32),
+                form Essentials 6,
                 evidence [c::AK_VERSION_CARD]
             };
             /// Replace authentik's email mapping with one that marks every email as verified.
@@ -253,6 +290,7 @@ macro_rules! form_fields {
                 help "authentik 2025.10 and later send email_verified: false unless told otherwise. This adds a scope mapping that sends true; only do it if users cannot set their own email.",
                 link links::AUTHENTIK_RELEASE_2025_10, share "mark_verified",
                 headscale [], limit single(16),
+                form Access 4,
                 evidence [c::AK_NOTES_2025_10, c::AK_SCOPE_EMAIL_UNVERIFIED]
             };
         }
@@ -274,7 +312,8 @@ macro_rules! field_table {
     ($($(#[$doc:meta])* $field:ident => $member:ident: $ty:ty = $default:expr, $kind:ident {
         key $key:literal, label $label:literal, help $help:literal, link $link:expr,
         $(share $share:literal,)? $(attribute $attribute:literal,)? $(private $private:literal,)?
-        headscale [$($setting:expr),*], limit $limit:expr, evidence [$($evidence:expr),*]
+        headscale [$($setting:expr),*], limit $limit:expr,
+        form $group:ident $place:literal, $(example $example:literal,)? evidence [$($evidence:expr),*]
     };)+) => {
         /// One input of the form. Checks name the field they belong to, and the UI shows them there.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -305,6 +344,9 @@ macro_rules! field_table {
                 private: optional!($($private)?),
                 headscale: &[$($setting),*],
                 limit: $limit,
+                group: Some(Group::$group),
+                place: $place,
+                example: optional!($($example)?),
             },)+
             IMPORT_TEXT,
         ];
@@ -332,6 +374,9 @@ const IMPORT_TEXT: FieldInfo = FieldInfo {
     attribute: None,
     private: None,
     headscale: &[],
+    group: None,
+    place: 0,
+    example: None,
     // Four times Headscale's whole commented example configuration. The YAML parser takes
     // about 20 ms (native) for this much; a megabyte took long enough to freeze the page.
     limit: single(64 << 10),
@@ -423,6 +468,12 @@ pub struct FieldInfo {
     /// most. The same limits hold for typing, links, saved state, embed attributes and the
     /// import.
     pub limit: Limit,
+    /// The group of the form that shows the field (none for the import box), and its place
+    /// there, counted from 1.
+    pub group: Option<Group>,
+    pub place: u8,
+    /// What a list field's empty box shows as an example of one entry.
+    pub example: Option<&'static str>,
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
-//! What the form asks the engine: the choices of its selects, whether the chosen Headscale
-//! release reads a field's setting, and the notes that say so. The UI asks here and never reads
-//! the release tables itself.
+//! What the form asks the engine: which control shows a field, the choices of its selects,
+//! when a field is shown or can be changed, whether the chosen Headscale release reads a field's
+//! setting, and the notes that say so. The UI asks here and never reads the field or release
+//! tables itself.
 
-use crate::engine::fields::Field;
-use crate::engine::inputs::SecretDelivery;
+use crate::engine::fields::{Field, Kind};
+use crate::engine::inputs::{Inputs, SecretDelivery};
+use crate::engine::model::Model;
 use crate::engine::rules::PKCE_METHODS;
 use crate::engine::versions::authentik::AUTHENTIK_RELEASES;
 use crate::engine::versions::headscale::{HeadscaleVersion, Key, HEADSCALE_RELEASES};
@@ -30,6 +32,80 @@ pub fn secret_choices() -> Vec<Choice> {
 pub fn pkce_choices() -> Vec<Choice> {
     let label = |method: &str| if method == "S256" { "S256 (recommended)".to_string() } else { method.to_string() };
     PKCE_METHODS.iter().map(|method| (*method, label(method))).collect()
+}
+
+/// How the form shows a field, decided by its kind and its choices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Control {
+    /// One line of text (a single value, or scopes on one line).
+    Text,
+    /// A box of several lines, showing an example entry while it is empty.
+    Lines {
+        example: &'static str,
+    },
+    Checkbox,
+    /// One of a fixed set of choices.
+    Select(Vec<Choice>),
+}
+
+/// The control that shows `field`.
+pub fn control(field: Field) -> Control {
+    if let Some(choices) = choices(field) {
+        return Control::Select(choices);
+    }
+    match field.kind() {
+        Kind::Flag => Control::Checkbox,
+        Kind::Lines | Kind::Words | Kind::Pairs => Control::Lines { example: field.info().example.unwrap_or_default() },
+        Kind::Text | Kind::Term | Kind::Terms | Kind::Choice => Control::Text,
+    }
+}
+
+/// The fixed choices of a field the form shows as a select: every choice field, and the PKCE
+/// method, which is kept as text so that a wrong case read from a configuration can be shown.
+pub fn choices(field: Field) -> Option<Vec<Choice>> {
+    match field {
+        Field::HeadscaleVersion => Some(headscale_choices()),
+        Field::AuthentikVersion => Some(authentik_choices()),
+        Field::SecretDelivery => Some(secret_choices()),
+        Field::PkceMethod => Some(pkce_choices()),
+        _ => None,
+    }
+}
+
+/// Whether the form shows `field` at all: the secret file's path only while the secret is read
+/// from a file.
+pub fn shown(inputs: &Inputs, field: Field) -> bool {
+    match field {
+        Field::ClientSecretPath => inputs.secret_delivery == SecretDelivery::File,
+        _ => true,
+    }
+}
+
+/// Whether the reader can change `field`: a flag only where the chosen release reads it, the
+/// PKCE method only while PKCE is on and read.
+pub fn enabled(inputs: &Inputs, field: Field) -> bool {
+    let version = inputs.headscale_version;
+    match field {
+        Field::PkceMethod => inputs.pkce_enabled && reads(version, Field::PkceEnabled),
+        _ if field.kind() == Kind::Flag => reads(version, field),
+        _ => true,
+    }
+}
+
+/// The note under a field: the address as it is used when it differs from what was typed, where
+/// the node expiry is written, or why a flag is turned off.
+pub fn note(inputs: &Inputs, model: &Model, field: Field) -> Option<String> {
+    let used_as = |normalized: &str| {
+        let typed = inputs.text(field).unwrap_or_default();
+        (!normalized.is_empty() && typed.trim() != normalized).then(|| format!("Used as {normalized}"))
+    };
+    match field {
+        Field::HeadscaleUrl => used_as(&model.headscale.normalized),
+        Field::AuthentikUrl => used_as(&model.authentik.normalized),
+        Field::Expiry => Some(expiry_note(inputs.headscale_version)),
+        _ if field.kind() == Kind::Flag => unread_note(inputs.headscale_version, field),
+        _ => None,
+    }
 }
 
 /// The Headscale setting a field's value is written to, if it is one Headscale has a rule for.
@@ -88,6 +164,65 @@ mod tests {
     fn the_expiry_note_names_the_key_of_the_release() {
         assert_eq!(expiry_note(V29), "Written as node.expiry; Headscale 0.29's default is 0.");
         assert_eq!(expiry_note(V22), "Written as oidc.expiry; Headscale 0.22's default is 180d.");
+    }
+
+    #[test]
+    fn each_field_gets_the_control_of_its_kind() {
+        assert_eq!(control(Field::HeadscaleUrl), Control::Text);
+        assert_eq!(control(Field::Expiry), Control::Text);
+        // Scopes stay on one line; the other lists get a box with an example entry.
+        assert_eq!(control(Field::Scopes), Control::Text);
+        assert_eq!(control(Field::AllowedGroups), Control::Lines { example: "headscale-users" });
+        assert_eq!(control(Field::AllowedUsers), Control::Lines { example: "alice@example.com" });
+        assert_eq!(control(Field::AllowedDomains), Control::Lines { example: "example.com" });
+        assert_eq!(control(Field::ExtraParams), Control::Lines { example: "prompt=login" });
+        assert_eq!(control(Field::VerifiedEmailMapping), Control::Checkbox);
+        assert_eq!(control(Field::SecretDelivery), Control::Select(secret_choices()));
+        // A term with a fixed set of values is a select too.
+        assert_eq!(control(Field::PkceMethod), Control::Select(pkce_choices()));
+        for field in Field::ALL.into_iter().filter(|field| field.is_choice()) {
+            assert!(matches!(control(field), Control::Select(_)), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn the_secret_path_is_shown_only_for_a_file() {
+        for delivery in SecretDelivery::ALL {
+            let inputs = Inputs { secret_delivery: delivery, ..Inputs::default() };
+            assert_eq!(shown(&inputs, Field::ClientSecretPath), delivery == SecretDelivery::File, "{delivery:?}");
+            assert!(Field::ALL.into_iter().filter(|f| *f != Field::ClientSecretPath).all(|f| shown(&inputs, f)));
+        }
+    }
+
+    #[test]
+    fn the_pkce_method_can_change_only_while_pkce_is_on_and_read() {
+        let with = |version, pkce_enabled| Inputs { headscale_version: version, pkce_enabled, ..Inputs::default() };
+        // 0.24 is the first release that reads PKCE.
+        let (v23, v24) = (HeadscaleVersion(23), HeadscaleVersion(24));
+        assert!(enabled(&with(v24, true), Field::PkceMethod));
+        assert!(!enabled(&with(v24, false), Field::PkceMethod));
+        assert!(!enabled(&with(v23, true), Field::PkceMethod));
+        assert!(enabled(&with(v24, true), Field::PkceEnabled) && !enabled(&with(v23, true), Field::PkceEnabled));
+        // Text and choices stay open whatever the release.
+        assert!(enabled(&with(V22, false), Field::Expiry) && enabled(&with(V22, false), Field::SecretDelivery));
+        assert!(enabled(&with(V22, false), Field::VerifiedEmailMapping));
+    }
+
+    #[test]
+    fn notes_say_how_a_value_is_used() {
+        let note_of = |inputs: &Inputs, field| note(inputs, &Model::new(inputs), field);
+        let typed = Inputs { headscale_url: "headscale.example.com".into(), ..Inputs::default() };
+        assert_eq!(note_of(&typed, Field::HeadscaleUrl).as_deref(), Some("Used as https://headscale.example.com"));
+        let exact = Inputs { headscale_url: " https://headscale.example.com ".into(), ..Inputs::default() };
+        assert_eq!(note_of(&exact, Field::HeadscaleUrl), None);
+        let missing = Inputs { authentik_url: String::new(), ..Inputs::default() };
+        assert_eq!(note_of(&missing, Field::AuthentikUrl), None);
+        let old = Inputs { headscale_version: V22, ..Inputs::default() };
+        assert_eq!(note_of(&old, Field::Expiry), Some(expiry_note(V22)));
+        assert_eq!(note_of(&old, Field::PkceEnabled), unread_note(V22, Field::PkceEnabled));
+        assert_eq!(note_of(&Inputs::default(), Field::PkceEnabled), None);
+        assert_eq!(note_of(&old, Field::VerifiedEmailMapping), None);
+        assert_eq!(note_of(&old, Field::Slug), None);
     }
 
     #[test]

@@ -3,52 +3,22 @@
 //! the page's default.
 
 use crate::engine::catalogue::{Diagnostic, Severity};
-use crate::engine::fields::Field;
+pub use crate::engine::fields::Group;
+use crate::engine::fields::{Field, FieldInfo, FIELDS};
 use crate::engine::inputs::Inputs;
 
-/// A group of the form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Group {
-    /// Host names, slug, allowed groups and versions: what almost everyone changes.
-    Essentials,
-    Application,
-    Access,
-    Secret,
-    Protocol,
-}
-
 impl Group {
-    pub const ALL: [Group; 5] = [Group::Essentials, Group::Application, Group::Access, Group::Secret, Group::Protocol];
-
-    /// The fields of the group, in the order the form shows them.
-    pub fn fields(self) -> &'static [Field] {
-        match self {
-            Group::Essentials => &[
-                Field::HeadscaleUrl,
-                Field::AuthentikUrl,
-                Field::Slug,
-                Field::AllowedGroups,
-                Field::HeadscaleVersion,
-                Field::AuthentikVersion,
-            ],
-            Group::Application => &[Field::AppName, Field::ClientId, Field::ClientSecret],
-            Group::Access => {
-                &[Field::AllowedUsers, Field::AllowedDomains, Field::EmailVerifiedRequired, Field::VerifiedEmailMapping]
-            }
-            Group::Secret => &[
-                Field::SecretDelivery,
-                Field::ClientSecretPath,
-                Field::Expiry,
-                Field::UseExpiryFromToken,
-                Field::OnlyStartIfOidcIsAvailable,
-            ],
-            Group::Protocol => &[Field::Scopes, Field::PkceEnabled, Field::PkceMethod, Field::ExtraParams],
-        }
+    /// The fields of the group, in the order the form shows them: the rows of the field table
+    /// that name the group, by their place.
+    pub fn fields(self) -> Vec<Field> {
+        let mut rows: Vec<&FieldInfo> = FIELDS.iter().filter(|info| info.group == Some(self)).collect();
+        rows.sort_by_key(|info| info.place);
+        rows.into_iter().map(|info| info.field).collect()
     }
 
     /// The group a form field is shown in; the import box belongs to none.
     pub fn of(field: Field) -> Option<Group> {
-        Group::ALL.into_iter().find(|group| group.fields().contains(&field))
+        field.info().group
     }
 
     /// The group's visible name, which says what is inside.
@@ -79,7 +49,7 @@ impl Group {
     /// unfold a group.
     pub fn wants_attention(self, inputs: &Inputs, defaults: &Inputs, diagnostics: &[Diagnostic]) -> bool {
         let concerns = |field| diagnostics.iter().any(|d| d.field() == field && d.severity() != Severity::Info);
-        self.fields().iter().any(|&field| concerns(field) || differs(inputs, defaults, field))
+        self.fields().into_iter().any(|field| concerns(field) || differs(inputs, defaults, field))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Which group holds which field, and when a closed group opens by itself.
 
 use crate::common::{example, fired, with};
+use sso_playground::engine::fields::Kind;
 use sso_playground::engine::groups::{differs, Group};
 use sso_playground::engine::{render, Check, Field, Inputs};
 
@@ -21,6 +22,34 @@ fn every_form_field_is_in_exactly_one_group() {
         assert_eq!(Group::of(field), Some(holding[0]));
     }
     assert_eq!(Group::of(Field::ImportText), None);
+}
+
+#[test]
+fn each_group_places_its_fields_one_after_another() {
+    for group in Group::ALL {
+        let places: Vec<u8> = group.fields().into_iter().map(|field| field.info().place).collect();
+        let expected: Vec<u8> = (1..=places.len() as u8).collect();
+        assert_eq!(places, expected, "{group:?}: places repeat or leave a gap");
+    }
+    // The places decide, not the table's order: the startup flag comes last in its group.
+    assert_eq!(
+        Group::Secret.fields(),
+        [
+            Field::SecretDelivery,
+            Field::ClientSecretPath,
+            Field::Expiry,
+            Field::UseExpiryFromToken,
+            Field::OnlyStartIfOidcIsAvailable
+        ]
+    );
+}
+
+#[test]
+fn every_box_of_several_lines_shows_an_example() {
+    for field in Field::ALL {
+        let lines = matches!(field.kind(), Kind::Lines | Kind::Words | Kind::Pairs);
+        assert_eq!(field.info().example.is_some(), lines, "{field:?}");
+    }
 }
 
 #[test]

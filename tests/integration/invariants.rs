@@ -137,8 +137,10 @@ fn reads_field_facts(path: &str) -> bool {
 #[test]
 fn field_facts_are_never_listed_again() {
     let table = fs::read_to_string(root().join("src/engine/fields.rs")).unwrap();
-    let names: BTreeSet<String> =
-        ["key", "label", "share", "attribute"].iter().flat_map(|word| literals_after(&table, word)).collect();
+    let names: BTreeSet<String> = ["key", "label", "share", "attribute", "example"]
+        .iter()
+        .flat_map(|word| literals_after(&table, word))
+        .collect();
     assert!(names.contains("data-allowed-groups") && names.contains("Allowed groups") && names.len() > 60, "{names:?}");
     let sources = sources();
     let readers: Vec<&(String, String)> = sources.iter().filter(|(path, _)| reads_field_facts(path)).collect();
@@ -159,6 +161,29 @@ fn field_facts_are_never_listed_again() {
     {
         assert_eq!(restated(code, &names), Vec::<&str>::new(), "{path} names Headscale keys by text");
     }
+}
+
+/// The `Field::…` names in `code`.
+fn fields_named(code: &str) -> BTreeSet<String> {
+    code.match_indices("Field::")
+        .map(|(at, _)| code[at + 7..].chars().take_while(|c| c.is_alphanumeric()).collect())
+        .collect()
+}
+
+#[test]
+fn the_form_is_laid_out_by_the_field_table() {
+    // The form's components name no field: which group shows a field, where, with which
+    // control, note and example is the table's (and `engine::form`'s). The one exception is
+    // the button that draws a new client ID and secret.
+    let sources = sources();
+    for name in ["form", "more_settings", "fields", "field_group"] {
+        let path = format!("src/ui/components/{name}.rs");
+        let (_, code) = sources.iter().find(|(p, _)| *p == path).unwrap_or_else(|| panic!("{path} is gone"));
+        let named = fields_named(code);
+        let allowed = if name == "more_settings" { vec!["ClientId", "ClientSecret"] } else { vec![] };
+        assert_eq!(named, allowed.into_iter().map(String::from).collect(), "{path} lays out fields by hand");
+    }
+    assert_eq!(fields_named("Field::AppName, Field::Slug)"), BTreeSet::from(["AppName".into(), "Slug".into()]));
 }
 
 #[test]

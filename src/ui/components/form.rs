@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{options, Fields};
-use crate::engine::{form, Edit, Field, Inputs, Outputs};
+use super::fields::Fields;
+use crate::engine::groups::Group;
+use crate::engine::{Edit, Inputs, Outputs};
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
@@ -17,25 +18,16 @@ pub struct FormProps {
 
 #[component]
 pub fn Form(props: &FormProps) -> Html {
-    let inputs = &props.inputs;
-    let model = &props.outputs.model;
-    let fields = Fields { inputs, diagnostics: &props.outputs.diagnostics, onedit: &props.onedit };
-    let used_as = |field: Field, normalized: &str| {
-        let typed = inputs.text(field).unwrap_or_default();
-        (!normalized.is_empty() && typed.trim() != normalized).then(|| format!("Used as {normalized}"))
-    };
-    let releases = options(form::headscale_choices());
-    let authentik_releases = options(form::authentik_choices());
+    let fields = Fields { inputs: &props.inputs, outputs: &props.outputs, onedit: &props.onedit };
+    // The releases sit side by side below the rest.
+    let (releases, rest): (Vec<_>, Vec<_>) =
+        Group::Essentials.fields().into_iter().partition(|field| field.is_choice());
 
     html! {
         <form class="hsp-form" aria-label="Your setup" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
-            { fields.text(Field::HeadscaleUrl, used_as(Field::HeadscaleUrl, &model.headscale.normalized)) }
-            { fields.text(Field::AuthentikUrl, used_as(Field::AuthentikUrl, &model.authentik.normalized)) }
-            { fields.text(Field::Slug, None) }
-            { fields.list(Field::AllowedGroups, "headscale-users") }
+            { for rest.into_iter().map(|field| fields.control(field)) }
             <div class="hsp-versions">
-                { fields.select(Field::HeadscaleVersion, releases, false) }
-                { fields.select(Field::AuthentikVersion, authentik_releases, false) }
+                { for releases.into_iter().map(|field| fields.control(field)) }
             </div>
         </form>
     }
