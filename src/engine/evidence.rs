@@ -165,4 +165,12 @@ mod tests {
         assert!(commit.url().contains("/blob/005f3a9fdf3a/a/b.py#L7"));
         assert_eq!(page(links::HEADSCALE_OIDC).url(), links::HEADSCALE_OIDC.url);
     }
+
+    #[test]
+    fn a_commit_is_twelve_hexadecimal_characters() {
+        assert!(is_commit("005f3a9fdf3a"));
+        // Twelve characters that are no commit, and a commit one character too long or short.
+        assert!(!is_commit("v0.26.10-rc1"));
+        assert!(!is_commit("005f3a9fdf3a0") && !is_commit("005f3a9fdf3"));
+    }
 }

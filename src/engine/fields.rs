@@ -486,6 +486,7 @@ mod tests {
         for (index, info) in FIELDS.iter().enumerate() {
             assert_eq!(info.field as usize, index, "{:?} is out of place", info.field);
             assert_eq!(info.field.info().key, info.key);
+            assert_eq!(info.field.key(), info.key);
         }
     }
 

@@ -432,3 +432,11 @@ fn a_tampered_blueprint_does_not_match() {
     assert!(!blueprint.matches(&parse(&text.replace("version: 1", "version: 2"))));
     assert!(!blueprint.matches(&parse("[]")));
 }
+
+#[test]
+fn authentik_outputs_are_equal_exactly_when_their_plans_are() {
+    // The UI skips drawing the authentik panels again when the outputs are equal.
+    let outputs = |inputs: &Inputs| sso_playground::engine::render(inputs).authentik;
+    assert!(*outputs(&example()) == *outputs(&example()));
+    assert!(*outputs(&example()) != *outputs(&with(|i| i.slug = "tailnet".into())));
+}

@@ -6,7 +6,7 @@ use sso_playground::engine::headscale::settings::Settings;
 use sso_playground::engine::inputs::SecretDelivery;
 use sso_playground::engine::versions::authentik::AuthentikVersion;
 use sso_playground::engine::versions::headscale::HeadscaleVersion;
-use sso_playground::engine::{Check, Inputs};
+use sso_playground::engine::{render, Check, Field, Inputs};
 
 type Change = fn(&mut Inputs);
 
@@ -491,4 +491,17 @@ fn the_documented_catalogue_is_current() {
     for check in Check::ALL {
         assert!(written.contains(&format!("`{}`", check.info().id)));
     }
+}
+
+#[test]
+fn a_placeholder_counts_only_where_it_is_used_and_read_as_the_readers_own() {
+    let placeholders_at = |inputs: &Inputs| -> Vec<Field> {
+        render(inputs).diagnostics.iter().filter(|d| d.check == Check::Placeholder).map(|d| d.field()).collect()
+    };
+    // The secret's path only counts when the secret is read from a file.
+    let path = |delivery| with(|i| (i.secret_delivery, i.client_secret_path) = (delivery, "/etc/<your-secret>".into()));
+    assert_eq!(placeholders_at(&path(SecretDelivery::File)), [Field::ClientSecretPath]);
+    assert_eq!(placeholders_at(&path(SecretDelivery::Inline)), []);
+    // Headscale's own terms (a duration, a method) are never the reader's placeholders.
+    assert_eq!(placeholders_at(&with(|i| (i.expiry, i.pkce_method) = ("<expiry>".into(), "<method>".into()))), []);
 }

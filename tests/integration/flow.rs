@@ -73,3 +73,14 @@ fn a_placeholder_marks_the_step_that_uses_its_field() {
     assert_eq!(at(Field::ClientSecret), Some(LoginStep::TokenExchange));
     assert_eq!(at(Field::AllowedUsers), Some(LoginStep::Claims));
 }
+
+#[test]
+fn the_diagram_names_its_actors_and_numbers_its_steps_in_order() {
+    use sso_playground::engine::flow::{step_number, Actor, LoginStep};
+    let labels: Vec<&str> = Actor::ALL.iter().map(|actor| actor.label()).collect();
+    assert_eq!(labels, ["Tailscale client", "Headscale", "Browser", "authentik"]);
+    let columns: Vec<usize> = Actor::ALL.iter().map(|actor| actor.index()).collect();
+    assert_eq!(columns, [0, 1, 2, 3]);
+    assert_eq!((step_number(LoginStep::Discovery), step_number(LoginStep::Callback)), (1, 6));
+    assert_eq!(step_number(LoginStep::NodeReady), 9);
+}

@@ -273,3 +273,15 @@ proptest! {
         prop_assert!(compose["services"]["headscale"]["environment"].is_mapping() || env.variables.is_empty());
     }
 }
+
+#[test]
+fn an_output_error_says_what_failed_and_carries_no_value() {
+    assert_eq!(
+        OutputError::Unparsable("line 3: bad indentation".into()).to_string(),
+        "the generated text does not parse back: line 3: bad indentation"
+    );
+    assert_eq!(
+        OutputError::Mismatch.to_string(),
+        "the generated text parses back to other values than the ones entered"
+    );
+}

@@ -182,3 +182,42 @@ fn storage_other_local_files_share_is_never_trusted_with_the_secret_and_shows_wh
     assert_eq!(own.inputs.expect("restored").client_secret, "planted");
     assert!(own.restored.is_empty());
 }
+
+#[test]
+fn the_fragment_counts_only_with_its_version() {
+    use sso_playground::engine::embed::own_link;
+    // The fragment's own parameters hold a version alone: still today's link.
+    assert_eq!(own_link("hsp-v=1&hsp-slug=old", "hsp-v=1", "hsp-"), "v=1");
+    // The fragment holds the playground's parameters but no version: the query's older link.
+    assert_eq!(own_link("hsp-v=1&hsp-slug=old", "hsp-slug=new", "hsp-"), "v=1&slug=old");
+}
+
+#[test]
+fn a_chosen_prefix_holds_letters_digits_hyphens_and_underscores_only() {
+    let prefix = |value: &str| embedding(|name| (name == "data-param-prefix").then(|| value.to_string()), 0).prefix;
+    for kept in ["docs2", "sso-", "sso_", "a-b_c9"] {
+        assert_eq!(prefix(kept), kept);
+    }
+    for refused in ["sso.", "sso ", "é-", "a=b", "a&"] {
+        assert_eq!(prefix(refused), "hsp-", "{refused:?}");
+    }
+}
+
+#[test]
+fn only_a_refused_attribute_is_called_refused() {
+    let attributes = |slug: String| {
+        embedding(
+            move |name| match name {
+                "data-slug" => Some(slug.clone()),
+                "data-headscale-url" => Some("https://vpn.example.org".into()),
+                _ => None,
+            },
+            0,
+        )
+    };
+    let fine = attributes("vpn".into());
+    assert_eq!((fine.refused.len(), fine.ignored.len()), (0, 0));
+    assert_eq!(fine.defaults.slug, "vpn");
+    let long = attributes("s".repeat(limit(Field::Slug).chars + 1));
+    assert_eq!(long.refused, ["data-slug"]);
+}

@@ -22,7 +22,7 @@ export interface PluginOptions {
 }
 
 /** Files of the release build that only the standalone page uses. */
-const STANDALONE = [/^index\.html$/, /^page-[0-9a-f]+\.css$/, /^prerendered\.(html|js)$/];
+const STANDALONE = [/^index\.html$/, /^prerendered\.(html|js)$/];
 
 /** The installed package's folder (this file is in its lib/), and the release build in it. */
 const PACKAGE = new URL("..", import.meta.url);
