@@ -215,6 +215,8 @@ mod tests {
         assert_eq!(note_of(&typed, Field::HeadscaleUrl).as_deref(), Some("Used as https://headscale.example.com"));
         let exact = Inputs { headscale_url: " https://headscale.example.com ".into(), ..Inputs::default() };
         assert_eq!(note_of(&exact, Field::HeadscaleUrl), None);
+        let bare = Inputs { authentik_url: "sso.example.org".into(), ..Inputs::default() };
+        assert_eq!(note_of(&bare, Field::AuthentikUrl).as_deref(), Some("Used as https://sso.example.org"));
         let missing = Inputs { authentik_url: String::new(), ..Inputs::default() };
         assert_eq!(note_of(&missing, Field::AuthentikUrl), None);
         let old = Inputs { headscale_version: V22, ..Inputs::default() };
@@ -223,6 +225,8 @@ mod tests {
         assert_eq!(note_of(&Inputs::default(), Field::PkceEnabled), None);
         assert_eq!(note_of(&old, Field::VerifiedEmailMapping), None);
         assert_eq!(note_of(&old, Field::Slug), None);
+        // Only a flag says it is not read; the PKCE method is turned off without a note of its own.
+        assert_eq!(note_of(&old, Field::PkceMethod), None);
     }
 
     #[test]

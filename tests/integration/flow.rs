@@ -84,3 +84,34 @@ fn the_diagram_names_its_actors_and_numbers_its_steps_in_order() {
     assert_eq!((step_number(LoginStep::Discovery), step_number(LoginStep::Callback)), (1, 6));
     assert_eq!(step_number(LoginStep::NodeReady), 9);
 }
+
+#[test]
+fn the_authorize_request_asks_for_pkce_only_where_it_is_on_and_read() {
+    use sso_playground::engine::versions::headscale::HeadscaleVersion;
+    let authorize =
+        |inputs: &Inputs| messages(inputs).into_iter().find(|m| m.step == LoginStep::Authorize).unwrap().detail;
+    assert!(authorize(&example()).ends_with("&code_challenge_method=S256"));
+    assert!(!authorize(&with(|i| i.pkce_enabled = false)).contains("code_challenge"));
+    // 0.23 does not read PKCE, so Headscale sends no challenge even when it is on.
+    assert!(!authorize(&with(|i| i.headscale_version = HeadscaleVersion(23))).contains("code_challenge"));
+}
+
+#[test]
+fn the_last_step_says_how_long_the_node_stays() {
+    let ready = |inputs: &Inputs| messages(inputs).into_iter().find(|m| m.step == LoginStep::NodeReady).unwrap().detail;
+    assert_eq!(ready(&with(|i| i.expiry = "90d".into())), "expires after 90d");
+    assert_eq!(ready(&with(|i| i.expiry = "0".into())), "Headscale's default expiry");
+    assert_eq!(ready(&with(|i| i.expiry = String::new())), "Headscale's default expiry");
+    assert_eq!(ready(&with(|i| i.use_expiry_from_token = true)), "expires with the ID token");
+}
+
+#[test]
+fn a_problem_of_the_applications_name_marks_no_step() {
+    use sso_playground::engine::flow::step_of_diagnostic;
+    use sso_playground::engine::{Diagnostic, Field};
+    assert_eq!(step_of_diagnostic(&Diagnostic::value(Check::Placeholder, "<x>").at(Field::AppName)), None);
+    assert_eq!(
+        step_of_diagnostic(&Diagnostic::value(Check::Placeholder, "<x>").at(Field::ClientId)),
+        Some(LoginStep::TokenExchange)
+    );
+}

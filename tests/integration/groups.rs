@@ -109,3 +109,18 @@ fn a_note_does_not_open_a_group_but_a_warning_does() {
     assert!(warned.iter().any(|d| d.check == Check::ExpiryFromToken));
     assert!(Group::Secret.wants_attention(&example(), &example(), &warned));
 }
+
+#[test]
+fn each_group_has_its_title_and_id() {
+    let named: Vec<(&str, &str)> = Group::ALL.into_iter().map(|group| (group.key(), group.title())).collect();
+    assert_eq!(
+        named,
+        [
+            ("essentials", "Your setup"),
+            ("application", "Application name, client ID and secret"),
+            ("access", "Allowed users and domains, verified email"),
+            ("secret", "How Headscale reads the secret, node expiry, startup"),
+            ("protocol", "Scopes, PKCE and extra parameters"),
+        ]
+    );
+}

@@ -102,6 +102,12 @@ fn a_tampered_text_is_refused() {
     let changed = good.replace("- email", "- emails");
     assert_eq!(headscale::verify(&settings, &changed), Err(OutputError::Mismatch));
     assert!(headscale::verify(&settings, &good[..good.len() / 2]).is_err());
+    // The same settings beside a key the section does not hold, at the top or under node.
+    assert!(good.contains("\nnode:\n  expiry:"), "{good}");
+    let beside = format!("{good}server_url: https://vpn.example.org\n");
+    assert_eq!(headscale::verify(&settings, &beside), Err(OutputError::Mismatch));
+    let under_node = good.replace("\nnode:\n", "\nnode:\n  ephemeral_node_inactivity_timeout: 30m\n");
+    assert_eq!(headscale::verify(&settings, &under_node), Err(OutputError::Mismatch));
 }
 
 #[test]

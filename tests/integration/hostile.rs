@@ -48,6 +48,9 @@ fn quoting_cannot_hide_nesting_from_the_import() {
     assert_eq!(refused, Err(ImportError::TooManyBrackets { count: 30_001 }));
     // The quote in the middle of a plain scalar opens nothing: the depth check sees the nesting.
     assert_eq!(import(&deep(100), &example()), Err(ImportError::TooDeep));
+    // The outer list and n more: 64 levels are read, 65 are refused.
+    assert!(import(&deep(63), &example()).is_ok());
+    assert_eq!(import(&deep(64), &example()), Err(ImportError::TooDeep));
     let env = format!(
         "HEADSCALE_OIDC_ISSUER=https://sso.example.org/application/o/hs/\nHEADSCALE_OIDC_EXTRA_PARAMS='{{a: [b \", {}{}]}}'\n",
         "[".repeat(200),

@@ -325,3 +325,26 @@ fn changes(before: &Inputs, after: &Inputs) -> Vec<Change> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::nesting_depth;
+
+    #[test]
+    fn brackets_count_outside_quotes_and_comments_only() {
+        assert_eq!(nesting_depth("a: [[b]]"), 2);
+        // Inside a quote opened after white space or a bracket, brackets are text.
+        assert_eq!(nesting_depth("a: \"[[[[\""), 0);
+        assert_eq!(nesting_depth("a: [\"[[[[\"]"), 1);
+        assert_eq!(nesting_depth("a: '{{' [b]"), 1);
+        // A closed quote ends: what follows counts.
+        assert_eq!(nesting_depth("a: \"x\" [[b]]"), 2);
+        // A quote inside a plain scalar opens nothing.
+        assert_eq!(nesting_depth("a: b\"[[c]]"), 2);
+        // A comment starts after white space only.
+        assert_eq!(nesting_depth("a: 1 # [[[["), 0);
+        assert_eq!(nesting_depth("a: b#[[c]]"), 2);
+        // Sequence dashes on one line nest too.
+        assert_eq!(nesting_depth("- - - a"), 3);
+    }
+}
