@@ -243,6 +243,15 @@ mod tests {
             }
         }
         assert_eq!(pkce_choices()[0], ("S256", "S256 (recommended)".to_string()));
+        let deliveries: Vec<String> = secret_choices().into_iter().map(|(_, label)| label).collect();
+        assert_eq!(
+            deliveries,
+            [
+                "In config.yaml (client_secret)",
+                "From a file (client_secret_path)",
+                "From the environment (HEADSCALE_OIDC_CLIENT_SECRET)"
+            ]
+        );
         assert!(pkce_choices().iter().all(|(value, _)| PKCE_METHODS.contains(value)));
     }
 }

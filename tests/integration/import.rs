@@ -354,3 +354,20 @@ proptest! {
         let _ = import(&text, &example());
     }
 }
+
+#[test]
+fn the_oidc_keys_alone_are_found_by_the_client_id_too() {
+    let found = run("client_id: hs-client\nclient_secret: s3cret\n", &example());
+    assert_eq!(found.source, Pasted::OidcSection);
+    assert_eq!(found.inputs.client_id, "hs-client");
+}
+
+#[test]
+fn a_changed_flag_is_shown_as_on_and_off() {
+    let found = run(
+        "oidc:\n  issuer: https://sso.example.org/application/o/headscale/\n  pkce:\n    enabled: false\n",
+        &example(),
+    );
+    let pkce = found.changes.iter().find(|c| c.field == Field::PkceEnabled).expect("PKCE changes");
+    assert_eq!((pkce.before.as_str(), pkce.after.as_str()), ("on", "off"));
+}
