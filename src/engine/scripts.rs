@@ -96,6 +96,30 @@ mod tests {
     }
 
     #[test]
+    fn each_range_holds_its_first_and_last_letter_and_no_neighbour() {
+        let named = |c: char| script(c).map(Script::name);
+        let inside = [
+            ("Latin", "azAZ\u{C0}\u{D6}\u{D8}\u{F6}\u{F8}\u{24F}\u{1E00}\u{1EFF}\u{2C60}\u{2C7F}\u{A720}\u{A7FF}"),
+            ("Latin", "\u{FF21}\u{FF3A}\u{FF41}\u{FF5A}"),
+            ("Greek", "\u{370}\u{3FF}\u{1F00}\u{1FFF}"),
+            ("Cyrillic", "\u{400}\u{52F}\u{1C80}\u{1C8F}\u{2DE0}\u{2DFF}\u{A640}\u{A69F}"),
+            ("Armenian", "\u{530}\u{58F}"),
+            ("Georgian", "\u{10A0}\u{10FF}\u{1C90}\u{1CBF}"),
+            ("Cherokee", "\u{13A0}\u{13FF}\u{AB70}\u{ABBF}"),
+        ];
+        for (name, letters) in inside {
+            for c in letters.chars() {
+                assert_eq!(named(c), Some(name), "U+{:04X}", c as u32);
+            }
+        }
+        let outside = "@[`{\u{BF}\u{D7}\u{F7}\u{250}\u{36F}\u{1DFF}\u{2000}\u{2C5F}\u{2C80}\u{A71F}\u{A800}\u{FF20}\u{FF3B}\u{FF40}\u{FF5B}\u{590}\u{109F}\u{1100}\u{1C7F}\u{1CC0}\u{139F}\u{1400}\u{AB6F}\u{ABC0}\u{2DDF}\u{2E00}\u{A63F}\u{A6A0}";
+        for c in outside.chars() {
+            assert_eq!(named(c), None, "U+{:04X}", c as u32);
+        }
+        assert_eq!(mixed("\u{530}\u{10A0}\u{13A0}a").as_deref(), Some("Armenian and Georgian, Cherokee, Latin"));
+    }
+
+    #[test]
     fn domains_beyond_ascii_are_shown_in_punycode() {
         assert_eq!(ascii_domain("ex\u{430}mple.com").as_deref(), Some("xn--exmple-4nf.com"));
         assert_eq!(ascii_domain("bücher.example").as_deref(), Some("xn--bcher-kva.example"));
