@@ -237,6 +237,10 @@ fn oversized_links_are_refused_before_parsing() {
     assert_eq!(decode(&params(MAX_PARAMS + 1), &defaults).notices, [Notice::Oversized]);
     let long = format!("v=1&name={}", "a".repeat(MAX_QUERY_BYTES));
     assert_eq!(decode(&long, &defaults).notices, [Notice::Oversized]);
+    // MAX_QUERY_BYTES bytes are read, one more are not.
+    let sized = |bytes: usize| format!("v=1&zz={}", "a".repeat(bytes - "v=1&zz=".len()));
+    assert_eq!(decode(&sized(MAX_QUERY_BYTES), &defaults).notices, [Notice::Unknown("zz".into())]);
+    assert_eq!(decode(&sized(MAX_QUERY_BYTES + 1), &defaults).notices, [Notice::Oversized]);
 }
 
 #[test]

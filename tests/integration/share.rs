@@ -74,6 +74,8 @@ fn damaged_links_are_read_as_far_as_they_go() {
     let long = decode(&format!("v=1&slug={}", "a".repeat(256)), &defaults);
     assert_eq!(long.notices, [Notice::TooLong("slug".into(), 255)]);
     assert!(!decode("", &defaults).found);
+    // Format 0 never existed: an invalid version, not a newer one.
+    assert_eq!(decode("v=0&slug=x", &defaults).notices, [Notice::Invalid("v".into())]);
     assert!(Notice::NewerFormat("2".into()).to_string().contains("newer playground"));
 }
 
@@ -263,4 +265,12 @@ fn saved_inputs_apply_only_over_the_defaults_they_were_saved_against() {
     assert_eq!(storage_scope(&own_page, "/"), "", "the playground's own page keeps its keys");
     let bad = embedding(attributes(&[("data-storage-key", "")]), 0);
     assert_eq!(bad.ignored, ["data-storage-key"]);
+}
+
+#[test]
+fn the_fields_that_name_the_readers_infrastructure_can_be_kept_out_of_links() {
+    let private: Vec<(Field, &str)> = sso_playground::engine::share::private_choices().collect();
+    assert!(private.contains(&(Field::HeadscaleUrl, "the Headscale address")), "{private:?}");
+    assert!(private.contains(&(Field::AllowedGroups, "the group list")));
+    assert!(!private.iter().any(|(field, _)| matches!(field, Field::Scopes | Field::PkceEnabled)));
 }
