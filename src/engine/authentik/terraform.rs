@@ -272,3 +272,23 @@ fn application(out: &mut String, plan: &Plan) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_control_characters_and_templates() {
+        assert_eq!(string("a\u{1}b\u{7f}c\u{85}"), "\"a\\u0001b\\u007Fc\\u0085\"");
+        assert_eq!(string("${x} %{y} $z"), "\"$${x} %%{y} $z\"");
+        assert_eq!(string("é \"q\" \\"), "\"é \\\"q\\\" \\\\\"");
+    }
+
+    #[test]
+    fn colliding_group_names_get_numbered_identifiers() {
+        let mut taken = HashSet::new();
+        let names: Vec<String> =
+            ["ops", "Ops", "OPS!", "1st", "---"].iter().map(|n| identifier(n, &mut taken)).collect();
+        assert_eq!(names, ["ops", "ops_2", "ops_3", "group_1st", "group_"]);
+    }
+}
