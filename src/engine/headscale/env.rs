@@ -141,5 +141,25 @@ mod tests {
     fn json_strings_escape_quotes_backslashes_and_controls() {
         let pairs = [("prompt".to_string(), "login".to_string()), ("q".to_string(), "a\"b\\c\n".to_string())];
         assert_eq!(json_object(&pairs), r#"{"prompt":"login","q":"a\"b\\c\u000a"}"#);
+        // The last control character is escaped, a space is not.
+        let edge = [("a b".to_string(), "c\u{1f}".to_string())];
+        assert_eq!(json_object(&edge), r#"{"a b":"c\u001f"}"#);
+    }
+
+    #[test]
+    fn a_value_with_a_line_break_is_left_to_config_yaml() {
+        for broken in ["/run/a\nb", "/run/a\rb", "/run/a\0b"] {
+            let mut settings = Settings::default();
+            settings
+                .set(Key::Issuer, Some(crate::engine::versions::keys::Value::Text("https://sso.example.org/".into())));
+            settings.set(Key::ClientSecretPath, Some(crate::engine::versions::keys::Value::Text(broken.into())));
+            let env = Environment::new(&settings, HeadscaleVersion::NEWEST);
+            let names: Vec<&str> = env.variables.iter().map(|(name, _)| name.as_str()).collect();
+            assert_eq!(names, ["HEADSCALE_OIDC_ISSUER"], "{broken:?}");
+            assert_eq!(
+                env.left_out,
+                ["HEADSCALE_OIDC_CLIENT_SECRET_PATH is left out: its value contains a line break; set it in config.yaml."]
+            );
+        }
     }
 }

@@ -505,6 +505,56 @@ mod tests {
     use super::*;
 
     #[test]
+    fn booleans_are_exactly_gos() {
+        for text in ["1", "t", "T", "TRUE", "true", "True"] {
+            assert_eq!(parse_bool(text), Some(true), "{text}");
+        }
+        for text in ["0", "f", "F", "FALSE", "false", "False"] {
+            assert_eq!(parse_bool(text), Some(false), "{text}");
+        }
+        for text in ["yes", "no", "on", "FaLsE", "", " true"] {
+            assert_eq!(parse_bool(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_edit_distance_counts_swaps_and_gives_up_on_long_or_distant_names() {
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("abcdef", "abcdfe"), 1);
+        assert_eq!(edit_distance("abcdef", "bacdef"), 1);
+        assert_eq!(edit_distance("abcdef", "abdcef"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Eight more letters are counted, nine are not.
+        assert_eq!(edit_distance("a", &format!("a{}", "b".repeat(8))), 8);
+        assert_eq!(edit_distance("a", &format!("a{}", "b".repeat(9))), usize::MAX);
+        // A name of 64 letters is compared, one of 65 is not.
+        let (long, longer) = ("x".repeat(64), "x".repeat(65));
+        assert_eq!(edit_distance(&long, &long), 0);
+        assert_eq!(edit_distance(&longer, &longer), usize::MAX);
+    }
+
+    #[test]
+    fn numbers_read_as_go_writes_them() {
+        let text = |number: serde_yaml::Number| number_text(&number);
+        assert_eq!(text((-9_007_199_254_740_993i64).into()), "-9007199254740993");
+        assert_eq!(text(u64::MAX.into()), "18446744073709551615");
+        assert_eq!(text(3.0f64.into()), "3");
+        assert_eq!(text(1.5f64.into()), "a decimal number");
+        // 2^53 is the first whole float that may not be exact.
+        assert_eq!(text(9_007_199_254_740_991.0f64.into()), "9007199254740991");
+        assert_eq!(text(9_007_199_254_740_992.0f64.into()), "a decimal number");
+    }
+
+    #[test]
+    fn keys_are_named_as_viper_names_them() {
+        assert_eq!(key_text(&Value::from("issuer")), "issuer");
+        assert_eq!(key_text(&Value::from(7)), "7");
+        assert_eq!(key_text(&Value::from(true)), "true");
+        assert_eq!(key_text(&Value::Null), "<nil>");
+        assert_eq!(key_text(&Value::Sequence(Vec::new())), "");
+    }
+
+    #[test]
     fn edit_distance_counts_insertions_deletions_changes_and_swaps_as_one() {
         assert_eq!(edit_distance("issuer", "issuer"), 0);
         assert_eq!(edit_distance("isuer", "issuer"), 1);
