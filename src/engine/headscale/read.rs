@@ -546,6 +546,15 @@ mod tests {
     }
 
     #[test]
+    fn only_the_tags_headscale_converts_are_refused() {
+        use serde_yaml::value::Tag;
+        assert!(converted(&Tag::new("!!binary")).is_some_and(|reason| reason.contains("base64")));
+        assert!(converted(&Tag::new("!!timestamp")).is_some_and(|reason| reason.contains("quotes")));
+        assert_eq!(converted(&Tag::new("!!str")), None);
+        assert_eq!(converted(&Tag::new("!vault")), None);
+    }
+
+    #[test]
     fn keys_are_named_as_viper_names_them() {
         assert_eq!(key_text(&Value::from("issuer")), "issuer");
         assert_eq!(key_text(&Value::from(7)), "7");
