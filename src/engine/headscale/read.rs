@@ -554,6 +554,70 @@ mod tests {
         assert_eq!(converted(&Tag::new("!vault")), None);
     }
 
+    fn read_yaml(text: &str) -> Read {
+        read(&serde_yaml::from_str(text).expect("YAML"))
+    }
+
+    /// `(path, kind)` of every problem.
+    fn problems(read: &Read) -> Vec<(&str, &ProblemKind)> {
+        read.problems.iter().map(|problem| (problem.path.as_str(), &problem.kind)).collect()
+    }
+
+    #[test]
+    fn a_number_for_a_flag_is_true_unless_zero() {
+        let pkce = |value: &str| read_yaml(&format!("oidc:\n  pkce:\n    enabled: {value}\n")).settings.pkce_enabled;
+        assert_eq!((pkce("0"), pkce("2"), pkce("0.5")), (Some(false), Some(true), Some(true)));
+    }
+
+    #[test]
+    fn empty_and_tagged_lists_and_sections() {
+        let empty_list = read_yaml("oidc:\n  allowed_groups:\n");
+        assert_eq!(problems(&empty_list), [("oidc.allowed_groups", &ProblemKind::Empty)]);
+        assert_eq!(empty_list.settings.allowed_groups, None);
+        let tagged_list = read_yaml("oidc:\n  allowed_groups: !groups [ops]\n");
+        assert_eq!(tagged_list.settings.allowed_groups, Some(vec!["ops".to_string()]));
+        assert!(tagged_list.problems.is_empty());
+        assert_eq!(problems(&read_yaml("oidc:\n")), [("oidc", &ProblemKind::Empty)]);
+        let tagged_section = read_yaml("oidc: !login\n  issuer: https://sso.example.org/\n");
+        assert_eq!(tagged_section.settings.issuer.as_deref(), Some("https://sso.example.org/"));
+        assert!(tagged_section.problems.is_empty());
+    }
+
+    #[test]
+    fn a_number_as_a_key_is_a_name_headscale_ignores() {
+        let numbered = read_yaml("oidc:\n  1: x\n");
+        assert_eq!(problems(&numbered), [("oidc.1", &ProblemKind::UnknownKey { suggestion: None })]);
+    }
+
+    #[test]
+    fn suggestions_stop_after_a_hundred_problems() {
+        let typo_after = |unknown: usize| {
+            let keys: String = (0..unknown).map(|i| format!("  aa{i:03}: 1\n")).collect();
+            let found = read_yaml(&format!("oidc:\n{keys}  isuer: x\n"));
+            found.problems.iter().find(|problem| problem.path == "oidc.isuer").map(|problem| problem.kind.clone())
+        };
+        let suggested = ProblemKind::UnknownKey { suggestion: Some("issuer".to_string()) };
+        assert_eq!(typo_after(MAX_SUGGESTIONS - 1), Some(suggested));
+        assert_eq!(typo_after(MAX_SUGGESTIONS), Some(ProblemKind::UnknownKey { suggestion: None }));
+    }
+
+    #[test]
+    fn a_quoted_merge_key_is_explained() {
+        let quoted = read_yaml("oidc:\n  \"<<\": {issuer: x}\n");
+        let suggestion = match &quoted.problems[..] {
+            [Problem { kind: ProblemKind::UnknownKey { suggestion }, .. }] => suggestion.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert!(suggestion.is_some_and(|text| text.contains("merge key")));
+    }
+
+    #[test]
+    fn the_rest_of_the_configuration_is_not_read() {
+        let whole = read_yaml("server_url: https://vpn.example.org\nlog_level: info\ndns: [a]\noidc:\n  issuer: x\n");
+        assert!(whole.problems.is_empty(), "{:?}", whole.problems);
+        assert_eq!(whole.present, ["server_url", "oidc", "oidc.issuer"]);
+    }
+
     #[test]
     fn keys_are_named_as_viper_names_them() {
         assert_eq!(key_text(&Value::from("issuer")), "issuer");
