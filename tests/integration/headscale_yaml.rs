@@ -291,3 +291,15 @@ fn an_output_error_says_what_failed_and_carries_no_value() {
         "the generated text parses back to other values than the ones entered"
     );
 }
+
+#[test]
+fn the_environment_note_stands_once_where_the_secret_would_be() {
+    let text = render(&with(|i| i.secret_delivery = SecretDelivery::Environment)).headscale.yaml.clone().unwrap();
+    let note = "  # The client secret comes from HEADSCALE_OIDC_CLIENT_SECRET in Headscale's environment.";
+    let lines: Vec<&str> = text.lines().collect();
+    let at: Vec<usize> = lines.iter().enumerate().filter(|(_, line)| **line == note).map(|(at, _)| at).collect();
+    assert_eq!(at.len(), 1, "{text}");
+    assert!(lines[at[0] - 1].starts_with("  client_id:"), "{text}");
+    let inline = render(&example()).headscale.yaml.clone().unwrap();
+    assert!(!inline.contains("HEADSCALE_OIDC_CLIENT_SECRET"), "{inline}");
+}
