@@ -142,10 +142,15 @@ impl Builder {
         let sequence = matches!(event, Event::SequenceStart { .. });
         match event {
             Event::Scalar { anchor, tag, text, style } => {
-                if counted {
+                let index = self.push(Kind::Scalar { text, tag, style }, position, anchor);
+                // yaml.v3 skips a merge key where it stands and decodes it with its section's
+                // keys when the section merges.
+                let key = self.open.last().is_some_and(|open| {
+                    open.key.is_none() && matches!(self.nodes[open.index].kind, Kind::Mapping { .. })
+                });
+                if counted && !(key && is_merge(&self.nodes, index)) {
                     self.spend((1, 0), position)?;
                 }
-                let index = self.push(Kind::Scalar { text, tag, style }, position, anchor);
                 self.finish(index)
             }
             Event::Alias(name) => {
@@ -495,5 +500,80 @@ impl Converter<'_> {
                 Ok(Value::Mapping(out))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// yaml.v3's running counts after decoding the first document of `text`: values decoded,
+    /// and how many of those came from aliases.
+    fn counts(text: &str) -> Result<Counts, ImportError> {
+        let mut builder = Builder::default();
+        let mut parser = Parser::new(text);
+        loop {
+            let (event, position) = parser.next().map_err(|error| refused(error.message, error.position))?;
+            match event {
+                Event::StreamStart => {}
+                Event::DocumentStart => builder.spend((1, 0), position)?,
+                Event::DocumentEnd | Event::StreamEnd => break,
+                event => builder.event(event, position)?,
+            }
+        }
+        Ok((builder.decoded, builder.aliased))
+    }
+
+    #[test]
+    fn the_alias_ratio_falls_from_99_to_10_percent_as_yaml_v3s_does() {
+        let close = |decoded: u64, ratio: f64| {
+            let found = allowed_alias_ratio(decoded);
+            assert!((found - ratio).abs() < 1e-12, "{decoded}: {found} is not {ratio}");
+        };
+        close(1, 0.99);
+        close(400_000, 0.99);
+        close(400_001, 0.99 - 0.89 / 3_600_000.0);
+        close(2_200_000, 0.545);
+        close(3_999_999, 0.10 + 0.89 / 3_600_000.0);
+        close(4_000_000, 0.10);
+        close(u64::MAX, 0.10);
+    }
+
+    #[test]
+    fn counts_follow_yaml_v3s_decoding_of_merges() {
+        // Counted by hand from yaml.v3's decoder: every node decoded once where it stands, a
+        // merging section's keys once more, then the merged sections, whose values are
+        // decoded only for keys not set yet; inside an alias every value is aliased.
+        assert_eq!(counts("a: 1\n").unwrap(), (4, 0));
+        assert_eq!(counts("b: &m {x: 1}\nc:\n  <<: *m\n  y: 2\n").unwrap(), (16, 3));
+        assert_eq!(counts("a: &p {x: 1, y: 2}\nb: &q {y: 3, z: 4}\nc:\n  x: 0\n  <<: [*p, *q]\n").unwrap(), (30, 8));
+        assert_eq!(counts("a: &p {x: 1}\nb: &q\n  <<: *p\n  y: 2\nc:\n  <<: *q\n").unwrap(), (27, 10));
+        // A merge inside a merged section that is written out rather than aliased.
+        assert_eq!(counts("a: &p {x: 1}\nc:\n  <<: {<<: *p, y: 2}\n  z: 3\n").unwrap(), (19, 3));
+    }
+
+    fn refusal(text: &str) -> String {
+        match read(text) {
+            Err(ImportError::Yaml { message, .. }) => message,
+            Err(other) => panic!("{other:?}"),
+            Ok(_) => panic!("{text:?} was read"),
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_is_named_as_written() {
+        assert_eq!(refusal("a: 1\nb: 2\na: 3\n"), "mapping key \"a\" already defined at line 1");
+        assert_eq!(refusal("x: &k name\ny: {*k : 1, *k : 2}\n"), "mapping key \"*k\" already defined at line 2");
+        // Two different aliases are two keys.
+        assert!(read("x: &a k\nz: &b j\ny: {*a : 1, *b : 2}\n").is_ok());
+    }
+
+    #[test]
+    fn only_sections_merge() {
+        let wrong = "map merge requires map or sequence of maps as the value";
+        assert_eq!(refusal("a: &s x\nb:\n  <<: *s\n"), wrong);
+        assert_eq!(refusal("a: &s x\nb:\n  <<: [*s]\n"), wrong);
+        assert_eq!(refusal("b:\n  <<: x\n"), wrong);
+        assert!(read("a: &p {x: 1}\nb:\n  <<: [*p, {y: 2}]\n").is_ok());
     }
 }
