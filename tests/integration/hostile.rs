@@ -369,3 +369,15 @@ fn a_full_paste_of_any_kind_is_read_in_bounded_time() {
         assert_eq!(read.is_ok(), what != "one long line", "{what}: {read:?}");
     }
 }
+
+#[test]
+fn a_chain_of_merges_is_refused_without_following_it() {
+    // Each section merges the one before twice: 40 levels would be 2^40 merges to follow.
+    let mut text = String::from("m0: &m0 {k: 0}\n");
+    for level in 1..=40 {
+        text.push_str(&format!("m{level}: &m{level} {{<<: [*m{0}, *m{0}]}}\n", level - 1));
+    }
+    text.push_str("oidc:\n  issuer: https://sso.example.org/application/o/hs/\n");
+    let refused = quickly("40 levels of doubled merges", || import(&text, &example()));
+    assert!(matches!(refused, Err(ImportError::Aliasing { .. })), "{refused:?}");
+}

@@ -346,7 +346,7 @@ impl Builder {
         let over = self.aliased > 100
             && self.decoded > 1000
             && self.aliased as f64 / self.decoded as f64 > allowed_alias_ratio(self.decoded);
-        if over || self.decoded > MAX_DECODED {
+        if self.decoded > MAX_DECODED || over {
             return Err(excessive(position));
         }
         Ok(())
@@ -575,5 +575,8 @@ mod tests {
         assert_eq!(refusal("a: &s x\nb:\n  <<: [*s]\n"), wrong);
         assert_eq!(refusal("b:\n  <<: x\n"), wrong);
         assert!(read("a: &p {x: 1}\nb:\n  <<: [*p, {y: 2}]\n").is_ok());
+        // A merged section may merge a list of sections in turn.
+        let nested = read("a: &a {x: 1}\nb: &b {<<: [*a], y: 2}\noidc: {<<: *b}\n").expect("nested merges");
+        assert_eq!(nested.value["oidc"]["x"], Value::from(1));
     }
 }
