@@ -579,4 +579,24 @@ mod tests {
         let nested = read("a: &a {x: 1}\nb: &b {<<: [*a], y: 2}\noidc: {<<: *b}\n").expect("nested merges");
         assert_eq!(nested.value["oidc"]["x"], Value::from(1));
     }
+
+    #[test]
+    fn merged_lists_give_the_first_sections_value() {
+        let read =
+            read("a: &a {issuer: x, scope: [a]}\nb: &b {issuer: y, client_id: z}\noidc:\n  <<: [*a, *b]\n").unwrap();
+        assert_eq!(read.value["oidc"]["issuer"], Value::from("x"));
+        assert_eq!(read.value["oidc"]["client_id"], Value::from("z"));
+    }
+
+    #[test]
+    fn values_and_depth_are_limited_on_both_sides() {
+        // The login section, its list, and n items.
+        let values = |n: usize| read(&format!("oidc:\n  allowed_groups: [{}]\n", vec!["a"; n].join(", ")));
+        assert!(values(MAX_VALUES - 2).is_ok());
+        assert!(matches!(values(MAX_VALUES - 1), Err(ImportError::TooManyValues { .. })));
+        // The login section is at depth 1, extra_params at 2, and k lists below it reach 2 + k.
+        let deep = |k: usize| read(&format!("oidc:\n  extra_params:\n    x: {}{}\n", "[".repeat(k), "]".repeat(k)));
+        assert!(deep(MAX_DEPTH - 2).is_ok());
+        assert!(matches!(deep(MAX_DEPTH - 1), Err(ImportError::TooDeep)));
+    }
 }
