@@ -598,5 +598,14 @@ mod tests {
         let deep = |k: usize| read(&format!("oidc:\n  extra_params:\n    x: {}{}\n", "[".repeat(k), "]".repeat(k)));
         assert!(deep(MAX_DEPTH - 2).is_ok());
         assert!(matches!(deep(MAX_DEPTH - 1), Err(ImportError::TooDeep)));
+        // k sections below the login section: the last one's value is at 2 + k.
+        let sections = |k: usize| read(&format!("oidc:\n  extra_params: {}1{}\n", "{a: ".repeat(k), "}".repeat(k)));
+        assert!(sections(MAX_DEPTH - 2).is_ok());
+        assert!(matches!(sections(MAX_DEPTH - 1), Err(ImportError::TooDeep)));
+        // An alias counts as a level: k lists behind an alias at depth 3 reach 3 + k.
+        let aliased =
+            |k: usize| read(&format!("zz: &l {}{}\noidc:\n  extra_params:\n    x: *l\n", "[".repeat(k), "]".repeat(k)));
+        assert!(aliased(MAX_DEPTH - 3).is_ok());
+        assert!(matches!(aliased(MAX_DEPTH - 2), Err(ImportError::TooDeep)));
     }
 }

@@ -227,3 +227,46 @@ pub(crate) fn read_environment_map(environment: &Mapping) -> Read {
     }
     read
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(name, value, line)` of each variable of a compose list.
+    fn listed(text: &str) -> Option<Vec<(String, String, usize)>> {
+        Some(parse(text)?.into_iter().map(|v| (v.name, v.value, v.line)).collect())
+    }
+
+    #[test]
+    fn a_compose_list_is_read_item_by_item() {
+        let text = "- HEADSCALE_OIDC_ISSUER=https://sso.example.org/\n\n# note\n- \"HEADSCALE_OIDC_CLIENT_ID=a b\"\n- 'HEADSCALE_OIDC_SCOPE=openid email'\n- export _X1=1\n";
+        assert_eq!(
+            listed(text).unwrap(),
+            [
+                ("HEADSCALE_OIDC_ISSUER".to_string(), "https://sso.example.org/".to_string(), 1),
+                ("HEADSCALE_OIDC_CLIENT_ID".to_string(), "a b".to_string(), 4),
+                ("HEADSCALE_OIDC_SCOPE".to_string(), "openid email".to_string(), 5),
+                ("_X1".to_string(), "1".to_string(), 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_compose_item_that_assigns_nothing_makes_it_no_list() {
+        for item in ["- \"", "- \"HEADSCALE_A=1", "- 1A=1", "- A-B=1", "- =1", "- HEADSCALE_A"] {
+            assert_eq!(listed(&format!("- HEADSCALE_OIDC_ISSUER=x\n{item}\n")), None, "{item}");
+        }
+        assert!(listed("- HEADSCALE_OIDC_ISSUER=x\n- A_1=\n").is_some());
+    }
+
+    #[test]
+    fn values_are_unquoted_as_a_shell_reads_them() {
+        assert_eq!(unquote(" 'a \"b\" $c' "), "a \"b\" $c");
+        assert_eq!(unquote(r#""a \"b\" \$c \d""#), r#"a "b" $c \d"#);
+        assert_eq!(unquote(r"a\ b"), "a b");
+        assert_eq!(unquote("a #comment"), "a");
+        assert_eq!(unquote("a#b"), "a#b");
+        assert_eq!(unquote("#all"), "");
+        assert_eq!(unquote("a  "), "a");
+    }
+}
