@@ -371,3 +371,24 @@ fn a_changed_flag_is_shown_as_on_and_off() {
     let pkce = found.changes.iter().find(|c| c.field == Field::PkceEnabled).expect("PKCE changes");
     assert_eq!((pkce.before.as_str(), pkce.after.as_str()), ("on", "off"));
 }
+
+#[test]
+fn addresses_that_mean_the_same_keep_what_was_typed() {
+    let current = with(|i| {
+        i.headscale_url = "vpn.example.org".into();
+        i.authentik_url = "sso.example.org".into();
+    });
+    let found = run(
+        "server_url: https://vpn.example.org\noidc:\n  issuer: https://sso.example.org/application/o/headscale/\n",
+        &current,
+    );
+    assert_eq!(
+        (found.inputs.headscale_url.as_str(), found.inputs.authentik_url.as_str()),
+        ("vpn.example.org", "sso.example.org")
+    );
+    assert!(
+        !found.changes.iter().any(|c| matches!(c.field, Field::HeadscaleUrl | Field::AuthentikUrl)),
+        "{:?}",
+        found.changes
+    );
+}

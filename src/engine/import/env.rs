@@ -269,4 +269,86 @@ mod tests {
         assert_eq!(unquote("#all"), "");
         assert_eq!(unquote("a  "), "a");
     }
+
+    fn variables(pairs: &[(&str, &str)]) -> Read {
+        let variables: Vec<Variable> = pairs
+            .iter()
+            .enumerate()
+            .map(|(at, (name, value))| Variable {
+                name: name.to_string(),
+                value: value.to_string(),
+                line: at + 1,
+                flag: None,
+            })
+            .collect();
+        read_variables(&variables).1
+    }
+
+    fn kinds(read: &Read) -> Vec<(&str, &ProblemKind)> {
+        read.problems.iter().map(|problem| (problem.path.as_str(), &problem.kind)).collect()
+    }
+
+    #[test]
+    fn other_variables_are_passed_over_whatever_they_hold() {
+        let read = variables(&[("PATH", "/a"), ("PATH", "/b"), ("path", "x"), ("HEADSCALE_OIDC_ISSUER", "https://x/")]);
+        assert_eq!(kinds(&read), []);
+        assert_eq!(read.settings.issuer.as_deref(), Some("https://x/"));
+    }
+
+    #[test]
+    fn a_name_in_small_letters_is_named_in_capitals_only_when_headscale_knows_it() {
+        let read = variables(&[("headscale_server_url", "x"), ("Headscale_Bogus", "y")]);
+        let unknown = |suggestion: Option<&str>| ProblemKind::UnknownKey { suggestion: suggestion.map(str::to_string) };
+        assert_eq!(
+            kinds(&read),
+            [("headscale_server_url", &unknown(Some("HEADSCALE_SERVER_URL"))), ("Headscale_Bogus", &unknown(None))]
+        );
+    }
+
+    #[test]
+    fn the_server_url_is_read_from_the_environment() {
+        assert_eq!(
+            variables(&[("HEADSCALE_SERVER_URL", "https://vpn.example.org")]).server_url.as_deref(),
+            Some("https://vpn.example.org")
+        );
+        assert_eq!(variables(&[("HEADSCALE_SERVER_URL", "")]).server_url, None);
+    }
+
+    #[test]
+    fn a_tab_separates_list_entries_and_is_refused_elsewhere() {
+        let groups = variables(&[("HEADSCALE_OIDC_ALLOWED_GROUPS", "ops\tadmins")]);
+        assert_eq!(kinds(&groups), []);
+        assert_eq!(groups.settings.allowed_groups, Some(vec!["ops".to_string(), "admins".to_string()]));
+        let issuer = variables(&[("HEADSCALE_OIDC_ISSUER", "https://x/\t")]);
+        assert!(matches!(kinds(&issuer)[..], [("HEADSCALE_OIDC_ISSUER", ProblemKind::Control { .. })]));
+        let broken = variables(&[("HEADSCALE_OIDC_ALLOWED_GROUPS", "ops\nadmins")]);
+        assert!(matches!(kinds(&broken)[..], [("HEADSCALE_OIDC_ALLOWED_GROUPS", ProblemKind::Control { .. })]));
+    }
+
+    #[test]
+    fn suggestions_for_variables_stop_after_a_hundred_problems() {
+        let typo_after = |unknown: usize| {
+            let names: Vec<String> = (0..unknown).map(|i| format!("HEADSCALE_OIDC_ZZ{i:03}")).collect();
+            let mut pairs: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), "1")).collect();
+            pairs.push(("HEADSCALE_OIDC_ISUER", "x"));
+            variables(&pairs).problems.last().map(|problem| problem.kind.clone())
+        };
+        let suggested = ProblemKind::UnknownKey { suggestion: Some("HEADSCALE_OIDC_ISSUER".to_string()) };
+        assert_eq!(typo_after(read::MAX_SUGGESTIONS - 1), Some(suggested));
+        assert_eq!(typo_after(read::MAX_SUGGESTIONS), Some(ProblemKind::UnknownKey { suggestion: None }));
+    }
+
+    #[test]
+    fn a_compose_mapping_reads_text_flags_and_numbers() {
+        let environment: Mapping = serde_yaml::from_str(
+            "HEADSCALE_OIDC_ISSUER: https://x/\nHEADSCALE_OIDC_PKCE_ENABLED: true\nHEADSCALE_OIDC_CLIENT_ID: 12345\nHEADSCALE_OIDC_CLIENT_SECRET: [a]\n",
+        )
+        .unwrap();
+        let read = read_environment_map(&environment);
+        assert_eq!(read.settings.issuer.as_deref(), Some("https://x/"));
+        assert_eq!(read.settings.pkce_enabled, Some(true));
+        assert_eq!(read.settings.client_id.as_deref(), Some("12345"));
+        // A list is no value: set but empty, which viper passes over.
+        assert_eq!(kinds(&read), [("HEADSCALE_OIDC_CLIENT_SECRET", &ProblemKind::Empty)]);
+    }
 }
