@@ -392,3 +392,19 @@ fn addresses_that_mean_the_same_keep_what_was_typed() {
         found.changes
     );
 }
+
+#[test]
+fn a_variable_left_out_changes_nothing_while_a_key_left_out_is_headscales_default() {
+    let current = with(|i| {
+        i.scopes = "openid email".into();
+        i.allowed_groups = "ops".into();
+    });
+    let issuer = "https://sso.example.org/application/o/headscale/";
+    let from_env = run(&format!("HEADSCALE_OIDC_ISSUER={issuer}\n"), &current);
+    assert_eq!((from_env.inputs.scopes.as_str(), from_env.inputs.allowed_groups.as_str()), ("openid email", "ops"));
+    let from_file = run(&format!("oidc:\n  issuer: {issuer}\n"), &current);
+    assert_eq!(
+        (from_file.inputs.scopes.as_str(), from_file.inputs.allowed_groups.as_str()),
+        ("openid profile email", "")
+    );
+}
