@@ -408,3 +408,21 @@ fn a_variable_left_out_changes_nothing_while_a_key_left_out_is_headscales_defaul
         ("openid profile email", "")
     );
 }
+
+#[test]
+fn a_file_without_a_secret_or_a_flag_or_a_method_means_headscales_defaults() {
+    let issuer = "https://sso.example.org/application/o/headscale/";
+    let current = with(|i| {
+        i.only_start_if_oidc_is_available = false;
+        i.pkce_method = "plain".into();
+    });
+    let file = run(&format!("oidc:\n  issuer: {issuer}\n  pkce:\n    enabled: true\n"), &current);
+    assert!(file.inputs.only_start_if_oidc_is_available, "only_start_if_oidc_is_available defaults to true");
+    assert_eq!(file.inputs.pkce_method, "S256");
+    // No secret in config.yaml: it must come from the environment.
+    assert_eq!(file.inputs.secret_delivery, SecretDelivery::Environment);
+    // Variables left out change nothing, the secret's delivery included.
+    let by_file = with(|i| i.secret_delivery = SecretDelivery::File);
+    let env = run(&format!("HEADSCALE_OIDC_ISSUER={issuer}\n"), &by_file);
+    assert_eq!(env.inputs.secret_delivery, SecretDelivery::File);
+}
