@@ -242,3 +242,27 @@ fn the_answer_of_a_full_paste_stays_small() {
     let written = encode_paste(&read_paste(&text));
     assert!(written.len() < 32 << 10, "{} bytes", written.len());
 }
+
+#[test]
+fn a_part_that_says_nothing_is_left_out() {
+    let info = r#"{"level":"info","time":"2026-07-01T10:15:01Z","message":"Starting Headscale"}"#;
+    let paste = read(&format!("{TEXT_LOG}{info}\n"));
+    let kinds: Vec<Kind> = paste.parts.iter().map(|part| part.kind).collect();
+    assert_eq!(kinds, [Kind::TextLog]);
+}
+
+#[test]
+fn a_one_line_configuration_is_read_whole() {
+    let paste = read("oidc: {issuer: https://sso.example.org/application/o/hs/}");
+    assert!(matches!(paste.configuration, Some(Ok(_))), "{:?}", paste.configuration);
+    assert_eq!(paste.parts.len(), 1);
+    assert_eq!((paste.parts[0].kind, paste.parts[0].lines), (Kind::Configuration, (1, 1)));
+}
+
+#[test]
+fn the_paste_limit_holds_on_both_sides() {
+    let text = |bytes: usize| format!("oidc: {{issuer: https://x/}}\n#{}", "a".repeat(bytes - 28));
+    assert_eq!(text(MAX_BYTES).len(), MAX_BYTES);
+    assert!(read_paste(&text(MAX_BYTES)).is_ok());
+    assert_eq!(read_paste(&text(MAX_BYTES + 1)), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1 }));
+}
