@@ -266,3 +266,18 @@ fn the_paste_limit_holds_on_both_sides() {
     assert!(read_paste(&text(MAX_BYTES)).is_ok());
     assert_eq!(read_paste(&text(MAX_BYTES + 1)), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1 }));
 }
+
+#[test]
+fn the_configuration_among_log_lines_is_read_from_its_first_line() {
+    let config = "server_url: https://vpn.example.org\noidc:\n  issuer: https://sso.example.org/application/o/hs/\n";
+    let paste = read(&format!("{TEXT_LOG}{config}"));
+    let reading = paste.configuration.expect("a configuration").expect("read");
+    let proposed = sso_playground::engine::import::propose(&reading, &example());
+    assert_eq!(proposed.inputs.headscale_url, "https://vpn.example.org");
+}
+
+#[test]
+fn a_paste_with_neither_a_configuration_nor_an_unknown_line_is_refused() {
+    let info = r#"{"level":"info","time":"2026-07-01T10:15:01Z","message":"Starting Headscale"}"#;
+    assert!(read_paste(info).is_err(), "{:?}", read_paste(info));
+}
