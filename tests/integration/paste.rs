@@ -281,3 +281,12 @@ fn a_paste_with_neither_a_configuration_nor_an_unknown_line_is_refused() {
     let info = r#"{"level":"info","time":"2026-07-01T10:15:01Z","message":"Starting Headscale"}"#;
     assert!(read_paste(info).is_err(), "{:?}", read_paste(info));
 }
+
+#[test]
+fn beside_a_configuration_only_telling_parts_stay() {
+    let info = r#"{"level":"info","time":"2026-07-01T10:15:01Z","message":"Starting Headscale"}"#;
+    let config = "server_url: https://vpn.example.org\noidc:\n  issuer: https://sso.example.org/application/o/hs/\n";
+    let paste = read(&format!("{TEXT_LOG}{info}\n{config}"));
+    let kinds: Vec<Kind> = paste.parts.iter().map(|part| part.kind).collect();
+    assert_eq!(kinds, [Kind::TextLog, Kind::Configuration]);
+}

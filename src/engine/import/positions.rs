@@ -86,5 +86,6 @@ mod tests {
         ]);
         assert_eq!(positions.exact("a"), at(1, 1));
         assert_eq!(positions.len(), 2);
+        assert!(!positions.is_empty() && Positions::default().is_empty());
     }
 }

@@ -219,6 +219,23 @@ fn is_timestamp(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn core_words_and_tags_resolve_as_yaml_v3s() {
+        let resolved = |text: &str, tag: Option<&str>| resolve(text, tag, Style::Plain).unwrap();
+        for word in ["false", "False", "FALSE"] {
+            assert_eq!(resolved(word, None), Value::Bool(false), "{word}");
+        }
+        for word in [".nan", ".NaN", ".NAN"] {
+            assert!(resolved(word, None).as_f64().is_some_and(f64::is_nan), "{word}");
+        }
+        for word in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] {
+            assert_eq!(resolved(word, None).as_f64(), Some(f64::INFINITY), "{word}");
+        }
+        assert_eq!(resolved("5", Some("!!int")), Value::from(5));
+        assert_eq!(resolved("true", Some("tag:yaml.org,2002:bool")), Value::Bool(true));
+        assert_eq!(resolved("5", Some("!!float")).as_f64(), Some(5.0));
+    }
+
     fn plain(text: &str) -> Value {
         resolve(text, None, Style::Plain).expect("resolves")
     }
