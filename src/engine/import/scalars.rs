@@ -231,6 +231,9 @@ mod tests {
         for word in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] {
             assert_eq!(resolved(word, None).as_f64(), Some(f64::INFINITY), "{word}");
         }
+        for word in ["-.inf", "-.Inf", "-.INF"] {
+            assert_eq!(resolved(word, None).as_f64(), Some(f64::NEG_INFINITY), "{word}");
+        }
         assert_eq!(resolved("5", Some("!!int")), Value::from(5));
         assert_eq!(resolved("true", Some("tag:yaml.org,2002:bool")), Value::Bool(true));
         assert_eq!(resolved("5", Some("!!float")).as_f64(), Some(5.0));
