@@ -220,6 +220,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn integers_take_go_s_prefixes_and_signs() {
+        let resolved = |text: &str| resolve(text, None, Style::Plain).unwrap();
+        // Whole numbers stay integers, not floats.
+        assert!(resolved("0").is_i64() && resolved("+5").is_i64() && resolved("+5") == Value::from(5));
+        assert_eq!(
+            (resolved("-0o17"), resolved("-0b11"), resolved("0o17")),
+            (Value::from(-15), Value::from(-3), Value::from(15))
+        );
+        // A sign after the prefix is no number.
+        assert_eq!(resolved("0x+5"), Value::from("0x+5"));
+        assert_eq!(go_uint("0x+5"), None);
+        // A timestamp tag reads a date; an int tag does not.
+        assert!(resolve("2024-01-02", Some("!!timestamp"), Style::Plain).is_ok());
+        assert_eq!(
+            resolve("2024-01-02", Some("!!int"), Style::Plain),
+            Err("cannot decode !!str `2024-01-02` as a !!int".to_string())
+        );
+    }
+
+    #[test]
+    fn floats_match_yaml_v3s_pattern() {
+        for text in ["1", "1.", "1.5", ".5", "-1.5e3", "+1E-3", "1e+3", "10e10"] {
+            assert!(is_decimal_float(text), "{text}");
+        }
+        for text in ["", ".", ".a", "a.5", "1.a", "a", "1e", "1ea", "e3", "ae5", "1.5e", "1..5", "-", "1e3.5"] {
+            assert!(!is_decimal_float(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_are_checked_day_by_month_and_leap_year() {
+        for text in ["2024-02-29", "2000-02-29", "2024-04-30", "2024-1-2", "2024-01-31"] {
+            assert!(is_timestamp(text), "{text}");
+        }
+        for text in ["2023-02-29", "1900-02-29", "2024-04-31", "2024-09-31", "2024-11-31", "2024-06-31", "+024-01-02"] {
+            assert!(!is_timestamp(text), "{text}");
+        }
+    }
+
+    #[test]
     fn core_words_and_tags_resolve_as_yaml_v3s() {
         let resolved = |text: &str, tag: Option<&str>| resolve(text, tag, Style::Plain).unwrap();
         for word in ["false", "False", "FALSE"] {
