@@ -257,6 +257,9 @@ mod tests {
             assert_eq!(listed(&format!("- HEADSCALE_OIDC_ISSUER=x\n{item}\n")), None, "{item}");
         }
         assert!(listed("- HEADSCALE_OIDC_ISSUER=x\n- A_1=\n").is_some());
+        // Only the outer quotes go: the value's own quote opens a quoted word that runs to the end.
+        let inner = listed("- \"HEADSCALE_OIDC_CLIENT_ID='a b\"\n").unwrap();
+        assert_eq!(inner[0].1, "a b");
     }
 
     #[test]
