@@ -252,6 +252,18 @@ mod tests {
     }
 
     #[test]
+    fn names_lines_and_lone_dollars_as_bash_has_them() {
+        assert_eq!(
+            read("_A=1\nexport=2\n"),
+            [("_A".into(), "1".into(), 1, false), ("export".into(), "2".into(), 2, false)]
+        );
+        assert_eq!(assignments("1A=1\n"), None);
+        // A backslash before a line break inside double quotes joins the lines.
+        assert_eq!(read("G=\"a\\\nb\"\n")[0].1, "ab");
+        assert!(!read("G=\"a$ b\"")[0].3, "a dollar before a blank expands nothing");
+    }
+
+    #[test]
     fn other_text_is_not_an_environment_file() {
         assert_eq!(assignments("oidc:\n  issuer: x\n"), None);
         assert_eq!(assignments("A=1\nheadscale serve\n"), None);
