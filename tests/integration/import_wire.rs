@@ -219,3 +219,16 @@ proptest! {
         let _ = decode(&tail);
     }
 }
+
+#[test]
+fn refusals_cross_the_wire_and_a_signed_number_is_damage() {
+    use sso_playground::engine::import::positions::Position;
+    use sso_playground::engine::import::ImportError;
+    let too_many = Err(ImportError::TooManyValues { position: Some(Position { line: 3, column: 5 }) });
+    assert_eq!(
+        decode(&encode(&too_many)),
+        Ok(too_many.clone().map(|reading: sso_playground::engine::import::Reading| bound(&reading)))
+    );
+    assert_eq!(decode("hsp-import 1\nEl12;"), Ok(Err(ImportError::TooLarge { bytes: 12 })));
+    assert!(decode("hsp-import 1\nEl+12;").is_err());
+}

@@ -290,3 +290,20 @@ fn beside_a_configuration_only_telling_parts_stay() {
     let kinds: Vec<Kind> = paste.parts.iter().map(|part| part.kind).collect();
     assert_eq!(kinds, [Kind::TextLog, Kind::Configuration]);
 }
+
+#[test]
+fn a_message_index_beyond_the_catalogue_is_a_damaged_answer() {
+    use sso_playground::engine::symptoms::MESSAGES;
+    let mut paste = read(TEXT_LOG);
+    let with_index = |paste: &mut Paste, index: usize| {
+        paste.parts[0].found[0].hits[0].message = index;
+        decode_paste(&encode_paste(&Ok(paste.clone())))
+    };
+    assert!(with_index(&mut paste, MESSAGES.len() - 1).is_ok());
+    assert!(with_index(&mut paste, MESSAGES.len()).is_err());
+}
+
+#[test]
+fn a_paste_refused_whole_crosses_the_wire() {
+    assert_eq!(decode_paste(&encode_paste(&Err(ImportError::Empty))), Ok(Err(ImportError::Empty)));
+}

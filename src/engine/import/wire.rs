@@ -648,3 +648,26 @@ impl<'a> Decoder<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_setting_crosses_once_in_the_group_of_its_kind() {
+        let group = |key: SettingKey| match key.kind() {
+            keys::Kind::Flag => 0,
+            keys::Kind::Text => 1,
+            keys::Kind::List(_) => 2,
+            keys::Kind::Map => 3,
+        };
+        let order: Vec<SettingKey> = by_kind().collect();
+        assert_eq!(order.len(), KEYS.len(), "each key once");
+        let groups: Vec<u8> = order.iter().map(|&key| group(key)).collect();
+        assert!(groups.windows(2).all(|pair| pair[0] <= pair[1]), "{groups:?}");
+        assert_eq!(
+            order.iter().filter(|&&key| group(key) == 0).count(),
+            KEYS.iter().filter(|rule| rule.kind == keys::Kind::Flag).count()
+        );
+    }
+}
