@@ -223,7 +223,7 @@ mod tests {
     fn integers_take_go_s_prefixes_and_signs() {
         let resolved = |text: &str| resolve(text, None, Style::Plain).unwrap();
         // Whole numbers stay integers, not floats.
-        assert!(resolved("0").is_i64() && resolved("+5").is_i64() && resolved("+5") == Value::from(5));
+        assert!(resolved("0").is_i64() && resolved("+5").is_i64() && resolved("+5") == 5);
         assert_eq!(
             (resolved("-0o17"), resolved("-0b11"), resolved("0o17")),
             (Value::from(-15), Value::from(-3), Value::from(15))
