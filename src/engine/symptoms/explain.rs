@@ -6,6 +6,7 @@ use super::catalogue::{Known, Releases};
 use super::causes::Cause;
 use super::recognise::unquote;
 use super::{Found, Hit};
+use crate::engine::address::AddressProblem;
 use crate::engine::catalogue::LoginStep;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
@@ -406,8 +407,13 @@ fn rate(cause: Cause, c: &Context<'_>) -> (Likelihood, Vec<String>) {
             vec!["The failed callback's address carries authentik's error_description; paste it here.".to_string()],
         ),
         Cause::StateCookieLost => {
-            if model.headscale.normalized.matches('/').count() > 2 {
-                (Strong, vec![format!("The Headscale URL here, {}, has a path; Headscale sets its cookie for /oidc/callback at the root.", model.headscale.normalized)])
+            // The address drops a path from Headscale's URL (it serves at the root) and reports it.
+            let path = model.headscale.problems.iter().find_map(|problem| match problem {
+                AddressProblem::Extra(part) if part.starts_with("path ") => Some(part),
+                _ => None,
+            });
+            if let Some(path) = path {
+                (Strong, vec![format!("The Headscale URL here has a {path}; Headscale sets its cookie for /oidc/callback at the root of {}.", model.headscale.normalized)])
             } else {
                 (Possible, vec![format!("Open Headscale as {} only, the host of the redirect URI.", model.headscale.normalized)])
             }
@@ -593,7 +599,119 @@ pub fn differences(expected: &str, got: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{differences, Likelihood};
+    use super::*;
+    use crate::engine::inputs::Inputs;
+    use crate::engine::symptoms::MESSAGES;
+    use crate::engine::versions::headscale::HeadscaleVersion;
+
+    /// How `cause` is rated for a line whose message is the first of the catalogue that says
+    /// `word`, with `values`, and the form's inputs changed by `change`.
+    fn rated(cause: Cause, word: &str, said: &[&str], change: impl FnOnce(&mut Inputs)) -> (Likelihood, Vec<String>) {
+        let mut inputs = Inputs::default();
+        change(&mut inputs);
+        let model = Model::new(&inputs);
+        let message = MESSAGES.iter().position(|known| known.pattern.contains(word)).expect(word);
+        let hit = Hit { message, values: said.iter().map(|value| value.to_string()).collect() };
+        let found = Found { line: 1, count: 1, level: None, hits: vec![hit] };
+        let context = Context { model: &model, found: &found, known: found.hits[0].known(), values: values(&found) };
+        rate(cause, &context)
+    }
+
+    /// The same for a message that says nothing the rating looks for.
+    fn likelihood(cause: Cause, said: &[&str], change: impl FnOnce(&mut Inputs)) -> Likelihood {
+        rated(cause, "state did not match", said, change).0
+    }
+
+    #[test]
+    fn issuers_and_redirect_uris_are_compared_with_the_forms() {
+        let form = Model::new(&Inputs::default());
+        let (issuer, redirect) = (form.issuer.clone(), form.redirect_uri.clone());
+        let other = "https://sso.example.org/application/o/other/";
+        let (_, findings) = rated(Cause::IssuerMismatch, "issuer", &[&issuer, other], |_| {});
+        assert!(findings[0].starts_with(&format!("Headscale expected “{issuer}”")), "{findings:?}");
+        assert!(findings[1].starts_with("The form gives the same issuer"), "{findings:?}");
+        let (_, findings) = rated(Cause::IssuerMismatch, "issuer", &[other, &issuer], |_| {});
+        assert!(findings[1].ends_with("use it."), "{findings:?}");
+        let other = "https://other.example.org/oidc/callback";
+        let (_, findings) = rated(Cause::RedirectUri, "Invalid redirect URI was used", &[&redirect, other], |_| {});
+        assert!(findings[1].starts_with("That is the redirect URI here"), "{findings:?}");
+        let (_, findings) = rated(Cause::RedirectUri, "Invalid redirect URI was used", &[other, &redirect], |_| {});
+        assert!(findings[1].starts_with("The redirect URI here is"), "{findings:?}");
+    }
+
+    #[test]
+    fn a_proxy_changes_the_scheme_the_host_or_the_port() {
+        let base = "https://sso.example.org/application/o/hs/";
+        for announced in [
+            "http://sso.example.org/application/o/hs/",
+            "https://other.example.org/application/o/hs/",
+            "https://sso.example.org:8443/application/o/hs/",
+        ] {
+            assert_eq!(
+                rated(Cause::ProxyHeaders, "issuer", &[base, announced], |_| {}).0,
+                Likelihood::Likely,
+                "{announced}"
+            );
+        }
+        let slash = "https://sso.example.org/application/o/hs";
+        assert_eq!(rated(Cause::ProxyHeaders, "issuer", &[base, slash], |_| {}).0, Likelihood::Unlikely);
+    }
+
+    #[test]
+    fn messages_and_values_decide_how_likely() {
+        assert_eq!(likelihood(Cause::SlugOrProvider, &["not a discovery object"], |_| {}), Likelihood::Likely);
+        let form = Model::new(&Inputs::default());
+        let audience = "[\"another\"]";
+        let (_, findings) = rated(Cause::ClientId, "audience", &[&form.client_id, audience], |_| {});
+        assert!(findings[1].starts_with("The client ID here is the one Headscale sent"), "{findings:?}");
+        let (_, findings) = rated(Cause::ClientId, "client identifier", &["", "unknown-id."], |_| {});
+        assert_eq!(findings[0], "authentik knows no provider with the client ID “unknown-id”.");
+    }
+
+    #[test]
+    fn the_forms_settings_decide_how_likely() {
+        use Likelihood::*;
+        assert_eq!(likelihood(Cause::PkceMismatch, &[], |i| i.pkce_enabled = false), Unlikely);
+        assert_eq!(likelihood(Cause::PkceMismatch, &[], |i| i.pkce_method = "s256".into()), Strong);
+        assert_eq!(likelihood(Cause::PkceMismatch, &[], |i| i.pkce_method = "plain".into()), Possible);
+        assert_eq!(likelihood(Cause::PkceMismatch, &[], |_| {}), Possible);
+        assert_eq!(likelihood(Cause::ScopeOpenid, &[], |i| i.scopes = "profile email".into()), Strong);
+        assert_eq!(likelihood(Cause::ScopeOpenid, &[], |_| {}), Possible);
+        assert_eq!(likelihood(Cause::ScopeNotMapped, &[], |i| i.scopes = "openid profile email groups".into()), Likely);
+        assert_eq!(
+            likelihood(Cause::ScopeNotMapped, &[], |i| i.scopes = "openid profile email offline_access".into()),
+            Possible
+        );
+        assert_eq!(
+            likelihood(Cause::StateCookieLost, &[], |i| i.headscale_url = "https://vpn.example.org/hs".into()),
+            Strong
+        );
+        assert_eq!(
+            likelihood(Cause::StateCookieLost, &[], |i| i.headscale_url = "https://vpn.example.org".into()),
+            Possible
+        );
+        let nonce = |i: &mut Inputs| i.extra_params = "nonce=x".into();
+        assert_eq!(likelihood(Cause::NonceMissing, &[], nonce), Strong);
+        assert_eq!(likelihood(Cause::LoginTooSlow, &[], nonce), Possible);
+        assert_eq!(likelihood(Cause::NonceMissing, &[], |i| i.extra_params = "prompt=login".into()), Possible);
+        assert_eq!(likelihood(Cause::GroupsMissing, &[], |i| i.scopes = "openid email".into()), Strong);
+        assert_eq!(likelihood(Cause::GroupsMissing, &[], |i| i.headscale_version = HeadscaleVersion(29)), Unlikely);
+        assert_eq!(likelihood(Cause::GroupsMissing, &[], |i| i.headscale_version = HeadscaleVersion(25)), Possible);
+        assert_eq!(likelihood(Cause::NoEmail, &[], |i| i.scopes = "openid profile".into()), Strong);
+        assert_eq!(likelihood(Cause::NoEmail, &[], |_| {}), Possible);
+        assert_eq!(likelihood(Cause::Users, &[], |i| i.allowed_users = "Alice@example.com".into()), Strong);
+        assert_eq!(likelihood(Cause::Users, &[], |i| i.allowed_users = "alice@example.com".into()), Likely);
+    }
+
+    #[test]
+    fn an_authentik_message_names_authentiks_releases() {
+        let index = MESSAGES.iter().position(|known| matches!(known.releases, Releases::Authentik(..))).unwrap();
+        let hit = Hit { message: index, values: Vec::new() };
+        let found = Found { line: 1, count: 1, level: None, hits: vec![hit.clone(), hit] };
+        let explained = explain(&found, &Model::new(&Inputs::default()));
+        assert_eq!(explained.releases, MESSAGES[index].releases.label());
+        assert_ne!(explained.releases, Releases::Any.label());
+    }
 
     #[test]
     fn url_differences_are_named() {
