@@ -58,3 +58,36 @@ pub fn list(map: &Mapping, key: &str) -> Option<Vec<String>> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod bounds {
+    use super::*;
+
+    #[test]
+    fn only_a_whole_object_is_read() {
+        assert!(object("{\"a\": 1}").is_some());
+        assert_eq!(object("{\"a\": 1} # note"), None);
+        assert_eq!(object("# note\n{\"a\": 1}"), None);
+    }
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        let nested = |n: usize| format!("{{\"a\": {}{}}}", "[".repeat(n), "]".repeat(n));
+        assert!(object(&nested(MAX_DEPTH - 1)).is_some(), "16 levels with the object's own");
+        assert_eq!(object(&nested(MAX_DEPTH)), None);
+        let deep = "[".repeat(40);
+        assert!(object(&format!("{{\"a\": \"{deep}\"}}")).is_some(), "brackets in a string");
+        assert!(object(&format!("{{\"a\": \"\\\"{deep}\", \"b\": 1}}")).is_some(), "after an escaped quote");
+        assert!(object(&format!("{{\"a\": \"x\\\\\", \"b\": \"{deep}\"}}")).is_some(), "after an escaped backslash");
+        // Outside the string again, brackets count.
+        assert_eq!(object(&format!("{{\"a\": \"x\", \"b\": {deep}{}}}", "]".repeat(40))), None);
+    }
+
+    #[test]
+    fn brackets_are_limited_on_both_sides() {
+        // The object's own brace, the list's bracket, and n empty lists.
+        let lists = |n: usize| format!("{{\"a\": [{}]}}", vec!["[]"; n].join(","));
+        assert!(object(&lists(MAX_BRACKETS - 2)).is_some());
+        assert_eq!(object(&lists(MAX_BRACKETS - 1)), None);
+    }
+}
