@@ -64,6 +64,15 @@ mod bounds {
     use super::*;
 
     #[test]
+    fn numbers_and_flags_are_read_as_text() {
+        let map = object("{\"code\": 403, \"ok\": true, \"ratio\": 0.5}").unwrap();
+        assert_eq!(
+            (text(&map, "code").as_deref(), text(&map, "ok").as_deref(), text(&map, "ratio")),
+            (Some("403"), Some("true"), None)
+        );
+    }
+
+    #[test]
     fn only_a_whole_object_is_read() {
         assert!(object("{\"a\": 1}").is_some());
         assert_eq!(object("{\"a\": 1} # note"), None);

@@ -90,4 +90,16 @@ mod tests {
         assert!(read(r#"{"detail": "Not found."}"#).is_err());
         assert!(read("<html>").is_err());
     }
+
+    #[test]
+    fn the_summary_says_what_the_set_means() {
+        assert!(read(r#"{"keys": []}"#)
+            .unwrap()
+            .summary()
+            .starts_with("The key set is empty: the provider has no Signing Key"));
+        let one = read(r#"{"keys": [{"kty": "RSA", "alg": "RS256", "kid": "a", "n": "x", "e": "AQAB"}]}"#).unwrap();
+        assert!(one.summary().starts_with("The key set holds 1 key (RS256): "), "{}", one.summary());
+        let two = read(r#"{"keys": [{"kty": "RSA", "kid": "a", "n": "x", "e": "AQAB"}, {"kty": "EC", "alg": "ES256", "kid": "b", "crv": "P-256", "x": "x", "y": "y"}]}"#).unwrap();
+        assert!(two.summary().starts_with("The key set holds 2 keys (a RSA key, ES256): "), "{}", two.summary());
+    }
 }

@@ -172,6 +172,26 @@ mod tests {
     }
 
     #[test]
+    fn every_level_word_of_zerolog() {
+        for (word, expected) in
+            [("TRC", Level::Debug), ("dbg", Level::Debug), ("FTL", Level::Fatal), ("panic", Level::Fatal)]
+        {
+            assert_eq!(level(word), Some(expected), "{word}");
+        }
+        assert_eq!(level("notice"), None);
+    }
+
+    #[test]
+    fn only_a_service_name_before_a_bar_is_taken_for_compose() {
+        // A name without a space is a service, whatever it holds.
+        let served = read("x=1 | 2026-07-01T10:00:00Z ERR user msg: y").unwrap();
+        assert_eq!((served.level, served.message.as_str()), (Some(Level::Error), "user msg: y"));
+        // A bar inside a log line's own text is no compose prefix.
+        let own = read("2026-07-01T10:00:00Z ERR x a=b | c").unwrap();
+        assert_eq!(own.level, Some(Level::Error));
+    }
+
+    #[test]
     fn a_compose_prefix_and_a_plain_sentence() {
         let read = read("headscale  | 2026-07-01T10:00:00Z WRN failed to set up OIDC provider, falling back to CLI based authentication error=\"x\"").unwrap();
         assert_eq!(read.level, Some(Level::Warn));
