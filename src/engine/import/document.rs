@@ -548,6 +548,10 @@ mod tests {
         assert_eq!(counts("b: &m {x: 1}\nc:\n  <<: *m\n  y: 2\n").unwrap(), (16, 3));
         assert_eq!(counts("a: &p {x: 1, y: 2}\nb: &q {y: 3, z: 4}\nc:\n  x: 0\n  <<: [*p, *q]\n").unwrap(), (30, 8));
         assert_eq!(counts("a: &p {x: 1}\nb: &q\n  <<: *p\n  y: 2\nc:\n  <<: *q\n").unwrap(), (27, 10));
+        // An alias of a section expands all of it.
+        assert_eq!(counts("a: &m {x: 1, y: 2}\nb: *m\n").unwrap(), (15, 5));
+        // A section that merges, inside a merged section, is counted once, when that merges.
+        assert_eq!(counts("a: &a {x: 1}\nc:\n  <<: {k: {<<: *a, z: 3}}\n").unwrap(), (20, 3));
         // A merge inside a merged section that is written out rather than aliased.
         assert_eq!(counts("a: &p {x: 1}\nc:\n  <<: {<<: *p, y: 2}\n  z: 3\n").unwrap(), (19, 3));
     }

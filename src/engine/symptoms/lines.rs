@@ -189,6 +189,11 @@ mod tests {
         // A bar inside a log line's own text is no compose prefix.
         let own = read("2026-07-01T10:00:00Z ERR x a=b | c").unwrap();
         assert_eq!(own.level, Some(Level::Error));
+        // A name with a space is a service below 40 characters only.
+        let named =
+            |length: usize| read(&format!("{} b | 2026-07-01T10:00:00Z ERR user msg: y", "a".repeat(length - 2)));
+        assert_eq!(named(39).map(|line| line.message), Some("user msg: y".to_string()));
+        assert_ne!(named(40).map(|line| line.message), Some("user msg: y".to_string()));
     }
 
     #[test]
