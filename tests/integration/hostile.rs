@@ -381,10 +381,11 @@ fn a_chain_of_merges_is_refused_without_following_it() {
     let refused = quickly("40 levels of doubled merges", || import(&text, &example()));
     assert!(matches!(refused, Err(ImportError::Aliasing { .. })), "{refused:?}");
     // The same chain inside a section that is merged, where nothing is counted until it merges:
-    // only following the merges is bounded there.
-    let mut inside = String::from("x:\n  <<:\n    m0: &m0 {k: 0}\n");
+    // only following the merges is bounded there. The first section merged adds an odd count
+    // and every later one an even count, so the running count never lands on the cap exactly.
+    let mut inside = String::from("x:\n  <<:\n    m0: &m0 {k: 0, j: 0}\n");
     for level in 1..=40 {
-        inside.push_str(&format!("    m{level}: &m{level} {{<<: [*m{0}, *m{0}]}}\n", level - 1));
+        inside.push_str(&format!("    m{level}: &m{level} {{<<: [{{a: 1}}, *m{0}, *m{0}]}}\n", level - 1));
     }
     inside.push_str("oidc:\n  issuer: https://sso.example.org/application/o/hs/\n");
     let refused = quickly("40 levels of doubled merges inside a merge", || import(&inside, &example()));

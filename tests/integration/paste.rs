@@ -306,4 +306,8 @@ fn a_message_index_beyond_the_catalogue_is_a_damaged_answer() {
 #[test]
 fn a_paste_refused_whole_crosses_the_wire() {
     assert_eq!(decode_paste(&encode_paste(&Err(ImportError::Empty))), Ok(Err(ImportError::Empty)));
+    // A configuration among log lines that could not be read crosses with its reason.
+    let mut paste = read(TEXT_LOG);
+    paste.configuration = Some(Err(ImportError::TooDeep));
+    assert_eq!(decode_paste(&encode_paste(&Ok(paste.clone()))), Ok(Ok(paste)));
 }
