@@ -88,6 +88,11 @@ mod bounds {
         assert!(object(&format!("{{\"a\": \"{deep}\"}}")).is_some(), "brackets in a string");
         assert!(object(&format!("{{\"a\": \"\\\"{deep}\", \"b\": 1}}")).is_some(), "after an escaped quote");
         assert!(object(&format!("{{\"a\": \"x\\\\\", \"b\": \"{deep}\"}}")).is_some(), "after an escaped backslash");
+        // Closing brackets inside a string close nothing.
+        assert_eq!(object(&format!("{{\"a\": \"]]]]\", \"b\": {}{}}}", "[".repeat(16), "]".repeat(16))), None);
+        // The scan knows JSON's strings only: outside one a backslash escapes nothing, so the
+        // quote after it opens a string, and the brackets after that one closes count.
+        assert_eq!(object(&format!("{{a: \\\"b, c: \"{deep}\"}}")), None);
         // Outside the string again, brackets count.
         assert_eq!(object(&format!("{{\"a\": \"x\", \"b\": {deep}{}}}", "]".repeat(40))), None);
     }
