@@ -172,6 +172,12 @@ mod tests {
     }
 
     #[test]
+    fn the_error_field_may_be_called_err() {
+        let read = read("2026-07-01T10:00:00Z ERR user msg: x code=403 err=\"boom\"").unwrap();
+        assert_eq!(read.error.as_deref(), Some("boom"));
+    }
+
+    #[test]
     fn every_level_word_of_zerolog() {
         for (word, expected) in
             [("TRC", Level::Debug), ("dbg", Level::Debug), ("FTL", Level::Fatal), ("panic", Level::Fatal)]
