@@ -370,24 +370,26 @@ fn a_full_paste_of_any_kind_is_read_in_bounded_time() {
     }
 }
 
+/// 40 sections, each merging `extra` and the one before twice, indented by `indent`; the first
+/// is `first`. Following every merge would take 2^40 steps.
+fn doubled_merges(indent: &str, first: &str, extra: &str) -> String {
+    let mut text = format!("{indent}m0: &m0 {first}\n");
+    for level in 1..=40 {
+        text.push_str(&format!("{indent}m{level}: &m{level} {{<<: [{extra}*m{0}, *m{0}]}}\n", level - 1));
+    }
+    text
+}
+
 #[test]
 fn a_chain_of_merges_is_refused_without_following_it() {
-    // Each section merges the one before twice: 40 levels would be 2^40 merges to follow.
-    let mut text = String::from("m0: &m0 {k: 0}\n");
-    for level in 1..=40 {
-        text.push_str(&format!("m{level}: &m{level} {{<<: [*m{0}, *m{0}]}}\n", level - 1));
-    }
-    text.push_str("oidc:\n  issuer: https://sso.example.org/application/o/hs/\n");
+    let oidc = "oidc:\n  issuer: https://sso.example.org/application/o/hs/\n";
+    let text = format!("{}{oidc}", doubled_merges("", "{k: 0}", ""));
     let refused = quickly("40 levels of doubled merges", || import(&text, &example()));
     assert!(matches!(refused, Err(ImportError::Aliasing { .. })), "{refused:?}");
     // The same chain inside a section that is merged, where nothing is counted until it merges:
     // only following the merges is bounded there. The first section merged adds an odd count
     // and every later one an even count, so the running count never lands on the cap exactly.
-    let mut inside = String::from("x:\n  <<:\n    m0: &m0 {k: 0, j: 0}\n");
-    for level in 1..=40 {
-        inside.push_str(&format!("    m{level}: &m{level} {{<<: [{{a: 1}}, *m{0}, *m{0}]}}\n", level - 1));
-    }
-    inside.push_str("oidc:\n  issuer: https://sso.example.org/application/o/hs/\n");
+    let inside = format!("x:\n  <<:\n{}{oidc}", doubled_merges("    ", "{k: 0, j: 0}", "{a: 1}, "));
     let refused = quickly("40 levels of doubled merges inside a merge", || import(&inside, &example()));
     assert!(matches!(refused, Err(ImportError::Aliasing { .. })), "{refused:?}");
 }
