@@ -39,7 +39,19 @@ pub struct Address {
     pub problems: Vec<AddressProblem>,
 }
 
+/// How a dropped path is named among the address's problems.
+const PATH: &str = "path ";
+
 impl Address {
+    /// The path typed after Headscale's host, which the address drops (Headscale serves at the
+    /// root of its host).
+    pub fn dropped_path(&self) -> Option<&str> {
+        self.problems.iter().find_map(|problem| match problem {
+            AddressProblem::Extra(part) => part.strip_prefix(PATH),
+            _ => None,
+        })
+    }
+
     pub fn parse(raw: &str, service: Service) -> Address {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -80,7 +92,7 @@ impl Address {
         let path = url.path().trim_end_matches('/');
         match service {
             Service::Headscale if !path.is_empty() => {
-                problems.push(AddressProblem::Extra(format!("path {}", url.path())))
+                problems.push(AddressProblem::Extra(format!("{PATH}{}", url.path())))
             }
             Service::Authentik if urls::is_oauth_path(path) => problems.push(AddressProblem::IssuerPasted),
             _ => {}

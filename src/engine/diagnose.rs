@@ -8,7 +8,7 @@
 use crate::engine::address::{Address, AddressProblem};
 use crate::engine::catalogue::{Check, Diagnostic};
 use crate::engine::fields::Field;
-use crate::engine::inputs::{Inputs, SecretDelivery};
+use crate::engine::inputs::Inputs;
 use crate::engine::model::Model;
 use crate::engine::{authentik, headscale, lists, rules};
 
@@ -43,7 +43,7 @@ pub fn diagnose(inputs: &Inputs, model: &Model) -> Vec<Diagnostic> {
 /// them: single values first, then the entries of lists, each in the field table's order.
 fn placeholders<'a>(model: &'a Model, typed: impl Fn(Field) -> &'a str, found: &mut Vec<Diagnostic>) {
     // The secret's path is only used, and only worth a check, when the secret is in a file.
-    let used = |field: Field| field != Field::ClientSecretPath || model.secret_delivery == SecretDelivery::File;
+    let used = |field: Field| model.secret_delivery.uses(field);
     let fields: Vec<Field> =
         Field::ALL.into_iter().filter(|&field| field.kind().takes_placeholders() && used(field)).collect();
     let single = fields.iter().filter(|field| !field.kind().is_list()).map(|&field| (field, typed(field).trim()));

@@ -75,10 +75,7 @@ pub fn choices(field: Field) -> Option<Vec<Choice>> {
 /// Whether the form shows `field` at all: the secret file's path only while the secret is read
 /// from a file.
 pub fn shown(inputs: &Inputs, field: Field) -> bool {
-    match field {
-        Field::ClientSecretPath => inputs.secret_delivery == SecretDelivery::File,
-        _ => true,
-    }
+    inputs.secret_delivery.uses(field)
 }
 
 /// Whether the reader can change `field`: a flag only where the chosen release reads it, the

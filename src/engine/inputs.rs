@@ -20,6 +20,11 @@ pub enum SecretDelivery {
 impl SecretDelivery {
     pub const ALL: [SecretDelivery; 3] = [SecretDelivery::Inline, SecretDelivery::File, SecretDelivery::Environment];
 
+    /// Whether `field` is used with this delivery: the secret file's path only for a file.
+    pub fn uses(self, field: Field) -> bool {
+        field != Field::ClientSecretPath || self == SecretDelivery::File
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             SecretDelivery::Inline => "inline",

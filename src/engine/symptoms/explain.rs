@@ -6,7 +6,6 @@ use super::catalogue::{Known, Releases};
 use super::causes::Cause;
 use super::recognise::unquote;
 use super::{Found, Hit};
-use crate::engine::address::AddressProblem;
 use crate::engine::catalogue::LoginStep;
 use crate::engine::inputs::SecretDelivery;
 use crate::engine::model::Model;
@@ -407,13 +406,8 @@ fn rate(cause: Cause, c: &Context<'_>) -> (Likelihood, Vec<String>) {
             vec!["The failed callback's address carries authentik's error_description; paste it here.".to_string()],
         ),
         Cause::StateCookieLost => {
-            // The address drops a path from Headscale's URL (it serves at the root) and reports it.
-            let path = model.headscale.problems.iter().find_map(|problem| match problem {
-                AddressProblem::Extra(part) if part.starts_with("path ") => Some(part),
-                _ => None,
-            });
-            if let Some(path) = path {
-                (Strong, vec![format!("The Headscale URL here has a {path}; Headscale sets its cookie for /oidc/callback at the root of {}.", model.headscale.normalized)])
+            if let Some(path) = model.headscale.dropped_path() {
+                (Strong, vec![format!("The Headscale URL here has a path {path}; Headscale sets its cookie for /oidc/callback at the root of {}.", model.headscale.normalized)])
             } else {
                 (Possible, vec![format!("Open Headscale as {} only, the host of the redirect URI.", model.headscale.normalized)])
             }
