@@ -178,6 +178,29 @@ mod tests {
     }
 
     #[test]
+    fn a_field_starts_a_word_with_a_letter_or_underscore() {
+        let message = |line: &str| read(line).unwrap().message;
+        // Inside a word, or led by a digit: part of the message.
+        assert_eq!(message("2026-07-01T10:00:00Z ERR user msg: a+b=c"), "user msg: a+b=c");
+        assert_eq!(message("2026-07-01T10:00:00Z ERR user msg: x 1=2"), "user msg: x 1=2");
+        // Led by an underscore: a field.
+        assert_eq!(message("2026-07-01T10:00:00Z ERR user msg: x _k=2"), "user msg: x");
+        // A line that ends in a space, or right after its level, has no field to look for.
+        assert_eq!(message("2026-07-01T10:00:00Z ERR user msg: x "), "user msg: x");
+        assert_eq!(message("2026-07-01T10:00:00Z ERR"), "");
+    }
+
+    #[test]
+    fn the_next_field_is_looked_for_after_the_whole_value() {
+        // A quoted value may hold what looks like a field: it is the value's, not a field.
+        let quoted = read("2026-07-01T10:00:00Z ERR user msg: x detail=\"a error=wrong\" error=\"right\"").unwrap();
+        assert_eq!(quoted.error.as_deref(), Some("right"));
+        // An empty value: the next field starts right after its `=`.
+        let empty = read("2026-07-01T10:00:00Z ERR user msg: x a= error=boom").unwrap();
+        assert_eq!((empty.message.as_str(), empty.error.as_deref()), ("user msg: x", Some("boom")));
+    }
+
+    #[test]
     fn every_level_word_of_zerolog() {
         for (word, expected) in
             [("TRC", Level::Debug), ("dbg", Level::Debug), ("FTL", Level::Fatal), ("panic", Level::Fatal)]

@@ -266,6 +266,46 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_value_may_hold_the_text_after_it() {
+        let values = |text: &str| find("expected audience %q got %q", text, false).map(|found| found.values);
+        assert_eq!(values(r#"expected audience "a got b" got "c""#).unwrap(), [r#""a got b""#, r#""c""#]);
+        // An escaped quote does not end the value.
+        assert_eq!(values(r#"expected audience "a \" got b" got "c""#).unwrap(), [r#""a \" got b""#, r#""c""#]);
+        // A list of quoted values: brackets and escapes inside its strings are text.
+        assert_eq!(values(r#"expected audience ["x got y" "z"] got "c""#).unwrap(), [r#"["x got y" "z"]"#, r#""c""#]);
+        assert_eq!(values(r#"expected audience ["a]" "b"] got "c""#).unwrap(), [r#"["a]" "b"]"#, r#""c""#]);
+        assert_eq!(values(r#"expected audience ["[ got x" "b"] got "c""#).unwrap(), [r#"["[ got x" "b"]"#, r#""c""#]);
+        assert_eq!(values(r#"expected audience ["a\"]" "b"] got "c""#).unwrap(), [r#"["a\"]" "b"]"#, r#""c""#]);
+        assert_eq!(values(r#"expected audience [[x] got] got "c""#).unwrap(), ["[[x] got]", r#""c""#]);
+        // Outside a string a backslash is text: it escapes nothing.
+        assert_eq!(values(r#"expected audience [x\] got "c""#).unwrap(), [r#"[x\]"#, r#""c""#]);
+        assert_eq!(values(r#"expected audience [x\] a] got "c""#), None);
+    }
+
+    #[test]
+    fn a_quoted_verb_also_reads_an_unquoted_value() {
+        let found = find("expected audience %q got %q", "expected audience abc got def", false).unwrap();
+        assert_eq!(found.values, ["abc", "def"]);
+    }
+
+    #[test]
+    fn words_are_lower_cased_once_each_and_longer_than_one_letter() {
+        assert_eq!(
+            words("Invalid client: the_client is an ID, a client"),
+            ["invalid", "client", "the_client", "is", "an", "id"]
+        );
+        assert!(words("a b c").is_empty());
+    }
+
+    #[test]
+    fn a_pattern_that_starts_with_a_value_is_only_tried_at_the_start() {
+        // At the start the quoted value is followed by " x", not " got": no match, even though
+        // a match could start one byte further on.
+        assert!(find("%q got", r#""a" x got"#, false).is_none());
+        assert!(find("%q got", r#""a" got"#, false).is_some());
+    }
+
+    #[test]
     fn a_trailing_value_takes_the_rest() {
         let found = find("verifying ID token: %w", "verifying ID token: oidc: x: y", false).unwrap();
         assert_eq!(found.values, vec!["oidc: x: y"]);

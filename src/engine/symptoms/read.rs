@@ -150,15 +150,14 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()).ok_or(()) {
-                    Ok(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
+            // Fewer than two characters after it, or not hexadecimal: a `%` of its own.
+            b'%' => match text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                Some(byte) => {
+                    out.push(byte);
+                    i += 2;
                 }
-            }
+                None => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -300,6 +299,8 @@ mod tests {
             Some("The request is otherwise malformed")
         );
         assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("a%41"), "aA");
+        assert_eq!(percent_decode("%4g%"), "%4g%");
     }
 
     #[test]
@@ -307,5 +308,61 @@ mod tests {
         assert!(configuration_like("  issuer: https://x/"));
         assert!(configuration_like("HEADSCALE_OIDC_ISSUER=https://x/"));
         assert!(!configuration_like("unauthorised group"));
+        // List items and comments, whatever they hold.
+        for line in ["-", "  - admins", "# a comment", "export HEADSCALE_OIDC_ISSUER=https://x/", "issuer:"] {
+            assert!(configuration_like(line), "{line}");
+        }
+        // No key, a key with a space in it, or no space after the colon.
+        for line in [": x", "unauthorised group: x", "issuer:https://x/", "-x"] {
+            assert!(!configuration_like(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_json_log_line_is_no_document_even_with_an_error_description() {
+        assert!(document(r#"{"level":"error","message":"x","error_description":"Invalid client"}"#, 1).is_none());
+        let answer = document(r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#, 1);
+        assert_eq!(answer.map(|part| part.kind), Some(Kind::AuthentikError));
+    }
+
+    #[test]
+    fn any_one_of_the_markers_makes_a_page() {
+        for head in ["<html>", "<!DOCTYPE html>", "<body>", "<title>x</title>"] {
+            assert!(looks_like_html(head), "{head}");
+        }
+        assert!(!looks_like_html("<p>a paragraph</p>"));
+    }
+
+    #[test]
+    fn scripts_and_styles_are_not_visible_text() {
+        let html = "<script>var hidden = 1;</script><p>Hello</p><STYLE>p { color: red }</STYLE><p>there</p>";
+        assert_eq!(visible_text(html), ["Hello", "there"]);
+    }
+
+    #[test]
+    fn a_page_is_told_by_its_words_and_its_messages() {
+        let kind = |html: &str| page(html, 1).kind;
+        // Headscale's error page, or any page naming it, or one with its messages.
+        assert_eq!(kind("<title>Headscale - Error</title><h1>Forbidden</h1>"), Kind::HeadscalePage);
+        assert_eq!(kind("<title>my headscale</title><p>Something odd happened here</p>"), Kind::HeadscalePage);
+        assert_eq!(kind("<p>oidc: id token not signed</p>"), Kind::HeadscalePage);
+        // authentik's name, or one of its messages.
+        assert_eq!(kind("<title>authentik</title><p>Something odd happened here</p>"), Kind::AuthentikPage);
+        // Neither.
+        assert_eq!(kind("<title>Oops</title><p>Something odd happened here</p>"), Kind::Text);
+    }
+
+    #[test]
+    fn a_page_counts_the_lines_it_does_not_recognise() {
+        // The title is a message of its own; the status heading and the line after it are not.
+        let part = page("<title>Headscale - Error</title><h1>Forbidden</h1><p>odd</p>", 1);
+        assert_eq!((part.other, part.found.len()), (2, 1));
+    }
+
+    #[test]
+    fn an_unknown_page_is_shown_by_its_first_line_of_three_words_or_more() {
+        let part = page("<p>Oops</p><p>Went wrong</p><p>Nothing matched here</p><p>Nor this line here</p>", 1);
+        let shown: Vec<&str> = part.unknown.iter().map(|unknown| unknown.text.as_str()).collect();
+        assert_eq!(shown, ["Nothing matched here"]);
     }
 }

@@ -147,6 +147,76 @@ mod tests {
         );
     }
 
+    /// `verifying ID token: ` wrapped around itself `wrappers` times, around a text that is no
+    /// message.
+    fn nested(wrappers: usize) -> String {
+        format!("{}x", "verifying ID token: ".repeat(wrappers))
+    }
+
+    #[test]
+    fn a_chain_is_followed_max_depth_messages_deep_and_no_further() {
+        // The outermost message and MAX_DEPTH wrapped ones: all read.
+        assert_eq!(recognise(&nested(MAX_DEPTH + 1)).len(), MAX_DEPTH + 1);
+        // One more level is past the bound: the same messages, and not the innermost.
+        assert_eq!(recognise(&nested(MAX_DEPTH + 2)).len(), MAX_DEPTH + 1);
+    }
+
+    #[test]
+    fn a_whole_message_is_only_read_as_the_whole_text() {
+        assert_eq!(patterns("Unauthorized"), vec!["Unauthorized"]);
+        // Part of a longer text, the short word is no message of its own.
+        assert!(patterns("401 Unauthorized").is_empty());
+    }
+
+    #[test]
+    fn messages_side_by_side_are_each_read_unless_they_overlap() {
+        assert_eq!(
+            patterns("nonce did not match, state did not match"),
+            vec!["nonce did not match", "state did not match"]
+        );
+        // One ends exactly where the next begins: no overlap, both are read.
+        assert_eq!(
+            patterns("unauthorized principal (allowed groups)unauthorized principal (user mismatch)"),
+            vec!["unauthorized principal (allowed groups)", "unauthorized principal (user mismatch)"]
+        );
+        // The second begins inside the first's value and ends past it: only the first is read.
+        assert_eq!(
+            patterns("Invalid client identifier: Your session has expired. Please try again."),
+            vec!["Invalid client identifier: %s."]
+        );
+    }
+
+    fn closest(text: &str) -> Vec<&'static str> {
+        unknown(1, text).closest.iter().map(|&index| MESSAGES[index].pattern).collect()
+    }
+
+    #[test]
+    fn the_closest_messages_share_the_most_words_for_their_length() {
+        // Five of ten words shared beats four of seven; among equals the catalogue's order.
+        assert_eq!(
+            closest("could not get the token from authentik"),
+            vec![
+                "could not get userinfo; only using claims from id token",
+                "could not get node key from cache",
+                "could not get registration info from cache"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_shared_with_a_much_longer_text_is_not_close() {
+        // `constraint` is a word of the five-word `UNIQUE constraint failed: users.name` alone;
+        // other words in the line shared with nothing.
+        let line = |words: usize| {
+            let filler: Vec<String> = (1..words).map(|index| format!("w{index}")).collect();
+            format!("constraint {}", filler.join(" "))
+        };
+        // One shared word of 95 + 5 still scores 1 in 100: listed, alone.
+        assert_eq!(closest(&line(95)), vec!["UNIQUE constraint failed: users.name"]);
+        // Of 96 + 5 it scores 0: nothing is close.
+        assert!(closest(&line(96)).is_empty());
+    }
+
     #[test]
     fn quoted_values_are_unquoted() {
         assert_eq!(unquote(r#""a \"b\" \x0f""#).unwrap(), "a \"b\" \u{f}");

@@ -390,6 +390,21 @@ mod tests {
     }
 
     #[test]
+    fn settings_fit_only_the_releases_that_read_every_key_set() {
+        assert!(Settings::default().fits(HeadscaleVersion(22)));
+        // oidc.pkce.enabled is read from 0.24; 0.23 would ignore it.
+        let mut pkce = Settings::default();
+        pkce.set(Key::PkceEnabled, Some(Value::Flag(true)));
+        assert!(pkce.fits(HeadscaleVersion(24)));
+        assert!(!pkce.fits(HeadscaleVersion(23)));
+        // oidc.expiry stops Headscale from 0.29 on.
+        let mut expiry = Settings::default();
+        expiry.set(Key::Expiry, Some(Value::Text("180d".to_string())));
+        assert!(expiry.fits(HeadscaleVersion(28)));
+        assert!(!expiry.fits(HeadscaleVersion(29)));
+    }
+
+    #[test]
     fn names_sections_and_variables_follow_the_path() {
         assert_eq!((Key::PkceMethod.section(), Key::PkceMethod.name()), ("oidc.pkce", "method"));
         assert_eq!((Key::NodeExpiry.section(), Key::NodeExpiry.name()), ("node", "expiry"));
